@@ -1,0 +1,229 @@
+"""The public editing API of a journey map, written over the pure model's operations."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .events import Callbacks, EditCallback, Source
+from .io import journey_from_csv, journey_from_json, journey_to_csv, journey_to_json
+from .model import Journey, JourneyError, Lane, Op, Stage
+from .model.cards import card_table, new_id
+from .model.ops import (
+    AddCard,
+    AddItem,
+    AddStep,
+    DeleteCard,
+    EditCard,
+    MoveCard,
+    MoveItem,
+    MoveStep,
+    RemoveItem,
+    RemoveStep,
+    RenameItem,
+    RenameStep,
+    ReplaceCards,
+)
+from .model.structure import LaneKind, to_lane
+
+if TYPE_CHECKING:
+    from .model import History
+
+_KEEP = object()
+
+
+class MapAPI:
+    """Methods of :class:`JourneyMap` that read and edit the map (all validated, all undoable)."""
+
+    _journey: Journey
+    _history: History
+    _callbacks: Callbacks
+
+    def _apply(self, op: Op, source: Source = "python") -> Any:
+        raise NotImplementedError
+
+    def _after(self, changes: Any, source: Source) -> None:
+        raise NotImplementedError
+
+    # ---- data ---------------------------------------------------------------------------
+    @property
+    def data(self) -> pd.DataFrame:
+        """A copy of the card table with every edit so far.
+
+        Assigning a DataFrame validates it against the map's stages and lanes and shows it
+        in every open view; it can be undone like any edit.
+        """
+        return self._journey.table.copy()
+
+    @data.setter
+    def data(self, frame: pd.DataFrame) -> None:
+        j = self._journey
+        table, stages, lanes = card_table(frame, j.stages, j.lanes, j.scale)
+        self._apply(ReplaceCards(table, tuple(stages), tuple(lanes)))
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """Stage names in map order."""
+        return tuple(self._journey.stage_names())
+
+    @property
+    def lanes(self) -> tuple[str, ...]:
+        """Lane names in map order."""
+        return tuple(self._journey.lane_names())
+
+    def steps(self, stage: str) -> tuple[str, ...]:
+        """The steps of ``stage`` in order."""
+        return self._journey.stage(stage).steps
+
+    def lane_kind(self, lane: str) -> LaneKind:
+        """``"text"``, ``"emotion"`` or ``"metric"``."""
+        return self._journey.lane(lane).kind
+
+    @property
+    def title(self) -> str:
+        return self._journey.title
+
+    @property
+    def journey(self) -> Journey:
+        """The pure model behind the widget (read it; edit through the methods)."""
+        return self._journey
+
+    def on_edit(self, callback: EditCallback, remove: bool = False) -> EditCallback:
+        """Call ``callback(event)`` after every edit, from the browser or from Python.
+
+        ``event`` is an :class:`~journey_widget.events.EditEvent` (``kind, id, field, old, new,
+        source``). Returns the callback, so this works as a decorator.
+        """
+        self._callbacks.register(callback, remove)
+        return callback
+
+    # ---- cards --------------------------------------------------------------------------
+    def add_card(self, stage: str, lane: str, text: str = "", *, step: str | None = None,
+                 score: float | None = None, index: int | None = None, **columns: Any) -> str:
+        """Add a card and return its id. ``index`` is its place in the cell (default last)."""
+        card_id = str(columns.pop("id", None) or new_id())
+        card = {"id": card_id, "stage": stage, "step": step, "lane": lane, "text": text,
+                "score": score, **columns}
+        self._apply(AddCard(card, index))
+        return card_id
+
+    def edit_card(self, card_id: str, field: str, value: Any) -> None:
+        """Set one column of a card, e.g. ``m.edit_card(id, "text", "Pays by card")``."""
+        self._apply(EditCard(card_id, field, value))
+
+    def delete_card(self, card_id: str) -> None:
+        """Delete a card."""
+        self._apply(DeleteCard(card_id))
+
+    def move_card(self, card_id: str, *, stage: str | None = None, lane: str | None = None,
+                  step: Any = _KEEP, index: int | None = None) -> None:
+        """Move a card to another cell and/or to position ``index`` inside it (default last)."""
+        here = self._journey.position(card_id)
+        self._apply(MoveCard(card_id, stage or here["stage"],
+                             here["step"] if step is _KEEP else step, lane or here["lane"], index))
+
+    # ---- stages, steps, lanes ------------------------------------------------------------
+    def add_stage(self, name: str, *, index: int | None = None, steps: Sequence[str] = (),
+                  description: str = "") -> None:
+        """Add a stage at ``index`` (default last)."""
+        self._apply(AddItem("stage", Stage(name, tuple(steps), description), index))
+
+    def rename_stage(self, old: str, new: str) -> None:
+        self._apply(RenameItem("stage", old, new))
+
+    def move_stage(self, name: str, index: int) -> None:
+        self._apply(MoveItem("stage", name, index))
+
+    def remove_stage(self, name: str, *, drop_cards: bool = False) -> None:
+        """Remove a stage; one holding cards needs ``drop_cards=True`` (undo restores them)."""
+        self._apply(RemoveItem("stage", name, drop_cards))
+
+    def add_step(self, stage: str, step: str, *, index: int | None = None) -> None:
+        self._apply(AddStep(stage, step, index))
+
+    def rename_step(self, stage: str, old: str, new: str) -> None:
+        self._apply(RenameStep(stage, old, new))
+
+    def move_step(self, stage: str, step: str, index: int) -> None:
+        self._apply(MoveStep(stage, step, index))
+
+    def remove_step(self, stage: str, step: str, *, drop_cards: bool = False) -> None:
+        self._apply(RemoveStep(stage, step, drop_cards))
+
+    def add_lane(self, name: str | Lane | Mapping[str, Any], *, kind: LaneKind | None = None,
+                 index: int | None = None) -> None:
+        """Add a lane; ``kind`` is ``text``, ``emotion`` or ``metric`` (guessed from the name)."""
+        lane = to_lane({"name": name, "kind": kind} if isinstance(name, str) else name)
+        self._apply(AddItem("lane", lane, index))
+
+    def rename_lane(self, old: str, new: str) -> None:
+        self._apply(RenameItem("lane", old, new))
+
+    def move_lane(self, name: str, index: int) -> None:
+        self._apply(MoveItem("lane", name, index))
+
+    def remove_lane(self, name: str, *, drop_cards: bool = False) -> None:
+        self._apply(RemoveItem("lane", name, drop_cards))
+
+    # ---- undo ----------------------------------------------------------------------------
+    def undo(self) -> bool:
+        """Undo the last edit (from any source); False when there is nothing to undo."""
+        applied = self._history.undo()
+        if applied:
+            self._after(applied.changes, "python")
+        return applied is not None
+
+    def redo(self) -> bool:
+        """Redo the last undone edit; False when there is nothing to redo."""
+        applied = self._history.redo()
+        if applied:
+            self._after(applied.changes, "python")
+        return applied is not None
+
+    # ---- files ---------------------------------------------------------------------------
+    def to_json(self, indent: int | None = 1) -> str:
+        """The map as versioned JSON text (the ``.journey.json`` format)."""
+        return journey_to_json(self._journey, indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, **kwargs: Any) -> Any:
+        """A map from the JSON text written by :meth:`to_json`."""
+        return cls.from_journey(journey_from_json(text), **kwargs)  # type: ignore[attr-defined]
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the map as JSON (``.journey.json`` by convention) or as CSV (``.csv``)."""
+        path = pathlib.Path(path)
+        if path.suffix.lower() == ".csv":
+            journey_to_csv(self._journey, path)
+        else:
+            path.write_text(self.to_json(), encoding="utf-8")
+
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """The card table as CSV text, or written to ``path``."""
+        return journey_to_csv(self._journey, path)
+
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike[str], *,
+                 stages: Sequence[str | Mapping[str, Any]] | None = None,
+                 lanes: Sequence[str | Mapping[str, Any]] | None = None,
+                 **kwargs: Any) -> Any:
+        """A map from a CSV of cards; ``kwargs`` go to the map (title, persona, scale...)."""
+        journey = journey_from_csv(path, stages=stages, lanes=lanes, **kwargs)
+        return cls.from_journey(journey)  # type: ignore[attr-defined]
+
+
+def load(path: str | os.PathLike[str]) -> Any:
+    """Open a map saved with :meth:`JourneyMap.save` (JSON, or CSV by suffix)."""
+    from .widget import JourneyMap
+
+    path = pathlib.Path(path)
+    if path.suffix.lower() == ".csv":
+        return JourneyMap.from_csv(path)
+    try:
+        return JourneyMap.from_json(path.read_text(encoding="utf-8"))
+    except JourneyError as err:
+        raise JourneyError(f"{path}: {err}") from None

@@ -1,0 +1,120 @@
+"""The ``JourneyMap`` widget: synced traits and message dispatch over the pure model."""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import anywidget
+import pandas as pd
+import traitlets
+
+from .api import MapAPI
+from .events import Callbacks, Source, logger
+from .model import History, Journey, JourneyError, Lane, Op, Persona, Scale, Stage
+from .model.ops import AddCard
+from .protocol import op_from_message
+from .serialize import cards_payload, structure_payload
+
+STATIC = pathlib.Path(__file__).parent / "static"
+
+
+class JourneyMap(MapAPI, anywidget.AnyWidget):
+    """An editable customer journey map bound to a pandas DataFrame.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame, optional
+        One row per card with at least ``stage``, ``lane`` and ``text``; optionally ``id``,
+        ``step``, ``score``, the optional columns of DESIGN.md and any columns of your own.
+    stages, lanes : sequence, optional
+        Order of stages and lanes: names, dicts (``{"name", "steps"}``, ``{"name", "kind"}``)
+        or :class:`Stage`/:class:`Lane`. Default: an ordered Categorical, else first appearance.
+    scale : (min, max) or dict, optional
+        The emotion scale, -2..2 by default.
+    title, persona, state : optional
+        Map metadata.
+    read_only : bool
+        Show the map without editing controls.
+
+    Examples
+    --------
+    >>> import pandas as pd, journey_widget as jw
+    >>> cards = pd.DataFrame({"stage": ["Browse", "Pay"], "lane": ["Actions", "Actions"],
+    ...                       "text": ["Search", "Enter card"]})
+    >>> m = jw.JourneyMap(cards, title="Checkout")
+    >>> m.stages
+    ('Browse', 'Pay')
+    """
+
+    _esm = STATIC / "widget.js"
+    _css = STATIC / "widget.css"
+
+    structure = traitlets.Dict().tag(sync=True)
+    cards: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
+    revision = traitlets.Int(0).tag(sync=True)
+    read_only = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(self, data: pd.DataFrame | None = None, *,
+                 stages: Sequence[str | Stage | Mapping[str, Any]] | None = None,
+                 lanes: Sequence[str | Lane | Mapping[str, Any]] | None = None,
+                 scale: Scale | Mapping[str, Any] | tuple[float, float] | None = None,
+                 title: str = "", persona: str | Persona | Mapping[str, Any] | None = None,
+                 state: str = "current", read_only: bool = False, **kwargs: Any) -> None:
+        journey = Journey(data, stages=stages, lanes=lanes, scale=scale, title=title,
+                          persona=persona, state=state)
+        super().__init__(read_only=read_only, **kwargs)
+        self._init_journey(journey)
+        self.on_msg(self._on_message)
+
+    @classmethod
+    def from_journey(cls, journey: Journey, **kwargs: Any) -> JourneyMap:
+        """A widget over an existing :class:`~journey_widget.model.Journey`."""
+        widget = cls(**kwargs)
+        widget._init_journey(journey)
+        return widget
+
+    def _init_journey(self, journey: Journey) -> None:
+        self._journey = journey
+        self._history = History(journey)
+        self._callbacks = Callbacks()
+        self._publish()
+
+    # ---- the single writer --------------------------------------------------------------
+    def _publish(self) -> None:
+        """Push the model's state into the traits, as new objects, in one sync message."""
+        with self.hold_sync():
+            self.structure = structure_payload(self._journey)
+            self.cards = cards_payload(self._journey.table)
+            self.revision = self.revision + 1
+
+    def _apply(self, op: Op, source: Source = "python") -> Any:
+        applied = self._history.apply(op)
+        self._after(applied.changes, source)
+        return applied
+
+    def _after(self, changes: Any, source: Source) -> None:
+        self._publish()
+        self._callbacks.emit(changes, source, self.revision)
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if not isinstance(content, dict) or content.get("type") != "op":
+            return
+        op_id = content.get("op_id")
+        base = content.get("base_revision")
+        try:
+            stale = not isinstance(base, int) or base < self.revision
+            op = op_from_message(content.get("op"), self._journey, stale)
+            self._apply(op, "browser")
+            reply: dict[str, Any] = {"type": "ack", "op_id": op_id, "revision": self.revision}
+            if isinstance(op, AddCard):
+                reply["id"] = op.card["id"]
+        except JourneyError as err:
+            reply = {"type": "reject", "op_id": op_id, "revision": self.revision,
+                     "reason": str(err)}
+        except Exception as err:  # a bug must still roll the view back, visibly
+            logger.exception("journey_widget failed to apply %r", content)
+            reply = {"type": "reject", "op_id": op_id, "revision": self.revision,
+                     "reason": f"internal error: {type(err).__name__}: {err}"}
+        self.send(reply)
