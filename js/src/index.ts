@@ -1,0 +1,16 @@
+// anywidget entry: wires the anywidget model to the store and the view. Nothing else.
+import type { AnyModel } from "@anywidget/types";
+import { anywidgetModel } from "./model/anywidget";
+import { Store } from "./store";
+import { MapView } from "./view/view";
+
+export default {
+  render({ model, el }: { model: AnyModel; el: HTMLElement }) {
+    const store = new Store(anywidgetModel(model));
+    const view = new MapView(el, store);
+    return () => {
+      view.destroy();
+      store.destroy();
+    };
+  },
+};

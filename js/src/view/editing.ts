@@ -1,0 +1,80 @@
+// The one open editor of a view: opening it on a card, and turning its result into `edit`
+// operations (text and score separately, each with the value seen when the editor opened).
+import type { Card, LaneKind, Scale } from "../model/types";
+import type { Store } from "../store";
+import type { CardView } from "./card";
+import { createEditor, type EditResult, type Editor } from "./editor";
+
+export class EditSession {
+  private editor: Editor | null = null;
+  private view: CardView | null = null;
+  /** The revision shown when the editor opened: the base of the edits it sends. */
+  private base = 0;
+
+  constructor(
+    private store: Store,
+    /** True while the view re-renders (focus moves then are not the user's). */
+    private busy: () => boolean,
+    /** Re-render now, after operations were proposed. */
+    private flush: () => void,
+  ) {}
+
+  /** Id of the card being edited, if any. */
+  get cardId(): string | null {
+    return this.editor?.cardId ?? null;
+  }
+
+  open(view: CardView, card: Card, kind: LaneKind, scale: Scale, selectAll: boolean): void {
+    if (this.editor?.cardId === card.id) return this.editor.textarea.focus();
+    if (this.editor) this.finish(this.editor.read(), false);
+    const editor = createEditor({
+      card, kind, scale,
+      busy: this.busy,
+      commit: (r, byKey) => this.finish(r, byKey),
+      cancel: () => this.close(true),
+    });
+    this.editor = editor;
+    this.view = view;
+    this.base = this.store.revision();
+    view.el.classList.add("jw-editing");
+    view.el.insertBefore(editor.el, view.del);
+    editor.textarea.focus();
+    const end = editor.textarea.value.length;
+    editor.textarea.setSelectionRange(selectAll ? 0 : end, end);
+  }
+
+  /** Close without sending anything; `refocus` puts focus back on the card. */
+  close(refocus: boolean): void {
+    const { editor, view } = this;
+    if (!editor) return;
+    this.editor = this.view = null;
+    editor.close();
+    editor.el.remove();
+    view?.el.classList.remove("jw-editing");
+    if (refocus) view?.el.focus();
+  }
+
+  /** Close without sending; keep what the user typed visible in the error banner. */
+  abandon(reason: string): void {
+    const ed = this.editor;
+    if (!ed) return;
+    const r = ed.read();
+    const scoreChanged = r.score !== undefined && r.score !== ed.oldScore;
+    this.close(false);
+    this.store.reportError(reason, r.text + (scoreChanged ? ` (score: ${r.score ?? "empty"})` : ""));
+  }
+
+  private finish(r: EditResult, byKey: boolean): void {
+    const ed = this.editor;
+    if (!ed) return;
+    this.close(byKey);
+    const { cardId: id, oldText, oldScore } = ed;
+    if (r.text !== oldText) {
+      this.store.propose({ kind: "edit", id, field: "text", value: r.text, old: oldText }, this.base);
+    }
+    if (r.score !== undefined && r.score !== oldScore) {
+      this.store.propose({ kind: "edit", id, field: "score", value: r.score, old: oldScore }, this.base);
+    }
+    this.flush();
+  }
+}
