@@ -1,0 +1,195 @@
+"""A real JupyterLab, a real kernel and Debian's Chromium for end-to-end tests.
+
+``Lab`` starts ``jupyter lab`` on a free loopback port in a temporary root. ``Notebook`` writes a
+notebook, opens it in Chromium, runs its cells the way a user does (Shift+Enter) and gives a
+second client on the *same* kernel, so tests assert on ``m.data`` where it lives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from jupyter_client import BlockingKernelClient
+from playwright.sync_api import Page
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+# JupyterLab user settings: no news fetching, no update checks (the machine is offline).
+SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Lab:
+    """A JupyterLab server started for the test session and stopped by pid."""
+
+    def __init__(self, base: Path) -> None:
+        self.root = base / "root"
+        self.runtime = base / "runtime"
+        settings = base / "settings"
+        for d in (self.root, self.runtime, settings, base / "workspaces"):
+            d.mkdir(parents=True, exist_ok=True)
+        for name, value in SETTINGS.items():
+            path = settings / name.replace("/", os.sep, 1).replace("/", os.sep)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(value))
+        self.port = free_port()
+        self.token = secrets.token_hex(16)
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(self.runtime),
+               "JUPYTERLAB_SETTINGS_DIR": str(settings),
+               "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces")}
+        self.log = (base / "lab.log").open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "jupyter", "lab", "--allow-root", "--no-browser",
+             f"--port={self.port}", "--ServerApp.ip=127.0.0.1",
+             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
+             "--ServerApp.port_retries=0", "--LabApp.news_url=None"],
+            env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self._wait_ready()
+
+    def api(self, path: str) -> Any:
+        sep = "&" if "?" in path else "?"
+        with urllib.request.urlopen(f"{self.url}{path}{sep}token={self.token}", timeout=10) as r:
+            return json.loads(r.read())
+
+    def _wait_ready(self, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"jupyter lab exited; see {self.log.name}")
+            with contextlib.suppress(OSError):
+                self.api("/api/status")
+                return
+            time.sleep(0.3)
+        raise TimeoutError(f"jupyter lab did not start in {timeout}s; see {self.log.name}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+class Kernel:
+    """A second client on the notebook's own kernel: runs code, returns JSON printed by it."""
+
+    def __init__(self, connection_file: Path) -> None:
+        self.client = BlockingKernelClient()
+        self.client.load_connection_file(str(connection_file))
+        self.client.start_channels()
+        self.client.wait_for_ready(timeout=60)
+
+    def run(self, code: str) -> str:
+        out: list[str] = []
+        errors: list[str] = []
+
+        def hook(msg: dict[str, Any]) -> None:
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                out.append(content["text"])
+            elif kind == "error":
+                errors.append("\n".join(content["traceback"]))
+
+        self.client.execute_interactive(code, store_history=False, output_hook=hook, timeout=60)
+        if errors:
+            raise AssertionError(f"kernel raised:\n{errors[0]}")
+        return "".join(out)
+
+    def json(self, expr: str) -> Any:
+        """Evaluate ``expr`` in the kernel and return it through JSON."""
+        text = self.run(f"import json as _json\nprint(_json.dumps({expr}, default=str))")
+        return json.loads(text)
+
+    def records(self, name: str = "m") -> list[dict[str, Any]]:
+        """``name.data`` as records, NaN as None: the DataFrame in the kernel."""
+        text = self.run(f"print({name}.data.to_json(orient='records'))")
+        return list(json.loads(text))
+
+    def wait_for(self, expr: str, expected: Any, timeout: float = 15) -> Any:
+        """Poll ``expr`` until it equals ``expected``; return the last value either way."""
+        deadline = time.monotonic() + timeout
+        value = self.json(expr)
+        while value != expected and time.monotonic() < deadline:
+            time.sleep(0.2)
+            value = self.json(expr)
+        return value
+
+    def close(self) -> None:
+        self.client.stop_channels()
+
+
+def write_notebook(path: Path, cells: list[str]) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(c, id=f"cell-{i}") for i, c in enumerate(cells)]
+    nbformat.write(nb, path)
+
+
+@contextlib.contextmanager
+def open_notebook(lab: Lab, page: Page, name: str, cells: list[str]) -> Iterator[Kernel]:
+    """Write ``name``.ipynb, open it in JupyterLab, run every cell, yield its kernel."""
+    write_notebook(lab.root / f"{name}.ipynb", cells)
+    page.goto(f"{lab.url}/lab/workspaces/{name}/tree/{name}.ipynb?reset&token={lab.token}")
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+    # Shift+Enter before the kernel is connected does nothing: wait for the status bar.
+    page.get_by_text("| Idle").first.wait_for(timeout=60_000)
+    page.locator(".jp-Notebook .jp-Cell .jp-InputArea-editor").first.click()
+    for _ in cells:
+        page.keyboard.press("Shift+Enter")
+    kernel = Kernel(_connection_file(lab, f"{name}.ipynb"))
+    try:
+        if kernel.wait_for("'__ready__' in globals()", True, timeout=60) is not True:
+            raise TimeoutError(f"the cells of {name}.ipynb did not run")
+        yield kernel
+    finally:
+        kernel.close()
+        with contextlib.suppress(Exception):
+            session = _session(lab, f"{name}.ipynb")
+            req = urllib.request.Request(
+                f"{lab.url}/api/sessions/{session['id']}?token={lab.token}", method="DELETE")
+            urllib.request.urlopen(req, timeout=10).close()
+
+
+def _session(lab: Lab, path: str, timeout: float = 60) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for session in lab.api("/api/sessions"):
+            if session.get("path") == path and session.get("kernel"):
+                return dict(session)
+        time.sleep(0.3)
+    raise TimeoutError(f"no kernel session for {path}")
+
+
+def _connection_file(lab: Lab, path: str) -> Path:
+    kernel_id = _session(lab, path)["kernel"]["id"]
+    file = lab.runtime / f"kernel-{kernel_id}.json"
+    deadline = time.monotonic() + 30
+    while not file.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return file
