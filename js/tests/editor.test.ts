@@ -21,6 +21,19 @@ function open(busy = false, kind: "text" | "metric" = "text") {
 }
 
 describe("editor", () => {
+  it("keeps every keydown, Shift+Enter included, from reaching the host page", () => {
+    const { ed, calls } = open();
+    const seen: string[] = [];
+    document.body.addEventListener("keydown", (e) => seen.push(e.key));
+    for (const k of ["a", "Delete"]) {
+      ed.textarea.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    }
+    ed.textarea.dispatchEvent(
+      new KeyboardEvent("keydown", { key: "Enter", shiftKey: true, bubbles: true }));
+    expect(seen).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
   it("focus leaving while the view re-renders is not the user leaving", () => {
     const { ed, calls } = open(true);
     ed.textarea.dispatchEvent(new FocusEvent("focusout", { bubbles: true, relatedTarget: null }));

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from .model import CORE_COLUMNS, OPTIONAL_COLUMNS, Journey
+from .model.cards import plain
 
 
 def structure_payload(journey: Journey) -> dict[str, Any]:
@@ -29,13 +30,5 @@ def view_columns(table: pd.DataFrame) -> list[str]:
 def cards_payload(table: pd.DataFrame) -> list[dict[str, Any]]:
     """The ``cards`` trait: one plain dict per card, in row order, missing values as ``None``."""
     part = table[view_columns(table)]
-    plain = part.astype(object).where(part.notna(), None)
-    return [{str(k): _plain(v) for k, v in r.items()} for r in plain.to_dict("records")]
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "item") and not isinstance(value, list | dict | str):
-        return value.item()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
+    objects = part.astype(object).where(part.notna(), None)
+    return [{str(k): plain(v) for k, v in r.items()} for r in objects.to_dict("records")]

@@ -81,6 +81,12 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         self._callbacks = Callbacks()
         self._publish()
 
+    def __repr__(self) -> str:
+        j = self._journey
+        title = f"{j.title!r}, " if j.title else ""
+        return (f"JourneyMap({title}{len(j.table)} cards, {len(j.stages)} stages x "
+                f"{len(j.lanes)} lanes)")
+
     # ---- the single writer --------------------------------------------------------------
     def _publish(self) -> None:
         """Push the model's state into the traits, as new objects, in one sync message."""

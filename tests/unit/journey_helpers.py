@@ -5,6 +5,7 @@ with steps), five lanes, emotion scores on the Emotions lane, and three columns 
 analyst's own (an int, a datetime and a string column) that the map must carry untouched.
 """
 
+# ruff: noqa: E501  (the card table below reads best one card per line)
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -340,7 +340,7 @@ def test_row_order_is_kept_and_index_reset(build, cards):
 
 @pytest.mark.parametrize("axis", ["stages", "lanes"])
 def test_duplicate_names_in_given_order_are_refused(build, cards, axis):
-    order = {"stages": STAGES + ["Cart"], "lanes": LANES + ["Emotions"]}[axis]
+    order = {"stages": [*STAGES, "Cart"], "lanes": [*LANES, "Emotions"]}[axis]
     with pytest.raises(jw.JourneyError, match="appears twice"):
         build(cards, **{axis: order})
 

@@ -15,13 +15,14 @@ the dtype they had; missing values are ``null``.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 from typing import Any
 
 import pandas as pd
 
 from ..model import Journey, JourneyError
-from ..model.cards import STRING_COLUMNS
+from ..model.cards import STRING_COLUMNS, plain
 
 FORMAT_NAME = "journey-map"
 FORMAT_VERSION = 1
@@ -30,7 +31,8 @@ FORMAT_VERSION = 1
 def journey_to_dict(journey: Journey) -> dict[str, Any]:
     """The JSON document of a journey as a Python dict."""
     table = journey.table
-    cards = json.loads(table.to_json(orient="records", date_format="iso")) if len(table) else []
+    objects = table.astype(object).where(table.notna(), None)
+    cards = [{str(k): _jsonable(v) for k, v in r.items()} for r in objects.to_dict("records")]
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -43,6 +45,22 @@ def journey_to_dict(journey: Journey) -> dict[str, Any]:
         "columns": [{"name": str(c), "dtype": str(t)} for c, t in table.dtypes.items()],
         "cards": cards,
     }
+
+
+def _jsonable(value: Any) -> Any:
+    """A JSON-ready value; floats keep full precision (Python's repr round-trips)."""
+    value = plain(value)
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, datetime.date | datetime.time | pd.Timestamp):
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        return pd.Timedelta(value).isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
 
 
 def journey_to_json(journey: Journey, indent: int | None = 1) -> str:

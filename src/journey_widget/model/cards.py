@@ -8,10 +8,12 @@ their original order. Its index is a plain RangeIndex; row order is card order.
 from __future__ import annotations
 
 import math
+import numbers
 import uuid
 from collections.abc import Hashable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import JourneyError
@@ -35,7 +37,24 @@ def is_missing(value: object) -> bool:
     """True for ``None``, NaN and pandas' missing markers."""
     if value is None or value is pd.NA or value is pd.NaT:
         return True
-    return isinstance(value, float) and math.isnan(value)
+    return isinstance(value, float | np.floating) and math.isnan(value)
+
+
+def plain(value: Any) -> Any:
+    """A plain Python value: ``None`` for missing, numpy scalars and arrays unwrapped."""
+    if isinstance(value, np.ndarray):
+        return [plain(v) for v in value.tolist()]
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if is_missing(value):
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
 
 
 def _where(label: Hashable) -> str:
@@ -133,7 +152,7 @@ def check_field_value(field: str, value: Any) -> Any:
     if field == "score":
         if is_missing(value):
             return float("nan")
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if not _is_number(value):
             raise JourneyError(f"column 'score' takes a number or nothing, got {value!r}")
         return float(value)
     if field == "confidence" and not is_missing(value) and value not in CONFIDENCE_VALUES:
@@ -141,8 +160,7 @@ def check_field_value(field: str, value: Any) -> Any:
             f"column 'confidence' takes one of {', '.join(CONFIDENCE_VALUES)}, got {value!r}")
     if field == "severity" and not is_missing(value):
         low, high = SEVERITY_RANGE
-        if isinstance(value, bool) or not isinstance(value, int | float) or not (
-                low <= value <= high):
+        if not _is_number(value) or not low <= value <= high:
             raise JourneyError(f"column 'severity' takes a number from {low} to {high}, "
                                f"got {value!r}")
     return value

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from .cards import card_table, is_missing
+from .cards import card_table, is_missing, plain
 from .errors import JourneyError
 from .structure import (
     Lane,
@@ -116,7 +116,7 @@ class Journey:
     def card(self, card_id: str) -> dict[str, Any]:
         """One card as a dict of its columns (missing values as ``None``)."""
         row = self.table.iloc[self.row_of(card_id)]
-        return {str(k): (None if is_missing(v) else v) for k, v in row.items()}
+        return {str(k): plain(v) for k, v in row.items()}
 
     def position(self, card_id: str) -> dict[str, Any]:
         """Where a card sits: stage, step, lane and index inside its cell."""
