@@ -110,6 +110,8 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         op_id = content.get("op_id")
         base = content.get("base_revision")
         try:
+            if self.read_only:
+                raise JourneyError("this map is read-only; set read_only=False to edit it")
             stale = not isinstance(base, int) or base < self.revision
             op = op_from_message(content.get("op"), self._journey, stale)
             self._apply(op, "browser")

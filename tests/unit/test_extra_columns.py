@@ -76,6 +76,21 @@ def test_adding_a_card_keeps_the_other_cards_int_values_ints(widget):
                                      3, 1, 17]
 
 
+@pytest.mark.parametrize("values, check", [
+    (np.array([True, False, True] * 7), pd.api.types.is_bool_dtype),
+    (np.arange(21, dtype="uint8"), pd.api.types.is_unsigned_integer_dtype),
+    (np.arange(21, dtype="int32"), pd.api.types.is_integer_dtype),
+], ids=["bool", "uint8", "int32"])
+def test_adding_a_card_keeps_other_narrow_columns_values(cards, values, check):
+    cards["extra"] = values
+    m = jw.JourneyMap(cards, stages=STAGES, lanes=LANES)
+    m.add_card("Cart", "Actions", "Removes an item")
+    column = m.data["extra"]
+    assert check(column.dtype), column.dtype
+    assert column.isna().sum() == 1
+    assert list(column.dropna()) == list(values)
+
+
 def test_adding_a_card_with_extra_values_keeps_dtypes(widget):
     before = extras(widget)
     card = widget.add_card("Cart", "Actions", "Removes an item", n_tickets=2,

@@ -94,6 +94,32 @@ def test_json_keeps_float_analyst_columns_to_full_precision(cards):
     assert list(back.data["conversion"]) == list(cards["conversion"])
 
 
+ANALYST_DTYPES = {
+    "ordered-category": lambda n: pd.Categorical(["new", "vip", "new"] * (n // 3),
+                                                 categories=["new", "returning", "vip"],
+                                                 ordered=True),
+    "nullable-int": lambda n: pd.array([1, None, 3] * (n // 3), dtype="Int64"),
+    "nullable-bool": lambda n: pd.array([True, None, False] * (n // 3), dtype="boolean"),
+    "bool": lambda n: [True, False, True] * (n // 3),
+    "float32": lambda n: pd.array([0.5, 1.25, 2.0] * (n // 3), dtype="float32"),
+    "int32": lambda n: pd.array(range(n), dtype="int32"),
+    "uint8": lambda n: pd.array(range(n), dtype="uint8"),
+    "tz-datetime": lambda n: pd.date_range("2024-03-01 09:00", periods=n, freq="h",
+                                           tz="Europe/Paris"),
+    "timedelta": lambda n: pd.to_timedelta(range(n), unit="min"),
+    "datetime-with-NaT": lambda n: pd.to_datetime(["2024-03-01", None, "2024-03-03"] * (n // 3)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ANALYST_DTYPES))
+def test_json_keeps_analyst_columns_of_any_dtype(cards, kind):
+    cards["extra"] = ANALYST_DTYPES[kind](len(cards))
+    m = jw.JourneyMap(cards, stages=STAGES, lanes=LANES)
+    back = jw.JourneyMap.from_json(m.to_json())
+    assert back.data["extra"].dtype == m.data["extra"].dtype
+    assert back.data["extra"].equals(m.data["extra"])
+
+
 def test_json_keeps_tricky_text_literally(cards):
     m = tricky_map(cards)
     back = jw.JourneyMap.from_json(m.to_json())
@@ -200,6 +226,14 @@ def test_csv_of_a_map_on_a_wider_scale_loads_again(cards, tmp_path):
     m = jw.JourneyMap(cards, stages=STAGES, lanes=LANES, scale=(-3, 3))
     back = csv_round_trip(m, tmp_path)
     assert back.data["score"][9] == 3
+
+
+def test_csv_with_a_missing_lane_names_the_column_and_row(cards, tmp_path):
+    cards.loc[4, "lane"] = None
+    cards.to_csv(tmp_path / "cards.csv", index=False)
+    with pytest.raises(jw.JourneyError) as info:
+        jw.load(tmp_path / "cards.csv")
+    assert "'lane'" in str(info.value) and "row 4" in str(info.value)
 
 
 def test_to_csv_text_has_a_header_and_one_line_per_card(widget):

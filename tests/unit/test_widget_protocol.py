@@ -458,3 +458,15 @@ def test_constructor_publishes_revision_and_traits(widget):
     assert widget.structure["scale"] == {"min": -2, "max": 2, "step": 1}
     assert widget.read_only is False
     assert jw.JourneyMap(None, read_only=True).read_only is True
+
+
+def test_a_read_only_map_refuses_browser_edits_but_not_python_ones(widget, wire, events):
+    widget.read_only = True
+    before = state(widget)
+    send_op(widget, edit("c01", "text", "typed while read-only"), op_id="ro-1")
+    assert wire.last["type"] == "reject" and wire.last["op_id"] == "ro-1"
+    assert "read-only" in wire.last["reason"]
+    assert_unchanged(widget, before)
+    assert events == []
+    widget.edit_card("c01", "text", "edited from Python")
+    assert widget.data.set_index("id").at["c01", "text"] == "edited from Python"

@@ -50,7 +50,8 @@ def journey_from_csv(path: str | os.PathLike[str], *,
 def _scale_for(frame: pd.DataFrame, lanes: Sequence[Any] | None) -> tuple[float, float]:
     if "score" not in frame.columns or "lane" not in frame.columns:
         return COMMON_SCALES[0]
-    kinds = {lane.name: lane.kind for lane in (to_lane(x) for x in lanes or frame["lane"].unique())}
+    names = lanes or [x for x in frame["lane"].dropna().unique() if isinstance(x, str) and x]
+    kinds = {lane.name: lane.kind for lane in (to_lane(x) for x in names)}
     emotion = frame["lane"].map(kinds) == "emotion"
     scores = pd.to_numeric(frame.loc[emotion, "score"], errors="coerce").dropna()
     if scores.empty:

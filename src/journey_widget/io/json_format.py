@@ -42,7 +42,7 @@ def journey_to_dict(journey: Journey) -> dict[str, Any]:
         "scale": journey.scale.to_dict(),
         "stages": [s.to_dict() for s in journey.stages],
         "lanes": [x.to_dict() for x in journey.lanes],
-        "columns": [{"name": str(c), "dtype": str(t)} for c, t in table.dtypes.items()],
+        "columns": [_column_spec(str(c), t) for c, t in table.dtypes.items()],
         "cards": cards,
     }
 
@@ -63,6 +63,20 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _column_spec(name: str, dtype: Any) -> dict[str, Any]:
+    spec: dict[str, Any] = {"name": name, "dtype": str(dtype)}
+    if isinstance(dtype, pd.CategoricalDtype):
+        spec["categories"] = [_jsonable(c) for c in dtype.categories]
+        spec["ordered"] = bool(dtype.ordered)
+    return spec
+
+
+def _dtype_of(spec: dict[str, Any]) -> Any:
+    if spec.get("dtype") == "category" and "categories" in spec:
+        return pd.CategoricalDtype(spec["categories"], ordered=bool(spec.get("ordered")))
+    return spec.get("dtype")
+
+
 def journey_to_json(journey: Journey, indent: int | None = 1) -> str:
     """Serialise a journey to the versioned JSON text."""
     return json.dumps(journey_to_dict(journey), indent=indent, ensure_ascii=False)
@@ -81,7 +95,7 @@ def journey_from_dict(doc: Any) -> Journey:
     cards = doc.get("cards") or []
     frame = pd.DataFrame(cards, columns=columns or None)
     for spec in doc.get("columns", []):
-        name, dtype = spec["name"], spec.get("dtype")
+        name, dtype = spec["name"], _dtype_of(spec)
         if name in STRING_COLUMNS or name == "score" or not dtype or name not in frame:
             continue
         with contextlib.suppress(TypeError, ValueError):  # else keep what JSON gave
