@@ -1,0 +1,44 @@
+"""Print a report page to PDF with the system's Chromium (headless, no network)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..model import JourneyError
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+         "--no-pdf-header-footer")
+
+
+def find_chromium() -> str:
+    """The Chromium to print with: ``$JOURNEY_WIDGET_CHROMIUM``, else the first on ``PATH``."""
+    chosen = os.environ.get("JOURNEY_WIDGET_CHROMIUM")
+    if chosen:
+        return chosen
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise JourneyError("PDF reports need Chromium: install it (Debian: apt-get install chromium) "
+                       "or set JOURNEY_WIDGET_CHROMIUM to its path")
+
+
+def html_to_pdf(page: str, path: Path, timeout: float = 120) -> None:
+    """Write ``page`` (a self-contained HTML document) to ``path`` as PDF."""
+    with tempfile.TemporaryDirectory(prefix="journey-widget-") as tmp:
+        source = Path(tmp) / "report.html"
+        source.write_text(page, encoding="utf-8")
+        target = Path(tmp) / "report.pdf"
+        cmd = [find_chromium(), *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
+               f"--print-to-pdf={target}", source.as_uri()]
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        if result.returncode != 0 or not target.exists():
+            raise JourneyError(f"Chromium could not print the report (exit {result.returncode}): "
+                               f"{result.stderr.strip()[-500:]}")
+        shutil.move(str(target), path)

@@ -1,0 +1,52 @@
+"""A tiny markup builder that escapes every text and attribute value.
+
+User strings reach HTML and SVG only through :func:`el` and :func:`text`, so card text such as
+``<script>`` is always shown literally: text is text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+
+
+class Safe(str):
+    """A string of markup built here (escaped already); plain ``str`` children are escaped."""
+
+
+def text(value: object) -> Safe:
+    """Escape a value for use as text content."""
+    return Safe(html.escape("" if value is None else str(value), quote=False))
+
+
+def _attr(name: str, value: object) -> str:
+    if value is True:
+        return f" {name}"
+    return f' {name}="{html.escape(str(value), quote=True)}"'
+
+
+def el(tag: str, attrs: Mapping[str, object] | None = None,
+       children: Iterable[Safe | str | None] | Safe | str | None = None) -> Safe:
+    """An element with escaped attributes; ``str`` children are escaped, :class:`Safe` kept.
+
+    Attributes whose value is ``None`` or ``False`` are left out.
+
+    Examples
+    --------
+    >>> el("p", {"class": "x"}, "<b>")
+    '<p class="x">&lt;b&gt;</p>'
+    """
+    attributes = "".join(_attr(k, v) for k, v in (attrs or {}).items()
+                         if v is not None and v is not False)
+    if children is None:
+        kids: Iterable[Safe | str | None] = ()
+    elif isinstance(children, str):
+        kids = (children,)
+    else:
+        kids = children
+    body = "".join(c if isinstance(c, Safe) else text(c) for c in kids if c is not None)
+    return Safe(f"<{tag}{attributes}>{body}</{tag}>")
+
+
+def join(parts: Iterable[Safe | None]) -> Safe:
+    return Safe("".join(p for p in parts if p is not None))
