@@ -44,6 +44,9 @@ def test_notebook_is_valid_and_carries_widget_state_and_static_map(small_map, tm
     static = output["data"]["text/html"]
     assert static.count("data-jw-card=") == 20
     assert "<script" not in static.lower() and "&lt;script&gt;" in static
+    image = output["data"]["image/svg+xml"]  # for viewers that show images, not HTML
+    assert image.startswith("<svg") and "<script" not in image and "&lt;script&gt;" in image
+    assert all(f"Card {i:03d}" in image for i in set(range(20)) - {0, 3})
 
 
 def test_same_map_gives_the_same_notebook_bytes(tmp_path):
@@ -146,6 +149,9 @@ def test_two_maps_compare_current_and_future(tmp_path):
     for state in ("current", "future"):
         assert any(h.startswith(f"## The map ({state} state)") for h in headings)
     assert len(nb.metadata["widgets"][STATE]["state"]) >= 2
+    assert "## What changed from current to future" in headings
+    page = jw.report([current, future], tmp_path / "c.html").read_text()
+    assert "Guest checkout shipped" in page and "edited" in page
 
 
 def test_bad_report_requests_name_the_problem(small_map, tmp_path):

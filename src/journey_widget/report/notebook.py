@@ -15,7 +15,7 @@ import nbformat
 from IPython.core.formatters import DisplayFormatter
 
 from ..model import Journey
-from . import sections
+from ..static_map.image import map_svg
 from .widget_state import STATE_KEY, rename_view, stable_state
 
 VEGALITE_V6 = "application/vnd.vegalite.v6+json"
@@ -49,6 +49,8 @@ class _Builder:
             data, meta = DisplayFormatter().format(value)
             if VEGALITE_V6 in data:
                 meta = {k: v for k, v in meta.items() if k != VEGALITE_V6}
+            if hasattr(value, "journey") and "text/html" in data:  # a map: add its image too
+                data["image/svg+xml"] = map_svg(value.journey)
             output = nbformat.v4.new_output("display_data", data=data, metadata=meta)
             cell.outputs = [output]
             self.displays.append((output, data))
@@ -105,7 +107,7 @@ def build_notebook(journeys: list[Journey], *, title: str | None = None,
         b.code(f"S.opportunities({name})")
         b.markdown(f"## Stage by stage{label}")
         b.code(f"S.stage_summary({name})")
-    if len(journeys) == 2 and hasattr(sections, "changes"):
+    if len(journeys) == 2:
         b.markdown("## What changed from current to future")
         b.code("S.changes(current, future)")
     for name in names:
@@ -116,9 +118,9 @@ def build_notebook(journeys: list[Journey], *, title: str | None = None,
 
 
 def _has_charts() -> bool:
-    from ..api import MapAPI
+    from ..widget import JourneyMap
 
-    return hasattr(MapAPI, "emotion_chart")
+    return hasattr(JourneyMap, "emotion_chart")
 
 
 def _finish(b: _Builder, journeys: list[Journey], heading: str) -> nbformat.NotebookNode:

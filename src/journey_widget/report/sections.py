@@ -203,3 +203,20 @@ def persona(m: Any) -> Html:
         el("ul", None, [el("li", None, f"Goal: {g}") for g in p.goals]) if p.goals else None,
         el("ul", None, [el("li", None, f"{k}: {v}") for k, v in extra.items()]) if extra else None,
     ]), f"Persona: {p.name}")
+
+
+def changes(current: Any, future: Any) -> Html:
+    """What changed from the current to the future map: the changed cards, and the emotion
+    curve's move per stage (see :func:`journey_widget.diff` and
+    :func:`journey_widget.emotion_change`)."""
+    from ..practice import diff, emotion_change
+
+    changed = diff(current, future)
+    shown = changed[["change", "stage_before", "lane_before", "text_before", "stage_after",
+                     "lane_after", "text_after"]]
+    cards = Table(shown.rename(columns=lambda c: c.replace("_", " ")),
+                  "Cards added, removed, moved or edited", "No card changed.")
+    moods = Table(emotion_change(current, future), "Emotion by stage, current and future",
+                  "Neither map has emotion scores.")
+    plain = f"{len(changed)} changed card(s)"
+    return Html(Safe(cards._repr_html_() + moods._repr_html_()), plain)
