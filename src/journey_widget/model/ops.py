@@ -5,6 +5,7 @@ Each operation's ``apply(journey)`` validates before changing anything and retur
 """
 
 from .card_ops import AddCard, DeleteCard, DropRows, EditCard, InsertRows, MoveCard
+from .meta_ops import SetMeta, SetPersona, SetState, SetTitle
 from .operation import Applied, Batch, Change, Op, ReplaceCards
 from .structure_ops import (
     AddItem,
@@ -19,4 +20,5 @@ from .structure_ops import (
 
 __all__ = ["AddCard", "AddItem", "AddStep", "Applied", "Batch", "Change", "DeleteCard",
            "DropRows", "EditCard", "InsertRows", "MoveCard", "MoveItem", "MoveStep", "Op",
-           "RemoveItem", "RemoveStep", "RenameItem", "RenameStep", "ReplaceCards"]
+           "RemoveItem", "RemoveStep", "RenameItem", "RenameStep", "ReplaceCards", "SetMeta",
+           "SetPersona", "SetState", "SetTitle"]

@@ -13,6 +13,8 @@ LaneKind: TypeAlias = Literal["text", "emotion", "metric"]
 LANE_KINDS: tuple[LaneKind, ...] = ("text", "emotion", "metric")
 MAP_STATES = ("current", "future")
 _EMOTION_WORDS = ("emotion", "feeling", "mood", "sentiment")
+#: Colour tokens a persona avatar may use (the views turn them into theme colours).
+AVATAR_COLORS = ("gray", "red", "orange", "yellow", "green", "teal", "blue", "purple", "pink")
 
 
 @dataclass(frozen=True)
@@ -29,13 +31,21 @@ class Stage:
 
 @dataclass(frozen=True)
 class Lane:
-    """A row of the map. ``kind`` is ``"text"``, ``"emotion"`` or ``"metric"``."""
+    """A row of the map. ``kind`` is ``"text"``, ``"emotion"`` or ``"metric"``.
+
+    ``prompt`` is an optional guiding question ("What is the customer doing?") that views
+    show in the lane's empty cells; it is written out only when set.
+    """
 
     name: str
     kind: LaneKind = "text"
+    prompt: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind}
+        out: dict[str, Any] = {"name": self.name, "kind": self.kind}
+        if self.prompt:
+            out["prompt"] = self.prompt
+        return out
 
 
 @dataclass(frozen=True)
@@ -67,17 +77,42 @@ class Scale:
 
 
 @dataclass(frozen=True)
+class Avatar:
+    """A picture-free avatar: up to three initials on a colour from :data:`AVATAR_COLORS`."""
+
+    initials: str
+    color: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"initials": self.initials, "color": self.color}
+
+
+@dataclass(frozen=True)
 class Persona:
-    """Who the map is about."""
+    """Who the map is about.
+
+    ``frustrations``, ``quote`` and ``avatar`` are written out only when set, so maps
+    without them keep their JSON; other keys given in a dict are kept in ``extra``.
+    """
 
     name: str
     goals: tuple[str, ...] = ()
     description: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
+    frustrations: tuple[str, ...] = ()
+    quote: str = ""
+    avatar: Avatar | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.extra, "name": self.name, "goals": list(self.goals),
-                "description": self.description}
+        out = {**self.extra, "name": self.name, "goals": list(self.goals),
+               "description": self.description}
+        if self.frustrations:
+            out["frustrations"] = list(self.frustrations)
+        if self.quote:
+            out["quote"] = self.quote
+        if self.avatar is not None:
+            out["avatar"] = self.avatar.to_dict()
+        return out
 
 
 def _num(value: float) -> str:
@@ -123,7 +158,10 @@ def to_lane(value: str | Lane | Mapping[str, Any]) -> Lane:
         if kind not in LANE_KINDS:
             raise JourneyError(
                 f"lane {name!r} has kind {kind!r}; expected one of {', '.join(LANE_KINDS)}")
-        return Lane(name, kind)
+        prompt = value.get("prompt") or ""
+        if not isinstance(prompt, str):
+            raise JourneyError(f"lane {name!r} has prompt {prompt!r}; expected a string")
+        return Lane(name, kind, prompt)
     raise JourneyError(f"a lane must be a name, a dict or a Lane, got {value!r}")
 
 
@@ -147,13 +185,57 @@ def to_persona(value: str | Persona | Mapping[str, Any] | None) -> Persona | Non
     if isinstance(value, str):
         return Persona(value)
     if isinstance(value, Mapping):
-        goals = value.get("goals") or ()
-        if isinstance(goals, str):
-            goals = (goals,)
-        extra = {k: v for k, v in value.items() if k not in ("name", "goals", "description")}
-        return Persona(str(value.get("name") or ""), tuple(str(g) for g in goals),
-                       str(value.get("description") or ""), extra)
+        extra = {k: v for k, v in value.items() if k not in _PERSONA_KEYS}
+        return Persona(_persona_text(value, "name"), _persona_list(value, "goals"),
+                       _persona_text(value, "description"), extra,
+                       _persona_list(value, "frustrations"), _persona_text(value, "quote"),
+                       to_avatar(value.get("avatar")))
     raise JourneyError(f"persona must be a name, a dict or a Persona, got {value!r}")
+
+
+_PERSONA_KEYS = ("name", "goals", "description", "frustrations", "quote", "avatar")
+
+
+def _persona_text(value: Mapping[str, Any], key: str) -> str:
+    text = value.get(key)
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        raise JourneyError(f"persona {key} must be a string, got {text!r}")
+    return text
+
+
+def _persona_list(value: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    items = value.get(key)
+    if items is None:
+        return ()
+    if isinstance(items, str):
+        return (items,) if items else ()
+    if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+        raise JourneyError(f"persona {key} must be a string or a list of strings, got {items!r}")
+    return tuple(items)
+
+
+def to_avatar(value: str | Avatar | Mapping[str, Any] | None) -> Avatar | None:
+    """Build an :class:`Avatar` from initials, ``{"initials", "color"}``, an Avatar or ``None``.
+
+    Initials are 1 to 3 characters without spaces; ``color`` is empty or one of
+    :data:`AVATAR_COLORS` (theme tokens the views map to colours, never raw CSS).
+    """
+    if value is None or isinstance(value, Avatar):
+        return value
+    raw = {"initials": value} if isinstance(value, str) else value
+    if not isinstance(raw, Mapping):
+        raise JourneyError(f"persona avatar must be initials or a dict, got {value!r}")
+    initials, color = raw.get("initials"), raw.get("color") or ""
+    if (not isinstance(initials, str) or not 1 <= len(initials) <= 3
+            or any(c.isspace() for c in initials)):
+        raise JourneyError(f"avatar initials must be 1 to 3 characters without spaces, "
+                           f"got {initials!r}")
+    if color not in ("", *AVATAR_COLORS):
+        raise JourneyError(f"avatar color must be one of {', '.join(AVATAR_COLORS)}, "
+                           f"got {color!r}")
+    return Avatar(initials, color)
 
 
 def check_state(value: str) -> str:
