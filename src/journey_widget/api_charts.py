@@ -1,0 +1,85 @@
+"""Charts and stage metrics of a map: the part of :class:`JourneyMap`'s API built on Altair."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .model.metrics_table import SetMetrics, current_metrics, metrics_table
+
+if TYPE_CHECKING:
+    import altair as alt
+
+    from .model import Journey, Op
+
+
+class ChartsAPI:
+    """``m.metrics``, ``m.emotion_chart()``, ``m.metrics_chart()``, ``m.priority_chart()``."""
+
+    _journey: Journey
+
+    def _apply(self, op: Op, source: Any = "python") -> Any:
+        raise NotImplementedError
+
+    @property
+    def metrics(self) -> pd.DataFrame | None:
+        """Stage metrics attached to the map: a copy of the tidy table, or ``None``.
+
+        Columns ``stage, metric, value, target, unit, n``. Assigning a DataFrame validates it
+        (every stage must be one of the map's, ``value`` a number, one row per stage and
+        metric), saves it with the map (``.journey.json``) and shows it under the widget;
+        assigning ``None`` removes it. Undoable like any edit; renaming a stage renames it
+        here too. Build one from raw answers with :func:`journey_widget.metrics.by_stage`.
+
+        Examples
+        --------
+        >>> m.metrics = jw.metrics.by_stage(survey, value="answer", kind="csat")  # doctest: +SKIP
+        """
+        table = current_metrics(self._journey)
+        return None if table is None else table.copy()
+
+    @metrics.setter
+    def metrics(self, frame: pd.DataFrame | None) -> None:
+        table = None if frame is None else metrics_table(frame, self._journey.stage_names())
+        self._apply(SetMetrics(table))
+
+    def emotion_chart(self, measured: pd.DataFrame | None = None,
+                      by: str | bool | None = None, *,
+                      measured_scale: tuple[float, float] | None = None,
+                      threshold: float | None = None) -> alt.LayerChart:
+        """The emotion curve as an Altair chart, optionally against measured ratings.
+
+        x is the map's columns (stages, and steps where present) in map order, y the score on
+        the map's scale with a neutral line; points coloured by valence with the card texts in
+        tooltips; one line per persona when the cards carry ``persona`` (or per ``by``;
+        ``by=False``: one line).
+        ``measured`` (``stage``, optional ``step``, ``value`` on ``measured_scale``) adds the
+        measured mean per column with its 95% confidence band and ``n``, rescaled to the map's
+        scale, and marks columns where the two curves differ by more than ``threshold``.
+        See :func:`journey_widget.charts.emotion_chart` and docs/charts.md.
+
+        Examples
+        --------
+        >>> m.emotion_chart(survey, measured_scale=(1, 5)).save("emotions.svg")  # doctest: +SKIP
+        """
+        from .charts import emotion_chart
+
+        return emotion_chart(self._journey, measured, by, measured_scale=measured_scale,
+                             threshold=threshold)
+
+    def metrics_chart(self, metrics: pd.DataFrame | None = None) -> alt.FacetChart:
+        """Stage metrics as one small panel per metric sharing the stage axis (map order),
+        targets as ticks, values labelled. Default: the metrics attached with ``m.metrics``."""
+        from .charts import metrics_chart
+
+        return metrics_chart(self._journey, metrics)
+
+    def priority_chart(self, x: str | None = None, y: str | None = None,
+                       lanes: Sequence[str] | None = None) -> alt.LayerChart:
+        """Pain points and opportunities on an impact-versus-effort matrix (or severity versus
+        frequency, or any two card columns ``x``/``y``) to pick what to fix first."""
+        from .charts import priority_chart
+
+        return priority_chart(self._journey, x, y, lanes)
