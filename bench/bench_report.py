@@ -22,7 +22,7 @@ import nbformat
 import journey_widget as jw
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.report.conftest import make_map  # noqa: E402 - the same maps the tests use
+from tests.report.conftest import make_map  # the same maps the tests use
 
 
 def timed(fn: Callable[[], object], repeats: int) -> float:
@@ -49,7 +49,7 @@ def main() -> None:
                if shutil.which("chromium") else float("nan"))
         nb = nbformat.read(out / "r.ipynb", as_version=4)
         exporter = HTMLExporter(template_name="lab")
-        peer = timed(lambda nb=nb: exporter.from_notebook_node(nb), 5)
+        peer = timed(lambda nb=nb, exporter=exporter: exporter.from_notebook_node(nb), 5)
         peer_kb = len(exporter.from_notebook_node(nb)[0].encode()) / 1024
         print(f"{n:>5} {ipynb:>7.3f}s {html:>7.3f}s {pdf:>7.3f}s {peer:>9.3f}s "
               f"{(out / 'r.html').stat().st_size / 1024:>8.1f} {peer_kb:>8.1f}")

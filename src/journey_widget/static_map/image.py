@@ -28,9 +28,8 @@ def _lines(text: str) -> list[str]:
 
 def _card(x: float, y: float, card: dict[str, Any]) -> tuple[Safe, float]:
     lines = _lines(card["text"])
-    score = card.get("score")
-    if not is_missing(score):
-        lines.append(f"score {_num(score)}")
+    if not is_missing(card.get("score")):
+        lines.append(f"score {_num(float(card['score']))}")
     height = len(lines) * LINE + 2 * PAD
     spans = [el("tspan", {"x": x + PAD, "dy": LINE if i else 0}, line)
              for i, line in enumerate(lines)]
