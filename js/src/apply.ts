@@ -1,6 +1,7 @@
 // Operations applied to a card list exactly as the Python model applies them.
 // Row order inside one (stage, step, lane) cell is the on-screen order.
-import type { Card, Op } from "./model/types";
+import type { Card, CardOp, HistoryOp, Op } from "./model/types";
+import { applyStructureOp, type MapState } from "./structure";
 
 function inCell(c: Card, stage: string, step: string | null, lane: string): boolean {
   return c.stage === stage && c.lane === lane && (c.step ?? null) === step;
@@ -27,7 +28,7 @@ export function insertionRow(
 }
 
 /** A new list with `op` applied; `newId` names the card an `add` creates. Unknown ids are no-ops. */
-export function applyOp(cards: readonly Card[], op: Op, newId = ""): readonly Card[] {
+export function applyOp(cards: readonly Card[], op: CardOp, newId = ""): readonly Card[] {
   switch (op.kind) {
     case "edit": {
       const i = cards.findIndex((c) => c.id === op.id);
@@ -60,7 +61,33 @@ export function applyOp(cards: readonly Card[], op: Op, newId = ""): readonly Ca
   }
 }
 
-/** The id of the card an operation touches (`add` has none until it is applied). */
-export function opCardId(op: Op): string | null {
-  return op.kind === "add" ? null : op.id;
+/** True for the operations that change cards only. */
+export function isCardOp(op: Op): op is CardOp {
+  return op.kind === "edit" || op.kind === "add" || op.kind === "delete" || op.kind === "move";
+}
+
+export function isHistoryOp(op: Op): op is HistoryOp {
+  return op.kind === "undo" || op.kind === "redo";
+}
+
+/**
+ * The state with any operation applied: card ops and batches to the cards, structure ops to
+ * both; undo and redo change nothing here (only Python knows the history).
+ */
+export function applyToState(state: MapState, op: Op, newId = ""): MapState {
+  if (isCardOp(op)) return { structure: state.structure, cards: applyOp(state.cards, op, newId) };
+  if (op.kind === "batch") {
+    let cards = state.cards;
+    for (const o of op.ops) cards = applyOp(cards, o, newId);
+    return { structure: state.structure, cards };
+  }
+  if (isHistoryOp(op)) return state;
+  return applyStructureOp(state, op);
+}
+
+/** The ids of the existing cards an operation touches (an `add`'s card has none yet). */
+export function opCardIds(op: Op): string[] {
+  if (op.kind === "batch") return op.ops.flatMap(opCardIds);
+  if (op.kind === "edit" || op.kind === "delete" || op.kind === "move") return [op.id];
+  return [];
 }

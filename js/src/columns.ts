@@ -18,7 +18,7 @@ export function deriveColumns(structure: Structure, cards: readonly Card[]): Col
   return cols;
 }
 
-/** A key naming one cell, exact for any stage, step (or none) and lane names. */
+/** A key naming one cell, exact for any stage, step (or none) and lane names (length-prefixed). */
 export function cellKey(stage: string, step: string | null, lane: string): string {
-  return JSON.stringify([stage, step, lane]);
+  return `${stage.length}:${stage}|${step == null ? "-" : `${step.length}:${step}`}|${lane}`;
 }

@@ -2,12 +2,13 @@
 import type { AnyModel } from "@anywidget/types";
 import { anywidgetModel } from "./model/anywidget";
 import { Store } from "./store";
+import { traitOverlays } from "./view/overlay";
 import { MapView } from "./view/view";
 
 export default {
   render({ model, el }: { model: AnyModel; el: HTMLElement }) {
     const store = new Store(anywidgetModel(model));
-    const view = new MapView(el, store);
+    const view = new MapView(el, store, { overlays: traitOverlays(model) });
     return () => {
       view.destroy();
       store.destroy();

@@ -1,7 +1,8 @@
 // Optimistic state: the source's state with this view's unacknowledged operations on top.
 // Pure logic; no DOM.
-import { applyOp, opCardId } from "./apply";
+import { applyToState, opCardIds } from "./apply";
 import type { Card, MapModel, Op, Reply, Structure } from "./model/types";
+import type { MapState } from "./structure";
 
 export interface LastError {
   reason: string;
@@ -11,7 +12,7 @@ export interface LastError {
 
 export type StoreEvent =
   | { type: "change" }
-  | { type: "ack"; opId: string; op: Op; id: string | null; tempId: string | null }
+  | { type: "ack"; opId: string; op: Op; id: string | null; tempId: string | null; changed: boolean }
   | { type: "reject"; opId: string; op: Op; reason: string };
 
 interface Pending {
@@ -20,6 +21,12 @@ interface Pending {
   /** The id the optimistic card of an `add` carries until the ack names the real one. */
   tempId: string | null;
   seq: number;
+  /**
+   * Set by the ack: the revision that holds the result and the id of an added card. The op stays
+   * applied on top until the source's state reaches that revision: Python answers before it
+   * publishes the state (docs/protocol.md), and hosts may deserialize state asynchronously.
+   */
+  acked: { revision: number; id: string | null } | null;
 }
 
 /** A short random prefix, so op ids from several views of one model never collide. */
@@ -27,11 +34,33 @@ export function randomPrefix(): string {
   return "v" + Math.random().toString(36).slice(2, 8);
 }
 
+function shown(v: unknown): string {
+  return v == null || v === "" ? "(empty)" : String(v);
+}
+
 /** The value of an operation the user typed, as shown in the error banner. */
 export function typedValue(op: Op): string | null {
-  if (op.kind === "add") return op.text;
-  if (op.kind !== "edit") return null;
-  return op.value == null || op.value === "" ? "(empty)" : String(op.value);
+  switch (op.kind) {
+    case "add":
+      return op.text;
+    case "edit":
+      return shown(op.value);
+    case "batch": {
+      const parts = op.ops.map((o) => (o.kind !== "edit" ? null : o.field === "text" ? shown(o.value) : `${o.field}: ${shown(o.value)}`));
+      const typed = parts.filter((p): p is string => p != null);
+      return typed.length ? typed.join("\n") : null;
+    }
+    case "add_stage":
+    case "add_lane":
+    case "add_step":
+      return op.name;
+    case "rename_stage":
+    case "rename_lane":
+    case "rename_step":
+      return op.new;
+    default:
+      return null;
+  }
 }
 
 export class Store {
@@ -42,19 +71,38 @@ export class Store {
   private seq = 0;
   /** The error stays until an operation proposed after it succeeds (or it is dismissed). */
   private errorSeq = 0;
-  private cache: { base: readonly Card[]; version: number; cards: readonly Card[] } | null = null;
+  private cache: { structure: Structure; cards: readonly Card[]; version: number; state: MapState } | null = null;
   private version = 0;
   private unsubscribe: Array<() => void>;
 
   constructor(private model: MapModel, readonly prefix: string = randomPrefix()) {
     this.unsubscribe = [
-      model.onChange(() => this.emit({ type: "change" })),
+      model.onChange(() => {
+        this.settle();
+        this.emit({ type: "change" });
+      }),
       model.onReply((r) => this.reply(r)),
     ];
   }
 
+  /** The state as this view shows it: the source's state plus pending operations. */
+  state(): MapState {
+    const structure = this.model.getStructure();
+    const cards = this.model.getCards();
+    const c = this.cache;
+    if (c && c.structure === structure && c.cards === cards && c.version === this.version) return c.state;
+    let state: MapState = { structure, cards };
+    for (const p of this.pending) state = applyToState(state, p.op, p.acked?.id ?? p.tempId ?? "");
+    this.cache = { structure, cards, version: this.version, state };
+    return state;
+  }
+
   structure(): Structure {
-    return this.model.getStructure();
+    return this.state().structure;
+  }
+
+  cards(): readonly Card[] {
+    return this.state().cards;
   }
 
   revision(): number {
@@ -65,30 +113,23 @@ export class Store {
     return this.model.isReadOnly();
   }
 
-  /** The cards as this view shows them: the source's cards plus pending operations. */
-  cards(): readonly Card[] {
-    const base = this.model.getCards();
-    const c = this.cache;
-    if (c && c.base === base && c.version === this.version) return c.cards;
-    let cards = base;
-    for (const p of this.pending) cards = applyOp(cards, p.op, p.tempId ?? "");
-    this.cache = { base, version: this.version, cards };
-    return cards;
-  }
-
-  /** Ids of the cards with an unacknowledged operation (temporary ids for pending adds). */
+  /**
+   * Ids of the cards with an unacknowledged operation (temporary ids for pending adds). An
+   * acknowledged op is done (Python holds it) even while its state is still on the way.
+   */
   pendingIds(): Set<string> {
     const ids = new Set<string>();
     for (const p of this.pending) {
-      const id = p.tempId ?? opCardId(p.op);
-      if (id) ids.add(id);
+      if (p.acked) continue;
+      if (p.tempId) ids.add(p.tempId);
+      for (const id of opCardIds(p.op)) ids.add(id);
     }
     return ids;
   }
 
   /** True for the temporary id of an add that has not been acknowledged yet. */
   isTemporary(id: string): boolean {
-    return this.pending.some((p) => p.tempId === id);
+    return this.pending.some((p) => p.tempId === id && !p.acked);
   }
 
   /** The real id of a card: temporary ids of acknowledged adds map to the id the ack gave. */
@@ -100,6 +141,11 @@ export class Store {
     return this.pending.length > 0;
   }
 
+  /** True while an undo or redo of this view waits for its answer. */
+  walking(): boolean {
+    return this.pending.some((p) => (p.op.kind === "undo" || p.op.kind === "redo") && !p.acked);
+  }
+
   /**
    * Propose an operation; returns its op id, or null when it cannot be sent. `baseRevision` is
    * the revision the user saw when they started (an editor passes the one it opened on), so the
@@ -107,16 +153,14 @@ export class Store {
    */
   propose(op: Op, baseRevision: number = this.revision()): string | null {
     if (this.readOnly()) return null;
-    if (op.kind !== "add") {
-      if (this.isTemporary(op.id)) return null;
-      op = { ...op, id: this.resolve(op.id) };
-    }
+    const resolved = this.resolveOp(op);
+    if (!resolved) return null;
     const seq = ++this.seq;
     const opId = `${this.prefix}-${seq}`;
-    const tempId = op.kind === "add" ? `tmp-${opId}` : null;
-    this.pending.push({ opId, op, tempId, seq });
+    const tempId = resolved.kind === "add" ? `tmp-${opId}` : null;
+    this.pending.push({ opId, op: resolved, tempId, seq, acked: null });
     this.version++;
-    this.model.propose({ type: "op", op_id: opId, base_revision: Math.min(baseRevision, this.revision()), op });
+    this.model.propose({ type: "op", op_id: opId, base_revision: Math.min(baseRevision, this.revision()), op: resolved });
     this.emit({ type: "change" });
     return opId;
   }
@@ -143,18 +187,40 @@ export class Store {
     this.listeners.clear();
   }
 
+  /** The op with temporary ids replaced by real ones; null when it names a card not yet created. */
+  private resolveOp(op: Op): Op | null {
+    if (op.kind === "batch") {
+      const ops = op.ops.map((o) => this.resolveOp(o));
+      return ops.every((o) => o != null) ? { kind: "batch", ops: ops as typeof op.ops } : null;
+    }
+    if (op.kind !== "edit" && op.kind !== "delete" && op.kind !== "move") return op;
+    if (this.isTemporary(op.id)) return null;
+    return { ...op, id: this.resolve(op.id) };
+  }
+
+  /** Drop acknowledged operations whose result the source's state now holds. */
+  private settle(): void {
+    const rev = this.revision();
+    const before = this.pending.length;
+    this.pending = this.pending.filter((p) => !p.acked || p.acked.revision > rev);
+    if (this.pending.length !== before) this.version++;
+  }
+
   private reply(r: Reply): void {
-    const i = this.pending.findIndex((p) => p.opId === r.op_id);
-    if (i < 0) return; // another view's operation, or one answered already
-    const [p] = this.pending.splice(i, 1) as [Pending];
-    this.version++;
+    const p = this.pending.find((x) => x.opId === r.op_id && !x.acked);
+    if (!p) return; // another view's operation, or one answered already
     if (r.type === "ack") {
-      const id = p.op.kind === "add" ? (r.id ?? null) : opCardId(p.op);
+      const id = p.op.kind === "add" ? (r.id ?? null) : (opCardIds(p.op)[0] ?? null);
       if (p.tempId && id) this.aliases.set(p.tempId, id);
+      p.acked = { revision: Number(r.revision) || 0, id: p.tempId ? id : null };
+      this.version++;
+      this.settle();
       if (p.seq > this.errorSeq) this.error = null;
       this.emit({ type: "change" });
-      this.emit({ type: "ack", opId: p.opId, op: p.op, id, tempId: p.tempId });
+      this.emit({ type: "ack", opId: p.opId, op: p.op, id, tempId: p.tempId, changed: r.changed !== false });
     } else {
+      this.pending.splice(this.pending.indexOf(p), 1);
+      this.version++;
       const reason = String(r.reason ?? "The operation was rejected.");
       this.setError({ reason, typed: typedValue(p.op) });
       this.emit({ type: "change" });

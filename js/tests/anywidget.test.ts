@@ -61,6 +61,7 @@ describe("anywidget binding", () => {
     const el = document.createElement("div");
     const cleanup = (await widget.render({ model: f.model, el } as never)) as () => void;
     expect(el.querySelector("[data-jw-root]")!.getAttribute("data-jw-revision")).toBe("7");
+    el.querySelector('[data-jw-card="a"]')!.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
     el.querySelector<HTMLElement>('[data-jw-card="a"] [data-jw-delete]')!.click();
     expect(f.sent).toEqual([{ type: "op", op_id: expect.stringMatching(/^v\w+-1$/), base_revision: 7, op: { kind: "delete", id: "a" } }]);
     cleanup();

@@ -3,6 +3,8 @@ import { createEditor, type EditResult } from "../src/view/editor";
 import { card } from "./fake";
 import { key } from "./helpers";
 
+const NO_FIELDS = { channel: null, confidence: null, severity: null, owner: null, evidence: null };
+
 afterEach(() => {
   document.body.textContent = "";
 });
@@ -48,7 +50,7 @@ describe("editor", () => {
     const other = document.createElement("button");
     document.body.appendChild(other);
     other.focus();
-    expect(calls).toEqual([["commit", { text: "hello", score: undefined }, false]]);
+    expect(calls).toEqual([["commit", { text: "hello", score: undefined, fields: NO_FIELDS }, false]]);
   });
 
   it("ignores Enter while an input method is composing, and commits or cancels only once", () => {
@@ -66,6 +68,6 @@ describe("editor", () => {
     expect(ed.scoreInput!.value).toBe("0.5");
     ed.scoreInput!.value = "42.25";
     key(ed.scoreInput!, "Enter");
-    expect(calls).toEqual([["commit", { text: "hello", score: 42.25 }, true]]);
+    expect(calls).toEqual([["commit", { text: "hello", score: 42.25, fields: NO_FIELDS }, true]]);
   });
 });

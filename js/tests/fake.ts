@@ -1,6 +1,7 @@
 // A MapModel that behaves like the Python side: it applies proposed ops, bumps the revision,
 // publishes the new state and then answers, in that order (docs/protocol.md).
-import { applyOp } from "../src/apply";
+import { applyToState } from "../src/apply";
+import type { MapState } from "../src/structure";
 import type { Card, MapModel, OpMessage, Reply, Structure } from "../src/model/types";
 
 export function makeStructure(over: Partial<Structure> = {}): Structure {
@@ -30,6 +31,8 @@ export class FakeModel implements MapModel {
   private changeCbs = new Set<() => void>();
   private replyCbs = new Set<(r: Reply) => void>();
   private nextId = 1;
+  private undoStack: MapState[] = [];
+  private redoStack: MapState[] = [];
 
   constructor(
     public structure: Structure = makeStructure(),
@@ -65,8 +68,21 @@ export class FakeModel implements MapModel {
 
   /** Accept a sent op the way Python would: new state first, then the ack. */
   accept(m: OpMessage = this.last()): string | undefined {
-    const id = m.op.kind === "add" ? `c-${this.nextId++}` : undefined;
-    this.update({ cards: applyOp(this.cards, m.op, id) });
+    const { op } = m;
+    if (op.kind === "undo" || op.kind === "redo") {
+      const [from, to] = op.kind === "undo" ? [this.undoStack, this.redoStack] : [this.redoStack, this.undoStack];
+      const prev = from.pop();
+      if (prev) {
+        to.push({ structure: this.structure, cards: this.cards });
+        this.update(prev);
+      }
+      this.reply({ type: "ack", op_id: m.op_id, revision: this.revision, changed: prev != null });
+      return undefined;
+    }
+    const id = op.kind === "add" ? `c-${this.nextId++}` : undefined;
+    this.undoStack.push({ structure: this.structure, cards: this.cards });
+    this.redoStack = [];
+    this.update(applyToState({ structure: this.structure, cards: this.cards }, op, id));
     this.reply({ type: "ack", op_id: m.op_id, revision: this.revision, id: id ?? null });
     return id;
   }

@@ -2,15 +2,15 @@
 import type { Card, Structure } from "../src/model/types";
 import { Store } from "../src/store";
 import { immediately } from "../src/view/schedule";
-import { MapView } from "../src/view/view";
+import { MapView, type ViewOptions } from "../src/view/view";
 import { FakeModel, makeStructure } from "./fake";
 
-export function mount(cards: readonly Card[], st: Structure = makeStructure(), readOnly = false) {
+export function mount(cards: readonly Card[], st: Structure = makeStructure(), readOnly = false, opts: ViewOptions = {}) {
   const model = new FakeModel(st, cards, 3, readOnly);
   const store = new Store(model, "vt");
   const host = document.createElement("div");
   document.body.appendChild(host);
-  const view = new MapView(host, store, { schedule: immediately });
+  const view = new MapView(host, store, { schedule: immediately, ...opts });
   const root = view.root;
   const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel);
   const qa = (sel: string) => Array.from(root.querySelectorAll<HTMLElement>(sel));
@@ -38,4 +38,12 @@ export function click(el: Element | null, type = "click"): void {
 export function openWithEnter(card: HTMLElement): void {
   card.focus();
   key(card, "Enter");
+}
+
+export function pointer(el: EventTarget, type: string, x: number, y: number, opts: PointerEventInit = {}): PointerEvent {
+  const e = new PointerEvent(type, {
+    bubbles: true, cancelable: true, clientX: x, clientY: y, pointerId: 1, isPrimary: true, button: 0, ...opts,
+  });
+  el.dispatchEvent(e);
+  return e;
 }

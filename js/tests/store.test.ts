@@ -100,7 +100,7 @@ describe("Store", () => {
     // Nothing may target a card that does not exist yet on the other side.
     expect(store.propose({ kind: "delete", id: temp })).toBeNull();
     const real = model.accept();
-    expect(events[events.length - 1]).toEqual({ type: "ack", opId, op: model.sent[0]!.op, id: real, tempId: temp });
+    expect(events[events.length - 1]).toEqual({ type: "ack", opId, op: model.sent[0]!.op, id: real, tempId: temp, changed: true });
     expect(store.resolve(temp)).toBe(real);
     expect(store.cards().map((c) => c.id)).toEqual(["a", real, "b", "c"]);
     // An op naming the temporary id after the ack goes out with the real one.
@@ -146,5 +146,100 @@ describe("typedValue", () => {
     expect(typedValue(edit("a", 1.5, 1, "score"))).toBe("1.5");
     expect(typedValue({ kind: "add", stage: "s", step: null, lane: "l", text: "New card", index: null })).toBe("New card");
     expect(typedValue({ kind: "delete", id: "a" })).toBeNull();
+  });
+});
+
+describe("Store: revisions, structure and history", () => {
+  it("keeps an acknowledged op applied until the state it follows arrives", () => {
+    // ipywidgets deserializes trait updates asynchronously: the ack can arrive first.
+    const { model, store, events } = setup();
+    store.propose(edit("a", "A!", "text a"));
+    model.reply({ type: "ack", op_id: "vt-1", revision: 6 }); // state of revision 6 not here yet
+    expect(store.cards()[0]!.text).toBe("A!");
+    expect(events.some((e) => e.type === "ack")).toBe(true);
+    expect(store.hasPending()).toBe(true);
+    expect(store.pendingIds().size).toBe(0); // done, as far as the user is concerned
+    model.update({ cards: model.cards.map((c) => (c.id === "a" ? { ...c, text: "A!" } : c)) });
+    expect(model.revision).toBe(6);
+    expect(store.hasPending()).toBe(false);
+    expect(store.cards()).toBe(model.cards);
+  });
+
+  it("an early ack of an add shows the card under its real id at once", () => {
+    const { model, store } = setup();
+    const opId = store.propose({ kind: "add", stage: "Pay", step: null, lane: "Actions", text: "New", index: null })!;
+    model.reply({ type: "ack", op_id: opId, revision: 6, id: "c-real" });
+    expect(store.cards().map((c) => c.id)).toContain("c-real");
+    expect(store.isTemporary(`tmp-${opId}`)).toBe(false);
+    expect(store.resolve(`tmp-${opId}`)).toBe("c-real");
+    model.update({ cards: [...model.cards, card("c-real", { stage: "Pay", step: null, text: "New" })] });
+    expect(store.cards().filter((c) => c.id === "c-real")).toHaveLength(1);
+    expect(store.hasPending()).toBe(false);
+  });
+
+  it("applies structure ops optimistically and rolls them back on reject", () => {
+    const { model, store } = setup();
+    store.propose({ kind: "rename_stage", old: "Browse", new: "Search" });
+    expect(store.structure().stages.map((s) => s.name)).toEqual(["Search", "Pay"]);
+    expect(new Set(store.cards().map((c) => c.stage))).toEqual(new Set(["Search"]));
+    expect(model.structure.stages[0]!.name).toBe("Browse");
+    model.reject(undefined, "there is already a stage 'Search'");
+    expect(store.structure()).toBe(model.structure);
+    expect(store.cards()).toBe(model.cards);
+    expect(store.error).toEqual({ reason: "there is already a stage 'Search'", typed: "Search" });
+  });
+
+  it("removing a lane with its cards shows at once and comes back on reject", () => {
+    const { model, store } = setup();
+    store.propose({ kind: "remove_lane", name: "Emotions", drop_cards: true });
+    expect(store.structure().lanes.map((l) => l.name)).toEqual(["Actions"]);
+    expect(store.cards().map((c) => c.id)).toEqual(["a", "b"]);
+    model.reject();
+    expect(store.cards().map((c) => c.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("undo and redo wait for Python, which alone knows the history", () => {
+    const { model, store, events } = setup();
+    store.propose(edit("a", "A!", "text a"));
+    model.accept();
+    store.propose({ kind: "undo" });
+    expect(store.walking()).toBe(true);
+    expect(store.cards()[0]!.text).toBe("A!"); // nothing optimistic
+    model.accept();
+    expect(store.walking()).toBe(false);
+    expect(store.cards()[0]!.text).toBe("text a");
+    expect(events[events.length - 1]).toMatchObject({ type: "ack", changed: true });
+    store.propose({ kind: "undo" });
+    model.accept();
+    expect(events[events.length - 1]).toMatchObject({ type: "ack", changed: false });
+    store.propose({ kind: "redo" });
+    model.accept();
+    expect(store.cards()[0]!.text).toBe("A!");
+  });
+
+  it("a batch is one op: applied together, rolled back together, typed values kept", () => {
+    const { model, store } = setup();
+    store.propose({ kind: "batch", ops: [edit("a", "A!", "text a"), edit("a", "Email", null, "channel")] });
+    expect(store.cards()[0]).toMatchObject({ text: "A!", channel: "Email" });
+    expect([...store.pendingIds()]).toEqual(["a"]);
+    model.reject(undefined, "no");
+    expect(store.cards()[0]!.channel).toBeUndefined();
+    expect(store.error!.typed).toBe("A!\nchannel: Email");
+  });
+
+  it("a batch naming a card not yet created is not sent", () => {
+    const { model, store } = setup();
+    const opId = store.propose({ kind: "add", stage: "Pay", step: null, lane: "Actions", text: "n", index: null })!;
+    expect(store.propose({ kind: "batch", ops: [edit(`tmp-${opId}`, "x", "n")] })).toBeNull();
+    expect(model.sent).toHaveLength(1);
+  });
+
+  it("sends the older of the given and the current revision as the base", () => {
+    const { model, store } = setup();
+    store.propose({ kind: "move", id: "a", stage: "Pay", step: null, lane: "Actions", index: 0 }, 99);
+    expect(model.last().base_revision).toBe(5);
+    model.accept();
+    store.propose({ kind: "add_stage", name: "Review", index: null }, 2);
+    expect(model.last().base_revision).toBe(2);
   });
 });

@@ -19,8 +19,9 @@ describe("rendering", () => {
     const { root, q, qa } = mount(cards());
     expect(root.hasAttribute("data-jw-root")).toBe(true);
     expect(root.getAttribute("data-jw-revision")).toBe("3");
-    expect(root.getAttribute("role")).toBe("table");
+    expect(root.getAttribute("role")).toBe("region");
     expect(root.getAttribute("aria-label")).toBe("Online checkout");
+    expect(q(".jw-board")!.getAttribute("role")).toBe("table");
     expect(qa("[data-jw-stage]").map((e) => e.getAttribute("data-jw-stage"))).toEqual(["Browse", "Pay"]);
     expect(q('[data-jw-stage="Browse"]')!.style.gridColumn).toBe("2 / span 2");
     expect(qa("[data-jw-step]").map((e) => `${e.dataset.stage}/${e.dataset.jwStep}`)).toEqual(["Browse/Search", "Browse/Compare"]);
@@ -44,6 +45,8 @@ describe("rendering", () => {
     expect(a.getAttribute("tabindex")).toBe("0");
     expect(a.getAttribute("aria-label")).toContain("Search for shoes");
     expect(a.querySelector("[data-jw-card-score]")).toBeNull();
+    expect(a.querySelector("button[data-jw-delete]")).toBeNull(); // one per view, offered on hover or focus
+    a.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
     expect(a.querySelector("button[data-jw-delete]")!.getAttribute("aria-label")).toBe("Delete card");
     expect(cardEl("e2").querySelector("[data-jw-card-score]")!.textContent).toBe("-2");
     expect(cardEl("e2").getAttribute("aria-label")).toBe("Confused, score -2");
@@ -159,10 +162,11 @@ describe("editing", () => {
     cardEl("e1").querySelector<HTMLInputElement>("input[data-jw-score-input]")!.value = "";
     editor()!.value = "Calm";
     key(editor()!, "Enter");
-    expect(model.sent.slice(1).map((m) => m.op)).toEqual([
+    // Two fields changed in one commit: one batch, so one step of undo.
+    expect(model.sent.slice(1).map((m) => m.op)).toEqual([{ kind: "batch", ops: [
       { kind: "edit", id: "e1", field: "text", value: "Calm", old: "Curious" },
       { kind: "edit", id: "e1", field: "score", value: null, old: -1 },
-    ]);
+    ] }]);
   });
 
   it("an open editor survives updates from elsewhere", () => {
@@ -233,6 +237,8 @@ describe("editing", () => {
     const { cardEl, editor, qa, model } = mount(cards(), makeStructure(), true);
     expect(qa("[data-jw-add], [data-jw-delete]")).toHaveLength(0);
     openWithEnter(cardEl("a"));
+    cardEl("a").dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    expect(qa("[data-jw-delete]")).toHaveLength(0);
     click(cardEl("a"), "dblclick");
     key(cardEl("a"), "Delete");
     expect(editor()).toBeNull();
@@ -304,6 +310,7 @@ describe("add and delete", () => {
 
   it("the delete button and the Delete key send delete and drop the card at once", () => {
     const { cardEl, model, root } = mount(cards());
+    cardEl("a").dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
     click(cardEl("a").querySelector("[data-jw-delete]"));
     expect(model.last().op).toEqual({ kind: "delete", id: "a" });
     expect(root.querySelector('[data-jw-card="a"]')).toBeNull();

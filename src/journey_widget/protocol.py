@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from .model import Journey, JourneyError, Op
+from .model import Journey, JourneyError, Lane, Op, Stage
 from .model.cards import is_missing, new_id
-from .model.ops import AddCard, DeleteCard, EditCard, MoveCard
+from .model.ops import (
+    AddCard,
+    AddItem,
+    AddStep,
+    Batch,
+    DeleteCard,
+    EditCard,
+    MoveCard,
+    MoveItem,
+    MoveStep,
+    RemoveItem,
+    RemoveStep,
+    RenameItem,
+    RenameStep,
+)
+from .model.structure import to_lane
+
+#: Operations that walk the map's history instead of changing it directly.
+HISTORY_KINDS = ("undo", "redo")
+#: The most operations one ``batch`` may carry (one editor commit sends a handful).
+MAX_BATCH = 20
 
 
 def _get(op: Mapping[str, Any], key: str, kinds: type | tuple[type, ...],
@@ -20,12 +40,48 @@ def _get(op: Mapping[str, Any], key: str, kinds: type | tuple[type, ...],
     return value
 
 
+def _flag(op: Mapping[str, Any], key: str) -> bool:
+    value = op.get(key, False)
+    if not isinstance(value, bool):
+        raise JourneyError(f"malformed operation: {key!r} is {value!r}, expected true or false")
+    return value
+
+
+def history_kind(op: Any) -> str | None:
+    """``"undo"`` or ``"redo"`` when the message asks to walk the history, else ``None``."""
+    kind = op.get("kind") if isinstance(op, Mapping) else None
+    return kind if kind in HISTORY_KINDS else None
+
+
 def op_from_message(op: Any, journey: Journey, stale: bool) -> Op:
     """Build the model operation a browser message asks for.
 
     ``stale`` says the browser based the operation on an older revision; an edit is then
     refused if the card no longer holds the ``old`` value the browser saw.
+
+    Examples
+    --------
+    >>> import journey_widget as jw
+    >>> j = jw.Journey(None, stages=["Browse"], lanes=["Actions"])
+    >>> op_from_message({"kind": "rename_stage", "old": "Browse", "new": "Search"}, j, False)
+    RenameItem(axis='stage', old='Browse', new='Search')
     """
+    if not isinstance(op, Mapping):
+        raise JourneyError(f"malformed operation: {op!r}")
+    kind = op.get("kind")
+    if kind == "batch":
+        ops = op.get("ops")
+        if not isinstance(ops, list) or not 0 < len(ops) <= MAX_BATCH:
+            raise JourneyError(f"malformed operation: a batch holds 1 to {MAX_BATCH} card "
+                               f"operations, got {ops!r}")
+        return Batch(tuple(_card_op(o, journey, stale) for o in ops))
+    build = _STRUCTURE.get(kind) if isinstance(kind, str) else None
+    if build is not None:
+        return build(op)
+    return _card_op(op, journey, stale)
+
+
+def _card_op(op: Any, journey: Journey, stale: bool) -> Op:
     if not isinstance(op, Mapping):
         raise JourneyError(f"malformed operation: {op!r}")
     kind = op.get("kind")
@@ -52,6 +108,42 @@ def op_from_message(op: Any, journey: Journey, stale: bool) -> Op:
                         _get(op, "step", str, optional=True), _get(op, "lane", str),
                         _get(op, "index", int, optional=True))
     raise JourneyError(f"unknown operation kind {kind!r}")
+
+
+# ---- stages, lanes and steps -----------------------------------------------------------------
+def _add_stage(op: Mapping[str, Any]) -> Op:
+    return AddItem("stage", Stage(_get(op, "name", str)), _get(op, "index", int, optional=True))
+
+
+def _add_lane(op: Mapping[str, Any]) -> Op:
+    lane: Lane = to_lane({"name": _get(op, "name", str),
+                          "kind": _get(op, "lane_kind", str, optional=True)})
+    return AddItem("lane", lane, _get(op, "index", int, optional=True))
+
+
+def _axis_ops(axis: Any) -> dict[str, Callable[[Mapping[str, Any]], Op]]:
+    return {
+        f"rename_{axis}": lambda o: RenameItem(axis, _get(o, "old", str), _get(o, "new", str)),
+        f"move_{axis}": lambda o: MoveItem(axis, _get(o, "name", str), _get(o, "index", int)),
+        f"remove_{axis}": lambda o: RemoveItem(axis, _get(o, "name", str),
+                                               _flag(o, "drop_cards")),
+    }
+
+
+_STRUCTURE: dict[str, Callable[[Mapping[str, Any]], Op]] = {
+    "add_stage": _add_stage,
+    "add_lane": _add_lane,
+    **_axis_ops("stage"),
+    **_axis_ops("lane"),
+    "add_step": lambda o: AddStep(_get(o, "stage", str), _get(o, "name", str),
+                                  _get(o, "index", int, optional=True)),
+    "rename_step": lambda o: RenameStep(_get(o, "stage", str), _get(o, "old", str),
+                                        _get(o, "new", str)),
+    "move_step": lambda o: MoveStep(_get(o, "stage", str), _get(o, "name", str),
+                                    _get(o, "index", int)),
+    "remove_step": lambda o: RemoveStep(_get(o, "stage", str), _get(o, "name", str),
+                                        _flag(o, "drop_cards")),
+}
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -69,11 +69,23 @@ def test_edit_updates_data_traits_acks_and_calls_back(widget, wire, events):
     assert event.revision == revision + 1
 
 
-def test_ack_is_sent_after_the_traits_hold_the_new_state(widget, wire):
+def test_ack_is_sent_once_the_dataframe_holds_the_edit_naming_the_next_revision(widget, wire):
+    # The ack goes out as soon as m.data holds the edit, before the (large) traits; it names the
+    # revision those traits carry right after, and the view keeps the edit shown until then.
+    in_data_at_send = []
+    transport = widget.send
+
+    def spy(content, buffers=None):
+        in_data_at_send.append(widget.data.set_index("id").at["c06", "text"])
+        transport(content, buffers)
+
+    widget.send = spy
+    revision = widget.revision
     send_op(widget, edit("c06", "text", "Adds trail shoes", "Adds shoes to cart"))
-    assert wire.revisions_at_send == [widget.revision]
-    sent_cards = {c["id"]: c for c in wire.cards_at_send[0]}
-    assert sent_cards["c06"]["text"] == "Adds trail shoes"
+    assert in_data_at_send == ["Adds trail shoes"]
+    assert wire.revisions_at_send == [revision]
+    assert wire.last["revision"] == revision + 1 == widget.revision
+    assert card_in_trait(widget, "c06")["text"] == "Adds trail shoes"
 
 
 def test_edit_score(widget, wire, events):

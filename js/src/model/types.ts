@@ -76,7 +76,34 @@ export interface MoveOp {
   index: number | null;
 }
 
-export type Op = EditOp | AddOp | DeleteOp | MoveOp;
+export type CardOp = EditOp | AddOp | DeleteOp | MoveOp;
+
+/** Several card operations applied (and undone) as one, e.g. one commit of the card editor. */
+export interface BatchOp {
+  kind: "batch";
+  ops: CardOp[];
+}
+
+export type Axis = "stage" | "lane";
+
+/** Structure operations; `drop_cards` confirms deleting one that holds cards. */
+export type StructureOp =
+  | { kind: "add_stage"; name: string; index: number | null }
+  | { kind: "add_lane"; name: string; lane_kind: LaneKind | null; index: number | null }
+  | { kind: "rename_stage" | "rename_lane"; old: string; new: string }
+  | { kind: "move_stage" | "move_lane"; name: string; index: number }
+  | { kind: "remove_stage" | "remove_lane"; name: string; drop_cards: boolean }
+  | { kind: "add_step"; stage: string; name: string; index: number | null }
+  | { kind: "rename_step"; stage: string; old: string; new: string }
+  | { kind: "move_step"; stage: string; name: string; index: number }
+  | { kind: "remove_step"; stage: string; name: string; drop_cards: boolean };
+
+/** Walk the map's history, which Python keeps for every view. */
+export interface HistoryOp {
+  kind: "undo" | "redo";
+}
+
+export type Op = CardOp | BatchOp | StructureOp | HistoryOp;
 
 /** Browser to kernel. */
 export interface OpMessage {
@@ -92,6 +119,8 @@ export interface AckMessage {
   op_id: string;
   revision: number;
   id?: string | null;
+  /** undo / redo only: false when there was nothing to undo or redo. */
+  changed?: boolean;
 }
 
 export interface RejectMessage {

@@ -1,15 +1,21 @@
 // One card element, created once per card id and updated in place.
 import type { Card } from "../model/types";
+import { badgeCount, badgeKey, badgesOf } from "./badges";
 import { h, toggleAttr } from "./h";
 
 export interface CardView {
   el: HTMLElement;
   text: HTMLElement;
   score: HTMLElement | null;
-  del: HTMLButtonElement | null;
+  meta: HTMLElement | null;
   /** The last values written, so updates touch the DOM only when something changed. */
-  last: { id: string; text: string; score: number | null; pending: boolean; readOnly: boolean } | null;
+  last: {
+    id: string; text: string; score: number | null; badges: string; pending: boolean;
+    tone: string | null;
+  } | null;
 }
+
+const TONE_LABEL: Record<string, string> = { pain: "Pain point", opportunity: "Opportunity" };
 
 export function formatScore(score: number): string {
   return String(Math.round(score * 1000) / 1000);
@@ -18,13 +24,28 @@ export function formatScore(score: number): string {
 export function createCard(hintId: string): CardView {
   const text = h("div", { class: "jw-card-text", "data-jw-card-text": true });
   const el = h("div", { class: "jw-card", tabindex: 0, role: "article", "aria-describedby": hintId }, [text]);
-  return { el, text, score: null, del: null, last: null };
+  return { el, text, score: null, meta: null, last: null };
 }
 
-export function updateCard(v: CardView, card: Card, pending: boolean, readOnly: boolean): void {
+/**
+ * Elements a card costs in the DOM (for the budget): keep in step with updateCard. The delete
+ * button is one per view, moved into the card under the pointer or focus (view.ts).
+ */
+export function cardCost(card: Card): number {
+  let n = 2;
+  if (card.score != null) n += 1;
+  const k = badgeCount(card);
+  if (k) n += 1 + k;
+  return n;
+}
+
+export function updateCard(
+  v: CardView, card: Card, pending: boolean, tone: string | null = null,
+): void {
   const l = v.last;
-  if (l && l.id === card.id && l.text === card.text && l.score === card.score &&
-      l.pending === pending && l.readOnly === readOnly) return;
+  const badges = badgeKey(card);
+  if (l && l.id === card.id && l.text === card.text && l.score === card.score && l.badges === badges &&
+      l.pending === pending && l.tone === tone) return;
   const { el } = v;
   if (!l || l.id !== card.id) el.setAttribute("data-jw-card", card.id);
   if (!l || l.text !== card.text) v.text.textContent = card.text;
@@ -43,22 +64,23 @@ export function updateCard(v: CardView, card: Card, pending: boolean, readOnly: 
       v.score.classList.toggle("jw-pos", card.score > 0);
     }
   }
-  if (!l || l.readOnly !== readOnly) {
-    if (readOnly) {
-      v.del?.remove();
-      v.del = null;
-    } else if (!v.del) {
-      v.del = h("button", {
-        type: "button", class: "jw-delete", "data-jw-delete": true,
-        "aria-label": "Delete card", title: "Delete card", tabindex: -1,
-      }, "\u00d7");
-      el.appendChild(v.del);
+  const list = !l || l.badges !== badges ? badgesOf(card) : null;
+  if (list) {
+    v.meta?.remove();
+    v.meta = null;
+    if (list.length) {
+      v.meta = h("div", { class: "jw-meta-row", "data-jw-card-meta": true }, list.map((b) =>
+        h("span", { class: `jw-badge ${b.cls}`, title: b.label }, b.text)));
+      (v.score ?? v.text).after(v.meta);
     }
+    el.classList.toggle("jw-hypothesized", card.confidence === "hypothesized");
   }
   toggleAttr(el, "data-jw-pending", pending);
   if (pending) el.setAttribute("aria-busy", "true");
   else el.removeAttribute("aria-busy");
-  const label = card.text.trim() || "Empty card";
-  el.setAttribute("aria-label", card.score == null ? label : `${label}, score ${formatScore(card.score)}`);
-  v.last = { id: card.id, text: card.text, score: card.score, pending, readOnly };
+  const words = [tone ? `${TONE_LABEL[tone]}:` : "", card.text.trim() || "Empty card"];
+  if (card.score != null) words.push(`, score ${formatScore(card.score)}`);
+  for (const b of list ?? badgesOf(card)) words.push(`; ${b.label}`);
+  el.setAttribute("aria-label", words.join(" ").replace(/ ([,;])/g, "$1").trim());
+  v.last = { id: card.id, text: card.text, score: card.score, badges, pending, tone };
 }

@@ -1,15 +1,18 @@
-// The one open editor of a view: opening it on a card, and turning its result into `edit`
-// operations (text and score separately, each with the value seen when the editor opened).
-import type { Card, LaneKind, Scale } from "../model/types";
+// The one open editor of a view: opening it on a card, and turning its result into operations:
+// one `edit` per changed field, each with the value seen when the editor opened; several
+// changes go as one `batch`, so one commit is one step of undo.
+import type { Card, EditOp, LaneKind, Scale } from "../model/types";
 import type { Store } from "../store";
 import type { CardView } from "./card";
-import { createEditor, type EditResult, type Editor } from "./editor";
+import { createEditor, type EditResult, type Editor, FIELDS } from "./editor";
 
 export class EditSession {
   private editor: Editor | null = null;
   private view: CardView | null = null;
   /** The revision shown when the editor opened: the base of the edits it sends. */
   private base = 0;
+  /** Whether the details section was open last time (kept for the next editor). */
+  private details = false;
 
   constructor(
     private store: Store,
@@ -29,15 +32,19 @@ export class EditSession {
     if (this.editor) this.finish(this.editor.read(), false);
     const editor = createEditor({
       card, kind, scale,
+      details: this.details,
       busy: this.busy,
       commit: (r, byKey) => this.finish(r, byKey),
       cancel: () => this.close(true),
+      toggled: (open) => {
+        this.details = open;
+      },
     });
     this.editor = editor;
     this.view = view;
     this.base = this.store.revision();
     view.el.classList.add("jw-editing");
-    view.el.insertBefore(editor.el, view.del);
+    view.el.insertBefore(editor.el, view.el.querySelector(".jw-delete"));
     editor.textarea.focus();
     const end = editor.textarea.value.length;
     editor.textarea.setSelectionRange(selectAll ? 0 : end, end);
@@ -68,13 +75,18 @@ export class EditSession {
     const ed = this.editor;
     if (!ed) return;
     this.close(byKey);
-    const { cardId: id, oldText, oldScore } = ed;
-    if (r.text !== oldText) {
-      this.store.propose({ kind: "edit", id, field: "text", value: r.text, old: oldText }, this.base);
+    const id = ed.cardId;
+    const ops: EditOp[] = [];
+    const edit = (field: string, value: unknown, old: unknown) => ops.push({ kind: "edit", id, field, value, old });
+    if (r.text !== ed.oldText) edit("text", r.text, ed.oldText);
+    if (r.score !== undefined && r.score !== ed.oldScore) edit("score", r.score, ed.oldScore);
+    for (const f of FIELDS) {
+      const old = ed.old[f];
+      // Compare as text: a severity of 4 read back from a select is the number 4 again.
+      if ((old == null ? "" : String(old)) !== (r.fields[f] == null ? "" : String(r.fields[f]))) edit(f, r.fields[f], old);
     }
-    if (r.score !== undefined && r.score !== oldScore) {
-      this.store.propose({ kind: "edit", id, field: "score", value: r.score, old: oldScore }, this.base);
-    }
+    if (ops.length === 1) this.store.propose(ops[0]!, this.base);
+    else if (ops.length > 1) this.store.propose({ kind: "batch", ops }, this.base);
     this.flush();
   }
 }

@@ -1,22 +1,34 @@
-// The in-place editor of one card: a textarea, plus a score input on emotion and metric lanes.
+// The in-place editor of one card: a textarea, a score input on emotion and metric lanes, and a
+// "Details" section with the card's attributes (channel, confidence, severity, owner, evidence).
 // Enter commits, Shift+Enter is a newline, Escape cancels, leaving it (blur) commits.
 import type { Card, LaneKind, Scale } from "../model/types";
+import { CHANNEL_SUGGESTIONS, CONFIDENCE } from "./badges";
 import { h } from "./h";
+
+/** The attributes the details section edits, in order. */
+export const FIELDS = ["channel", "confidence", "severity", "owner", "evidence"] as const;
+export type Field = (typeof FIELDS)[number];
 
 export interface EditResult {
   text: string;
   /** undefined when the editor has no score input; null when the input is empty. */
   score: number | null | undefined;
+  /** The attributes as entered (null when empty). */
+  fields: Record<Field, string | number | null>;
 }
 
 export interface EditorOptions {
   card: Card;
   kind: LaneKind;
   scale: Scale;
+  /** Open the details section at once (default: when the card has any of them). */
+  details?: boolean;
   /** True while the view re-renders: focus changes then are not the user leaving. */
   busy: () => boolean;
   commit: (result: EditResult, byKey: boolean) => void;
   cancel: () => void;
+  /** The details section was opened or closed (the view remembers it for the next editor). */
+  toggled?: (open: boolean) => void;
 }
 
 export interface Editor {
@@ -27,6 +39,7 @@ export interface Editor {
   /** The card's values when the editor opened: sent as `old`. */
   oldText: string;
   oldScore: number | null;
+  old: Record<Field, unknown>;
   read(): EditResult;
   /** Close without committing or cancelling (the view does the rest). */
   close(): void;
@@ -37,6 +50,42 @@ function readScore(input: HTMLInputElement): number | null {
   if (raw === "") return null;
   const n = Number(raw);
   return Number.isFinite(n) ? n : null;
+}
+
+let lists = 0;
+
+function options(values: readonly string[], current: unknown): HTMLOptionElement[] {
+  const all = ["", ...values];
+  const cur = current == null ? "" : String(current);
+  if (!all.includes(cur)) all.push(cur); // a value from the data that is not in the list
+  return all.map((v) => {
+    const o = h("option", { value: v }, v === "" ? "\u2014" : v);
+    o.selected = v === cur;
+    return o;
+  });
+}
+
+function buildFields(card: Card): { el: HTMLElement; inputs: Record<Field, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement> } {
+  const listId = `jw-channels-${++lists}`;
+  const str = (v: unknown) => (v == null ? "" : String(v));
+  const inputs = {
+    channel: h("input", { type: "text", list: listId, "data-jw-field": "channel", autocomplete: "off" }),
+    confidence: h("select", { "data-jw-field": "confidence" }, options(CONFIDENCE, card.confidence)),
+    severity: h("select", { "data-jw-field": "severity" }, options(["1", "2", "3", "4", "5"], card.severity)),
+    owner: h("input", { type: "text", "data-jw-field": "owner", autocomplete: "off" }),
+    evidence: h("textarea", { "data-jw-field": "evidence", rows: 2 }),
+  };
+  inputs.channel.value = str(card.channel);
+  inputs.owner.value = str(card.owner);
+  inputs.evidence.value = str(card.evidence);
+  const labels: Record<Field, string> = {
+    channel: "Channel", confidence: "Confidence", severity: "Severity (1-5)", owner: "Owner", evidence: "Evidence",
+  };
+  const el = h("div", { class: "jw-fields", role: "group", "aria-label": "Card details" }, [
+    h("datalist", { id: listId }, CHANNEL_SUGGESTIONS.map((c) => h("option", { value: c }))),
+    ...FIELDS.map((f) => h("label", { class: "jw-field" }, [h("span", {}, labels[f]), inputs[f]])),
+  ]);
+  return { el, inputs };
 }
 
 export function createEditor(o: EditorOptions): Editor {
@@ -60,7 +109,22 @@ export function createEditor(o: EditorOptions): Editor {
   const label = scoreInput && h("label", { class: "jw-editor-score-label" }, [
     h("span", {}, o.kind === "emotion" ? "Score" : "Value"), scoreInput,
   ]);
-  const el = h("div", { class: "jw-editor" }, [textarea, label]);
+  const fields = buildFields(card);
+  const toggle = h("button", {
+    type: "button", class: "jw-details-toggle", "data-jw-details": true,
+  }, "Details");
+  const setOpen = (open: boolean) => {
+    fields.el.toggleAttribute("hidden", !open);
+    toggle.setAttribute("aria-expanded", String(open));
+  };
+  setOpen(o.details || FIELDS.some((f) => card[f] != null && card[f] !== ""));
+  toggle.addEventListener("click", () => {
+    const open = fields.el.hasAttribute("hidden");
+    setOpen(open);
+    o.toggled?.(open);
+    (open ? fields.inputs.channel : toggle).focus();
+  });
+  const el = h("div", { class: "jw-editor" }, [textarea, label, toggle, fields.el]);
 
   let open = true;
   const finish = (fn: () => void) => {
@@ -68,9 +132,19 @@ export function createEditor(o: EditorOptions): Editor {
     open = false;
     fn();
   };
+  const readFields = () => {
+    const out = {} as Record<Field, string | number | null>;
+    for (const f of FIELDS) {
+      const raw = fields.inputs[f].value.trim();
+      out[f] = raw === "" ? null : f === "severity" ? Number(raw) : raw;
+    }
+    return out;
+  };
+  const old = {} as Record<Field, unknown>;
+  for (const f of FIELDS) old[f] = card[f] ?? null;
   const editor: Editor = {
-    el, textarea, scoreInput, cardId: card.id, oldText: card.text, oldScore: card.score,
-    read: () => ({ text: textarea.value, score: scoreInput ? readScore(scoreInput) : undefined }),
+    el, textarea, scoreInput, cardId: card.id, oldText: card.text, oldScore: card.score, old,
+    read: () => ({ text: textarea.value, score: scoreInput ? readScore(scoreInput) : undefined, fields: readFields() }),
     close: () => {
       open = false;
     },
@@ -83,11 +157,9 @@ export function createEditor(o: EditorOptions): Editor {
     if (e.isComposing) return;
     if (e.key === "Escape") {
       e.preventDefault();
-      e.stopPropagation();
       finish(o.cancel);
-    } else if (e.key === "Enter" && !e.shiftKey) {
+    } else if (e.key === "Enter" && !e.shiftKey && e.target !== toggle) {
       e.preventDefault();
-      e.stopPropagation();
       finish(() => o.commit(editor.read(), true));
     }
   });

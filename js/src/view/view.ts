@@ -1,62 +1,106 @@
-// The map view: renders the store into a board, reuses card elements by id, and turns
-// clicks and keys into proposed operations. Knows nothing about anywidget.
-import { cellKey, deriveColumns } from "../columns";
-import type { Card } from "../model/types";
+// The map view: renders the store into a board, reuses card elements by id, keeps the DOM under
+// its budget by collapsing big cells, and wires the controllers that turn pointer and keyboard
+// input into proposed operations. Knows nothing about anywidget.
+import { deriveColumns } from "../columns";
 import type { LastError, Store, StoreEvent } from "../store";
+import { Actions } from "./actions";
 import { renderBanner } from "./banner";
 import { buildFrame, COLUMN_WIDTH, frameKey, type Frame } from "./board";
-import { createCard, type CardView, updateCard } from "./card";
+import { countElements, NODE_BUDGET } from "./budget";
+import type { CardView } from "./card";
 import { drawCurve } from "./curve";
+import { CurveDrag } from "./curvedrag";
+import { CardDrag } from "./drag";
 import { EditSession } from "./editing";
 import { renderHead } from "./head";
+import { StructureEditor } from "./headers";
 import { h } from "./h";
-import { reconcile } from "./reconcile";
+import { Popups } from "./popup";
+import { placeCards } from "./place";
+import { type OverlaySource, OverlayView } from "./overlay";
 import { nextFrame, type Scheduler } from "./schedule";
+import { createToolbar, type Toolbar } from "./toolbar";
 
 export type { Scheduler } from "./schedule";
 
 export interface ViewOptions {
   schedule?: Scheduler;
+  /** Live DOM elements to stay under (tests lower it). */
+  budget?: number;
+  /** Chart images drawn under the board (the widget's `overlays` trait; see overlay.ts). */
+  overlays?: OverlaySource;
 }
+
+/** Elements outside the frame and the cards: caption, toolbar, banner, hint (a generous count). */
+const CHROME_NODES = 40;
 
 let instances = 0;
 
 export class MapView {
   readonly root: HTMLElement;
+  readonly store: Store;
+  readonly toolbar: Toolbar;
+  readonly editing: EditSession;
+  readonly structure: StructureEditor;
+  readonly popups: Popups;
+  readonly scroll = h("div", { class: "jw-scroll" });
+  /** Cells the user expanded past the budget, by cellKey. */
+  readonly expanded = new Set<string>();
+  /** Ids of added cards whose editor opens once the kernel names them. */
+  readonly openOnAck = new Set<string>();
+  focusNext: HTMLElement | null = null;
   private head = h("div", { class: "jw-head", role: "caption" });
   private banner = h("div", { class: "jw-banner" });
   private hint: HTMLElement;
-  private scroll = h("div", { class: "jw-scroll" });
-  private frame: Frame | null = null;
+  /** One delete button, moved into the card under the pointer or focus (one element, not one per card). */
+  private del = h("button", {
+    type: "button", class: "jw-delete", "data-jw-delete": true, "aria-label": "Delete card", title: "Delete card", tabindex: -1,
+  });
+  private frameView: Frame | null = null;
   private key = "";
+  private frameNodes = 0;
   private cards = new Map<string, CardView>();
-  private editing: EditSession;
-  private openOnAck = new Set<string>();
+  private cardDrag: CardDrag;
+  private curveDrag: CurveDrag;
+  private actions: Actions;
   private wantEditor: string | null = null;
-  private focusNext: HTMLElement | null = null;
   private shownError: LastError | null | undefined;
   private curveInput: unknown[] = [];
   private rendering = false;
   private dirty = false;
   private cancel: (() => void) | null = null;
   private schedule: Scheduler;
+  private budget: number;
   private offStore: () => void;
+  private overlays: OverlayView | null;
 
-  constructor(host: HTMLElement, private store: Store, opts: ViewOptions = {}) {
+  constructor(host: HTMLElement, store: Store, opts: ViewOptions = {}) {
+    this.store = store;
     this.schedule = opts.schedule ?? nextFrame;
+    this.budget = opts.budget ?? NODE_BUDGET;
+    this.overlays = opts.overlays ? new OverlayView(opts.overlays) : null;
     this.editing = new EditSession(store, () => this.rendering, () => this.flush());
     const hintId = `jw-hint-${++instances}-${store.prefix}`;
     this.hint = h("div", { id: hintId, class: "jw-sr-only" });
+    this.toolbar = createToolbar();
     // data-lm-suppress-shortcuts: keys pressed inside the map (Enter, Delete, letters) must not
     // reach JupyterLab's notebook shortcuts (enter edit mode, "d d" deletes the cell, ...).
     this.root = h("div", {
-      class: "jw-root", "data-jw-root": true, role: "table", "data-lm-suppress-shortcuts": "true",
-    },
-      [this.head, this.banner, this.hint, this.scroll]);
+      class: "jw-root", "data-jw-root": true, role: "region", "data-lm-suppress-shortcuts": "true",
+    }, [this.head, this.toolbar.el, this.banner, this.hint, this.scroll]);
     this.root.style.setProperty("--jw-col-width", `${COLUMN_WIDTH}px`);
-    this.root.addEventListener("click", (e) => this.onClick(e));
-    this.root.addEventListener("dblclick", (e) => this.onDblClick(e));
-    this.root.addEventListener("keydown", (e) => this.onKeyDown(e));
+    this.popups = new Popups(this.root);
+    const announce = (msg: string) => this.announce(msg);
+    this.structure = new StructureEditor({ store, popups: this.popups, frame: () => this.frameView, flush: () => this.flush(), announce });
+    this.cardDrag = new CardDrag({
+      root: this.root, scroll: this.scroll, store, frame: () => this.frameView,
+      move: (id, cell, index) => this.actions.moveCard(id, cell, index), flush: () => this.flush(),
+    });
+    this.curveDrag = new CurveDrag(this.root, store, () => this.flush(), announce, (id) => this.cards.get(id)?.el.focus());
+    this.actions = new Actions(this);
+    const offer = (e: Event) => this.offerDelete((e.target as Element).closest?.("[data-jw-card]") ?? null);
+    this.root.addEventListener("mouseover", offer);
+    this.root.addEventListener("focusin", offer);
     this.offStore = store.subscribe((e) => this.onStore(e));
     host.appendChild(this.root);
     this.render();
@@ -65,8 +109,39 @@ export class MapView {
   destroy(): void {
     this.cancel?.();
     this.offStore();
+    this.overlays?.destroy();
+    this.popups.close(false);
     this.editing.close(false);
     this.root.remove();
+  }
+
+  frame(): Frame | null {
+    return this.frameView;
+  }
+
+  cardView(id: string): CardView | undefined {
+    return this.cards.get(id);
+  }
+
+  /** Tell screen-reader users (and anyone looking at the toolbar) what just happened. */
+  announce(msg: string): void {
+    const s = this.toolbar.status;
+    s.textContent = s.textContent === msg ? `${msg}\u00a0` : msg;
+  }
+
+  /** Open the editor on a card (after the next render when it does not exist yet). */
+  openEditor(id: string, selectAll = false): void {
+    const v = this.cards.get(id);
+    const card = this.store.cards().find((c) => c.id === id);
+    if (!v || !card || this.store.readOnly() || this.store.isTemporary(id)) return;
+    const st = this.store.structure();
+    const kind = st.lanes.find((l) => l.name === card.lane)?.kind ?? "text";
+    this.editing.open(v, card, kind, st.scale, selectAll);
+  }
+
+  private offerDelete(card: Element | null): void {
+    if (!card || this.store.readOnly() || card.classList.contains("jw-editing") || this.del.parentElement === card) return;
+    card.appendChild(this.del);
   }
 
   /** Render now (instead of at the next frame). */
@@ -98,10 +173,17 @@ export class MapView {
         if (this.cards.has(e.id)) temp.el.remove();
         else this.cards.set(e.id, temp);
       }
+      if (e.op.kind === "undo" || e.op.kind === "redo") {
+        const word = e.op.kind === "undo" ? "undo" : "redo";
+        this.announce(e.changed ? (word === "undo" ? "Undone" : "Redone") : `Nothing to ${word}`);
+      }
     } else if (e.type === "reject") {
       this.openOnAck.delete(e.opId);
     }
-    this.requestRender();
+    // An answer to this view's own operation is drawn at once (cheap: markers and the banner);
+    // state changes wait for the next frame, so bursts draw once.
+    if (e.type === "change") this.requestRender();
+    else this.flush();
   }
 
   private render(): void {
@@ -126,65 +208,58 @@ export class MapView {
     const st = store.structure();
     const cards = store.cards();
     const readOnly = store.readOnly();
-    const revision = store.revision();
     const pending = store.pendingIds();
     const columns = deriveColumns(st, cards);
     const doc = this.root.ownerDocument;
     const active = doc.activeElement instanceof HTMLElement && this.root.contains(doc.activeElement)
       ? doc.activeElement : null;
-    const sel: [number, number] | null = active instanceof HTMLTextAreaElement
-      ? [active.selectionStart, active.selectionEnd] : null;
+    const sel: [number, number] | null = active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement
+      ? [active.selectionStart ?? 0, active.selectionEnd ?? 0] : null;
 
     if (readOnly) {
       this.editing.abandon("The map became read-only while you were editing; your change was not saved.");
+      this.popups.close(false);
+      this.del.remove();
     }
     const key = frameKey(st, columns, readOnly);
-    if (key !== this.key || !this.frame) {
+    const rebuilt = key !== this.key || !this.frameView;
+    if (rebuilt) {
       const frame = buildFrame(st, columns, readOnly);
-      if (this.frame) this.frame.el.replaceWith(frame.el);
+      if (this.frameView) this.frameView.el.replaceWith(frame.el);
       else this.scroll.appendChild(frame.el);
-      this.frame = frame;
+      this.frameView = frame;
       this.key = key;
       this.curveInput = [];
+      this.frameNodes = countElements(frame.el);
     }
+    const frame = this.frameView!;
+    this.overlays?.place(this.scroll, columns, COLUMN_WIDTH);
     renderHead(this.head, st);
+    this.toolbar.setReadOnly(readOnly);
+    this.toolbar.setBusy(store.walking());
     this.root.setAttribute("aria-label", st.title || "Customer journey map");
     this.hint.textContent = readOnly
       ? "Read only."
-      : "Press Enter or double-click to edit the card, Delete to remove it.";
+      : "Enter or double-click edits the card, Delete removes it. Arrows move between cards; Alt+Arrows move the card.";
 
-    // Cards, cell by cell, reusing elements by id.
-    const byCell = new Map<string, Card[]>();
-    for (const c of cards) {
-      const k = cellKey(c.stage, c.step, c.lane);
-      const list = byCell.get(k);
-      if (list) list.push(c);
-      else byCell.set(k, [c]);
-    }
+    const available = this.budget - this.frameNodes - CHROME_NODES - 8 * frame.curves.size;
     const pinned = active?.closest<HTMLElement>("[data-jw-card]") ?? null;
-    const seen = new Set<string>();
-    for (const [k, cell] of this.frame.cells) {
-      const els = (byCell.get(k) ?? []).map((c) => {
-        seen.add(c.id);
-        let v = this.cards.get(c.id);
-        if (!v) this.cards.set(c.id, (v = createCard(this.hint.id)));
-        updateCard(v, c, pending.has(c.id), readOnly);
-        return v.el;
-      });
-      reconcile(cell.list, els, pinned);
+    const editing = this.editing.cardId;
+    const visible = placeCards(this.cards, this.hint.id, frame, st, cards, pending, {
+      available, expanded: this.expanded, pinned, keep: [editing, pinned?.getAttribute("data-jw-card")],
+    });
+    if (editing && !visible.exists.has(editing)) {
+      this.editing.abandon("This card was deleted (or its stage, step or lane removed) while you were editing it; your change was not saved.");
     }
-    for (const [id, v] of this.cards) {
-      if (seen.has(id)) continue;
-      if (this.editing.cardId === id) {
-        this.editing.abandon("This card was deleted (or its stage, step or lane removed) while you were editing it; your change was not saved.");
-      }
-      v.el.remove();
-      this.cards.delete(id);
-    }
+    this.root.toggleAttribute("data-jw-collapsed", visible.ids != null);
 
-    const input = [cards, columns, st.scale];
-    if (input.some((x, i) => x !== this.curveInput[i])) {
-      for (const [lane, svg] of this.frame.curves) drawCurve(svg, lane, columns, cards, st.scale, COLUMN_WIDTH);
+    const input = [visible.curves, columns, st.scale, readOnly, visible.key];
+    if (!this.curveDrag.active && input.some((x, i) => x !== this.curveInput[i])) {
+      for (const [lane, svg] of frame.curves) {
+        drawCurve(svg, lane, columns, cards, st.scale, COLUMN_WIDTH, {
+          visible: visible.ids, readOnly, legend: frame.legends.get(lane) ?? null,
+        });
+      }
       this.curveInput = input;
     }
     if (store.error !== this.shownError) {
@@ -193,9 +268,12 @@ export class MapView {
     }
     if (active && active.isConnected && doc.activeElement !== active) {
       active.focus({ preventScroll: true });
-      if (sel && active instanceof HTMLTextAreaElement) active.setSelectionRange(sel[0], sel[1]);
+      if (sel && (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement)) {
+        active.setSelectionRange(sel[0], sel[1]);
+      }
     }
-    this.root.setAttribute("data-jw-revision", String(revision));
+    this.structure.afterFrame(frame, rebuilt);
+    this.root.setAttribute("data-jw-revision", String(store.revision()));
   }
 
   private afterRender(): void {
@@ -205,67 +283,5 @@ export class MapView {
     const next = this.focusNext;
     this.focusNext = null;
     if (next?.isConnected) next.focus();
-  }
-
-  // ---- user actions ----------------------------------------------------------------------
-
-  private onClick(e: MouseEvent): void {
-    const t = e.target as Element;
-    const card = t.closest<HTMLElement>("[data-jw-card]");
-    if (t.closest("[data-jw-error-dismiss]")) this.store.dismissError();
-    else if (t.closest("[data-jw-add]")) this.addCard(t.closest("[data-jw-cell]"));
-    else if (t.closest("[data-jw-delete]") && card) this.deleteCard(card);
-    else {
-      const point = t.closest("[data-jw-point]")?.getAttribute("data-jw-point");
-      if (point) this.cards.get(point)?.el.focus();
-    }
-  }
-
-  private onDblClick(e: MouseEvent): void {
-    const t = e.target as Element;
-    const card = t.closest<HTMLElement>("[data-jw-card]");
-    if (card && !t.closest(".jw-editor, [data-jw-delete]")) this.openEditor(card.getAttribute("data-jw-card")!);
-  }
-
-  private onKeyDown(e: KeyboardEvent): void {
-    const t = e.target as HTMLElement;
-    if (!t.hasAttribute("data-jw-card") || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === "Enter" || e.key === "F2") {
-      e.preventDefault();
-      this.openEditor(t.getAttribute("data-jw-card")!);
-    } else if (e.key === "Delete") {
-      e.preventDefault();
-      this.deleteCard(t);
-    }
-  }
-
-  private addCard(cellEl: Element | null): void {
-    const cell = cellEl && this.frame?.byEl.get(cellEl);
-    if (!cell) return;
-    const opId = this.store.propose({
-      kind: "add", stage: cell.stage, step: cell.step, lane: cell.lane, text: "New card", index: null,
-    });
-    if (opId) this.openOnAck.add(opId);
-    this.flush();
-  }
-
-  private deleteCard(el: HTMLElement): void {
-    const id = el.getAttribute("data-jw-card")!;
-    if (this.store.isTemporary(id)) return;
-    const next = (el.nextElementSibling ?? el.previousElementSibling ??
-      el.closest("[data-jw-cell]")?.querySelector("[data-jw-add]")) as HTMLElement | null;
-    if (this.editing.cardId === id) this.editing.close(false);
-    if (!this.store.propose({ kind: "delete", id })) return;
-    this.focusNext = next;
-    this.flush();
-  }
-
-  private openEditor(id: string, selectAll = false): void {
-    const v = this.cards.get(id);
-    const card = this.store.cards().find((c) => c.id === id);
-    if (!v || !card || this.store.readOnly() || this.store.isTemporary(id)) return;
-    const st = this.store.structure();
-    const kind = st.lanes.find((l) => l.name === card.lane)?.kind ?? "text";
-    this.editing.open(v, card, kind, st.scale, selectAll);
   }
 }

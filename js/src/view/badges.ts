@@ -1,0 +1,90 @@
+// What a card shows besides its text: channel, confidence, severity, owner, evidence and persona.
+// Icons are CSS masks keyed by class (styles.css), so a badge costs one element and its text.
+import type { Card } from "../model/types";
+
+export const CONFIDENCE = ["observed", "reported", "inferred", "hypothesized"] as const;
+
+/** Channels users name most, by a key that picks the icon and the colour. */
+const CHANNELS: Array<[string, RegExp]> = [
+  ["email", /mail|newsletter/i],
+  ["phone", /phone|call|sms|text message/i],
+  ["chat", /chat|messag|whatsapp|bot/i],
+  ["app", /app|mobile/i],
+  ["social", /social|facebook|instagram|twitter|linkedin|tiktok|youtube|community/i],
+  ["store", /store|shop|branch|in[- ]person|counter|kiosk/i],
+  ["search", /search|google|seo/i],
+  ["web", /web|site|page|portal|online|blog|knowledge/i],
+];
+
+/** Channel suggestions offered by the attribute editor. */
+export const CHANNEL_SUGGESTIONS = [
+  "Website", "Email", "Phone", "Live chat", "Mobile app", "Social media", "In-store", "Search", "Knowledge base",
+];
+
+export function channelKey(channel: string): string {
+  for (const [key, re] of CHANNELS) if (re.test(channel)) return key;
+  return "other";
+}
+
+export interface Badge {
+  cls: string;
+  text: string;
+  /** Full text for the tooltip and for screen readers. */
+  label: string;
+}
+
+function text(v: unknown): string | null {
+  if (v == null) return null;
+  const s = Array.isArray(v) ? v.join(", ") : String(v);
+  return s.trim() ? s : null;
+}
+
+/** The badges of a card, in display order; empty when it has no attributes. */
+export function badgesOf(card: Card): Badge[] {
+  const out: Badge[] = [];
+  const channel = text(card.channel);
+  if (channel) out.push({ cls: `jw-channel jw-ch-${channelKey(channel)}`, text: channel, label: `Channel: ${channel}` });
+  const conf = text(card.confidence);
+  if (conf) {
+    const known = (CONFIDENCE as readonly string[]).includes(conf) ? conf : "other";
+    out.push({ cls: `jw-conf jw-conf-${known}`, text: conf, label: `Confidence: ${conf}` });
+  }
+  const sev = text(card.severity);
+  if (sev) out.push({ cls: `jw-sev jw-sev-${Math.round(Number(sev)) || 0}`, text: `Severity ${sev}`, label: `Severity ${sev} of 5` });
+  const owner = text(card.owner);
+  if (owner) out.push({ cls: "jw-owner", text: owner, label: `Owner: ${owner}` });
+  const persona = text(card.persona);
+  if (persona) out.push({ cls: "jw-persona-badge", text: persona, label: `Persona: ${persona}` });
+  const evidence = text(card.evidence);
+  if (evidence) out.push({ cls: "jw-evidence", text: evidence, label: `Evidence: ${evidence}` });
+  return out;
+}
+
+const BADGE_FIELDS = ["channel", "confidence", "severity", "owner", "persona", "evidence"] as const;
+
+/** A key that changes whenever any badge would change ("" for a card without any). */
+export function badgeKey(card: Card): string {
+  let key = "";
+  for (const f of BADGE_FIELDS) {
+    const v = card[f];
+    if (v != null && v !== "") key += `${f}\u0000${Array.isArray(v) ? v.join(", ") : String(v)}\u0000`;
+  }
+  return key;
+}
+
+/** How many badges a card shows (cheap: for the DOM budget of every card). */
+export function badgeCount(card: Card): number {
+  let n = 0;
+  for (const f of BADGE_FIELDS) {
+    const v = card[f];
+    if (v != null && String(v).trim() !== "") n++;
+  }
+  return n;
+}
+
+/** Pain point or opportunity lanes, by name (practitioners mark them specially). */
+export function laneTone(lane: string): "pain" | "opportunity" | null {
+  if (/pain|problem|issue|frustrat/i.test(lane)) return "pain";
+  if (/opportunit|idea|improve/i.test(lane)) return "opportunity";
+  return null;
+}

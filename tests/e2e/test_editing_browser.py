@@ -1,0 +1,392 @@
+"""Editing in a real JupyterLab (and Notebook 7): drag and drop, keyboard moves, stages and lanes,
+the emotion curve, card attributes, undo and redo, two views, read-only.
+
+Every assertion about an edit reads the kernel's DataFrame (``m.data``) through a second client
+on the notebook's own kernel; the DOM is only checked for what the user sees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from .harness import Kernel, Lab, open_notebook
+
+SETUP = """
+import pandas as pd, journey_widget as jw
+cards = pd.DataFrame({
+    "id": ["a1", "a2", "a3", "a4", "t1", "e1", "e2", "e3", "p1"],
+    "stage": ["Browse", "Browse", "Browse", "Cart", "Cart", "Browse", "Cart", "Pay", "Pay"],
+    "lane": ["Actions", "Actions", "Actions", "Actions", "Touchpoints", "Emotions", "Emotions",
+             "Emotions", "Pain points"],
+    "text": ["Searches", "Compares", "Reads reviews", "Adds to cart", "Cart page", "Curious",
+             "Hopeful", "Annoyed", "Card declined"],
+    "score": [None, None, None, None, None, 1, 1, -2, None],
+})
+m = jw.JourneyMap(cards, stages=["Browse", "Cart", "Pay"],
+                  lanes=["Actions", "Touchpoints", "Emotions", "Pain points"], title="Checkout")
+__ready__ = True
+"""
+SHOW = SETUP + "m\n"
+TWO_VIEWS = SETUP + "display(m)\ndisplay(m)\n"
+
+
+def view(page: Page, n: int = 0) -> Locator:
+    return page.locator("[data-jw-root]").nth(n)
+
+
+def card(page: Page, card_id: str, n: int = 0) -> Locator:
+    return view(page, n).locator(f'[data-jw-card="{card_id}"]')
+
+
+def cell(page: Page, stage: str, lane: str, n: int = 0) -> Locator:
+    return view(page, n).locator(f'[data-jw-cell][data-stage="{stage}"][data-lane="{lane}"]')
+
+
+def ids(kernel: Kernel, stage: str, lane: str) -> str:
+    """An expression for the ids of one cell, in row (= on-screen) order."""
+    return (f"[r['id'] for r in m.data.to_dict('records') "
+            f"if r['stage'] == {stage!r} and r['lane'] == {lane!r}]")
+
+
+def word(text: str) -> re.Pattern[str]:
+    """Matches an attribute (a class list, a label) that contains ``text`` as a word."""
+    return re.compile(rf"(^|\s){re.escape(text)}(\s|$)")
+
+
+def settled(page: Page) -> None:
+    expect(page.locator("[data-jw-pending]")).to_have_count(0)
+
+
+def menu(page: Page, header: str, action: str, n: int = 0) -> None:
+    """Open the actions menu of a header (a CSS selector) and pick an action."""
+    view(page, n).locator(f"{header} [data-jw-menu]").first.click()
+    view(page, n).locator(f'[data-jw-menu-list] [data-jw-action="{action}"]').click()
+
+
+def test_drag_a_card_to_another_stage_and_reorder_within_a_cell(lab: Lab, page: Page) -> None:
+    with open_notebook(lab, page, "drag", [SHOW]) as kernel:
+        expect(card(page, "a1")).to_be_visible(timeout=60_000)
+        # To another stage: dropped on the upper half of a4, so it lands before it.
+        card(page, "a1").drag_to(card(page, "a4"), target_position={"x": 30, "y": 4})
+        assert kernel.wait_for(ids(kernel, "Cart", "Actions"), ["a1", "a4"]) == ["a1", "a4"]
+        assert kernel.json(ids(kernel, "Browse", "Actions")) == ["a2", "a3"]
+        expect(cell(page, "Cart", "Actions").locator("[data-jw-card]")).to_have_count(2)
+        # Within a cell: a3 dropped on the top of a2 goes first.
+        card(page, "a3").drag_to(card(page, "a2"), target_position={"x": 30, "y": 4})
+        assert kernel.wait_for(ids(kernel, "Browse", "Actions"), ["a3", "a2"]) == ["a3", "a2"]
+        settled(page)
+        got = cell(page, "Browse", "Actions").locator("[data-jw-card]").evaluate_all(
+            "els => els.map(e => e.dataset.jwCard)")
+        assert got == ["a3", "a2"]
+        # While dragging, a line shows where the card would land; Escape cancels the drag.
+        revision = kernel.json("m.revision")
+        box = card(page, "a2").bounding_box()
+        target = cell(page, "Pay", "Actions").bounding_box()
+        assert box and target
+        page.mouse.move(box["x"] + 20, box["y"] + 10)
+        page.mouse.down()
+        page.mouse.move(target["x"] + 40, target["y"] + 20, steps=6)
+        expect(view(page).locator("[data-jw-drop-indicator]")).to_be_visible()
+        expect(cell(page, "Pay", "Actions")).to_have_class(word("jw-drop-target"))
+        page.keyboard.press("Escape")
+        page.mouse.up()
+        expect(view(page).locator("[data-jw-drop-indicator]")).to_have_count(0)
+        assert kernel.json("m.revision") == revision
+        assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_keyboard_only_moves(lab: Lab, page: Page) -> None:
+    with open_notebook(lab, page, "keys", [SHOW]) as kernel:
+        a1 = card(page, "a1")
+        expect(a1).to_be_visible(timeout=60_000)
+        a1.focus()
+        page.keyboard.press("ArrowDown")  # arrows move focus between cards
+        expect(card(page, "a2")).to_be_focused()
+        page.keyboard.press("ArrowUp")
+        expect(a1).to_be_focused()
+        page.keyboard.press("Alt+ArrowDown")  # down one place in its cell
+        assert kernel.wait_for(ids(kernel, "Browse", "Actions"), ["a2", "a1", "a3"]) == [
+            "a2", "a1", "a3"]
+        expect(a1).to_be_focused()
+        page.keyboard.press("Alt+ArrowRight")  # to the next stage, same place
+        assert kernel.wait_for(ids(kernel, "Cart", "Actions"), ["a4", "a1"]) == ["a4", "a1"]
+        expect(view(page).locator("[data-jw-status]")).to_contain_text("Cart, Actions")
+        page.keyboard.press("Alt+ArrowDown")  # past the bottom of its cell: into the lane below
+        assert kernel.wait_for(ids(kernel, "Cart", "Touchpoints"), ["a1", "t1"]) == ["a1", "t1"]
+        expect(a1).to_be_focused()
+        page.keyboard.press("Alt+ArrowUp")  # and back up, to the end of the cell above
+        assert kernel.wait_for(ids(kernel, "Cart", "Actions"), ["a4", "a1"]) == ["a4", "a1"]
+        settled(page)
+        # Enter edits, Delete removes: still without a mouse.
+        page.keyboard.press("Enter")
+        page.keyboard.press("Control+a")
+        page.keyboard.type("Searches by keyboard")
+        page.keyboard.press("Enter")
+        expr = "m.data.set_index('id').at['a1', 'text']"
+        assert kernel.wait_for(expr, "Searches by keyboard") == "Searches by keyboard"
+        assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_add_rename_move_and_delete_a_stage(lab: Lab, page: Page) -> None:
+    with open_notebook(lab, page, "stages", [SHOW]) as kernel:
+        root = view(page)
+        expect(card(page, "a1")).to_be_visible(timeout=60_000)
+        root.locator("[data-jw-add-stage]").click()
+        root.locator("input[data-jw-name-input]").fill("Review")
+        page.keyboard.press("Enter")
+        stages = "list(m.stages)"
+        assert kernel.wait_for(stages, ["Browse", "Cart", "Pay", "Review"])[-1] == "Review"
+        expect(root.locator('[data-jw-stage="Review"]')).to_be_visible()
+
+        menu(page, '[data-jw-stage="Cart"]', "rename")
+        rename = root.locator("input[data-jw-rename]")
+        expect(rename).to_be_focused()
+        rename.fill("Basket")
+        page.keyboard.press("Enter")
+        assert kernel.wait_for(stages, ["Browse", "Basket", "Pay", "Review"]) == [
+            "Browse", "Basket", "Pay", "Review"]
+        assert kernel.json(ids(kernel, "Basket", "Actions")) == ["a4"]
+
+        # Keyboard on the header's menu button: Alt+Arrow moves the stage.
+        root.locator('[data-jw-stage="Review"] [data-jw-menu]').focus()
+        page.keyboard.press("Alt+ArrowLeft")
+        assert kernel.wait_for(stages, ["Browse", "Basket", "Review", "Pay"]) == [
+            "Browse", "Basket", "Review", "Pay"]
+        settled(page)
+
+        before = kernel.records()
+        menu(page, '[data-jw-stage="Basket"]', "delete")
+        dialog = root.locator("[data-jw-confirm]")
+        expect(dialog).to_be_visible()
+        expect(dialog).to_contain_text("3 cards")
+        assert kernel.json("list(m.stages)")[1] == "Basket"  # nothing happens before confirming
+        dialog.locator("[data-jw-confirm-ok]").click()
+        assert kernel.wait_for("'Basket' in m.stages", False) is False
+        assert kernel.json("len(m.data)") == len(before) - 3
+        expect(root.locator('[data-jw-stage="Basket"]')).to_have_count(0)
+
+        # Undo brings the stage back with its cards, exactly.
+        card(page, "a1").focus()
+        page.keyboard.press("Control+z")
+        assert kernel.wait_for("'Basket' in m.stages", True) is True
+        assert kernel.records() == before
+        expect(root.locator('[data-jw-stage="Basket"]')).to_be_visible()
+        expect(card(page, "a4")).to_be_visible()
+
+
+def test_add_rename_and_delete_a_lane(lab: Lab, page: Page) -> None:
+    with open_notebook(lab, page, "lanes", [SHOW]) as kernel:
+        root = view(page)
+        expect(card(page, "a1")).to_be_visible(timeout=60_000)
+        root.locator("[data-jw-add-lane]").click()
+        root.locator("input[data-jw-name-input]").fill("Mood of the buyer")
+        root.locator("select[data-jw-kind-input]").select_option("metric")
+        root.locator("[data-jw-name-ok]").click()
+        assert kernel.wait_for("'Mood of the buyer' in m.lanes", True) is True
+        assert kernel.json("m.lane_kind('Mood of the buyer')") == "metric"
+
+        # Rename from the keyboard: F2 on the lane's menu button.
+        root.locator('[data-jw-lane="Touchpoints"] [data-jw-menu]').focus()
+        page.keyboard.press("F2")
+        page.keyboard.press("Control+a")
+        page.keyboard.type("Channels")
+        page.keyboard.press("Enter")
+        assert kernel.wait_for("'Channels' in m.lanes", True) is True
+        assert kernel.json(ids(kernel, "Cart", "Channels")) == ["t1"]
+        expect(root.locator('[data-jw-lane="Channels"] [data-jw-menu]')).to_be_focused()
+
+        # An empty lane goes at once; a lane with cards asks first (Delete key, then Tab, Enter).
+        menu(page, '[data-jw-lane="Mood of the buyer"]', "delete")
+        assert kernel.wait_for("'Mood of the buyer' in m.lanes", False) is False
+        root.locator('[data-jw-lane="Pain points"] [data-jw-menu]').focus()
+        page.keyboard.press("Delete")
+        expect(root.locator("[data-jw-confirm]")).to_contain_text("1 card")
+        expect(root.locator("[data-jw-confirm-cancel]")).to_be_focused()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert kernel.wait_for("'Pain points' in m.lanes", False) is False
+        assert kernel.json("'p1' in set(m.data['id'])") is False
+        root.locator("[data-jw-undo]").click()
+        assert kernel.wait_for("'p1' in set(m.data['id'])", True) is True
+        assert kernel.json("list(m.lanes)") == ["Actions", "Channels", "Emotions", "Pain points"]
+
+
+def test_drag_an_emotion_point(lab: Lab, page: Page) -> None:
+    with open_notebook(lab, page, "curve", [SHOW]) as kernel:
+        point = view(page).locator('[data-jw-point="e2"]')
+        expect(point).to_be_visible(timeout=60_000)
+        svg = view(page).locator('svg[data-jw-emotion-curve="Emotions"]').bounding_box()
+        box = point.bounding_box()
+        assert svg and box
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        # The curve is 112 px high with 14 px padding: -1 on a -2..2 scale is 77 px down.
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x, svg["y"] + 75, steps=8)  # snaps to the scale's step
+        label = view(page).locator("[data-jw-point-value]")
+        expect(label).to_have_text("-1")
+        expect(point).to_have_attribute("aria-valuenow", "-1")
+        assert kernel.json("float(m.data.set_index('id').at['e2', 'score'])") == 1.0
+        page.mouse.up()
+        expr = "float(m.data.set_index('id').at['e2', 'score'])"
+        assert kernel.wait_for(expr, -1.0) == -1.0
+        expect(label).to_have_count(0)
+        expect(card(page, "e2").locator("[data-jw-card-score]")).to_have_text("-1")
+        # A focused point is a slider.
+        view(page).locator('[data-jw-point="e1"]').focus()
+        page.keyboard.press("ArrowUp")
+        expr = "float(m.data.set_index('id').at['e1', 'score'])"
+        assert kernel.wait_for(expr, 2.0) == 2.0
+        page.keyboard.press("ArrowUp")  # already at the top of the scale: nothing is sent
+        expect(view(page).locator('[data-jw-point="e1"]')).to_be_focused()
+        assert kernel.json("[e for e in m.data['score'] if e == e]") == [2.0, -1.0, -2.0]
+
+
+def test_edit_card_attributes(lab: Lab, page: Page) -> None:
+    with open_notebook(lab, page, "attributes", [SHOW]) as kernel:
+        p1 = card(page, "p1")
+        expect(p1).to_be_visible(timeout=60_000)
+        p1.dblclick()
+        view(page).locator("[data-jw-details]").click()
+        view(page).locator('[data-jw-field="channel"]').fill("Email")
+        view(page).locator('[data-jw-field="confidence"]').select_option("observed")
+        view(page).locator('[data-jw-field="severity"]').select_option("4")
+        owner = view(page).locator('[data-jw-field="owner"]')
+        owner.fill("Payments team")
+        owner.press("Enter")
+        row = "m.data.set_index('id').loc['p1', ['channel', 'confidence', 'severity', 'owner']]"
+        expected = ["Email", "observed", 4, "Payments team"]
+        assert kernel.wait_for(f"list({row})", expected) == expected
+        expect(p1.locator(".jw-badge")).to_have_text(
+            ["Email", "observed", "Severity 4", "Payments team"])
+        expect(p1.locator(".jw-ch-email")).to_have_count(1)
+        # Pain points carry a mark besides their colour: the card's accessible name says so.
+        expect(p1).to_have_attribute("aria-label", word("Pain point:"))
+        # One commit, one step of undo (from Python this time).
+        kernel.run("m.undo()")
+        assert kernel.json("'channel' in m.data.columns") is False
+        expect(p1.locator(".jw-badge")).to_have_count(0)
+
+
+def test_undo_and_redo_from_keys_buttons_and_python(lab: Lab, page: Page) -> None:
+    with open_notebook(lab, page, "undo", [SHOW]) as kernel:
+        a1 = card(page, "a1")
+        expect(a1).to_be_visible(timeout=60_000)
+        a1.dblclick()
+        view(page).locator("textarea[data-jw-editor]").fill("Edited")
+        page.keyboard.press("Enter")
+        text = "m.data.set_index('id').at['a1', 'text']"
+        assert kernel.wait_for(text, "Edited") == "Edited"
+        settled(page)
+        a1.focus()
+        page.keyboard.press("Control+z")
+        assert kernel.wait_for(text, "Searches") == "Searches"
+        page.keyboard.press("Control+Shift+z")
+        assert kernel.wait_for(text, "Edited") == "Edited"
+        view(page).locator("[data-jw-undo]").click()
+        assert kernel.wait_for(text, "Searches") == "Searches"
+        view(page).locator("[data-jw-redo]").click()
+        assert kernel.wait_for(text, "Edited") == "Edited"
+        kernel.run("m.undo()")  # Python and the browser share one history
+        expect(a1.locator("[data-jw-card-text]")).to_have_text("Searches")
+        view(page).locator("[data-jw-undo]").click()
+        expect(view(page).locator("[data-jw-status]")).to_have_text("Nothing to undo")
+        view(page).locator("[data-jw-redo]").click()
+        assert kernel.wait_for(text, "Edited") == "Edited"
+        expect(a1.locator("[data-jw-card-text]")).to_have_text("Edited")
+
+
+def board_state(page: Page, n: int) -> Any:
+    """What a view shows: headers, and each cell's cards in order, and the curve's scores."""
+    return view(page, n).evaluate("""root => ({
+        stages: [...root.querySelectorAll('[data-jw-stage]')].map(e => e.dataset.jwStage),
+        lanes: [...root.querySelectorAll('[data-jw-lane]')].map(e => e.dataset.jwLane),
+        cells: [...root.querySelectorAll('[data-jw-cell]')].map(c =>
+            [c.dataset.stage, c.dataset.lane,
+             [...c.querySelectorAll('[data-jw-card]')].map(e => e.dataset.jwCard + ':' +
+                 e.querySelector('[data-jw-card-text]').textContent)]),
+        points: [...root.querySelectorAll('[data-jw-point]')].map(p =>
+            p.dataset.jwPoint + '=' + p.dataset.score),
+    })""")
+
+
+def test_two_views_stay_identical(lab: Lab, page: Page) -> None:
+    with open_notebook(lab, page, "twoviews", [TWO_VIEWS]) as kernel:
+        expect(page.locator('[data-jw-card="a1"]')).to_have_count(2, timeout=60_000)
+        card(page, "a1", 0).drag_to(cell(page, "Pay", "Actions", 0))
+        assert kernel.wait_for(ids(kernel, "Pay", "Actions"), ["a1"]) == ["a1"]
+        expect(cell(page, "Pay", "Actions", 1).locator('[data-jw-card="a1"]')).to_have_count(1)
+        menu(page, '[data-jw-stage="Cart"]', "rename", n=1)
+        view(page, 1).locator("input[data-jw-rename]").fill("Basket")
+        page.keyboard.press("Enter")
+        assert kernel.wait_for("list(m.stages)", ["Browse", "Basket", "Pay"])[1] == "Basket"
+        card(page, "a2", 1).focus()
+        page.keyboard.press("Alt+ArrowRight")
+        assert kernel.wait_for(ids(kernel, "Basket", "Actions"), ["a2", "a4"]) == ["a2", "a4"]
+        view(page, 0).locator('[data-jw-point="e3"]').focus()
+        page.keyboard.press("ArrowUp")
+        assert kernel.wait_for("float(m.data.set_index('id').at['e3', 'score'])", -1.0) == -1.0
+        kernel.run("m.add_lane('Thoughts', index=1)\nm.edit_card('t1', 'text', 'From Python')")
+        expect(view(page, 1).locator('[data-jw-lane="Thoughts"]')).to_be_visible()
+        view(page, 1).locator("[data-jw-undo]").click()  # undoes Python's edit, in both views
+        expect(card(page, "t1", 0).locator("[data-jw-card-text]")).to_have_text("Cart page")
+        settled(page)
+        assert board_state(page, 0) == board_state(page, 1)
+        assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_read_only_refuses_edits(lab: Lab, page: Page) -> None:
+    cells = [SETUP + "m.read_only = True\nm\n"]
+    with open_notebook(lab, page, "readonly", cells) as kernel:
+        root = view(page)
+        expect(card(page, "a1")).to_be_visible(timeout=60_000)
+        expect(root.locator("[data-jw-add-stage], [data-jw-undo]")).to_have_count(2)
+        expect(root.locator("[data-jw-undo]")).to_be_hidden()
+        expect(root.locator("[data-jw-menu], [data-jw-add], [data-jw-delete]")).to_have_count(0)
+        revision = kernel.json("m.revision")
+        card(page, "a1").drag_to(cell(page, "Pay", "Actions"))
+        card(page, "a2").focus()
+        page.keyboard.press("Alt+ArrowRight")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Control+z")
+        root.locator('[data-jw-point="e1"]').focus()
+        page.keyboard.press("ArrowUp")
+        expect(root.locator("textarea[data-jw-editor]")).to_have_count(0)
+        expect(cell(page, "Browse", "Actions").locator("[data-jw-card]")).to_have_count(3)
+        page.wait_for_timeout(500)  # anything sent would have been applied by now
+        assert kernel.json("m.revision") == revision
+        assert kernel.json(ids(kernel, "Browse", "Actions")) == ["a1", "a2", "a3"]
+        # Python can lift it; the same drag then works.
+        kernel.run("m.read_only = False")
+        expect(root.locator("[data-jw-undo]")).to_be_visible()
+        card(page, "a1").drag_to(cell(page, "Pay", "Actions"))
+        assert kernel.wait_for(ids(kernel, "Pay", "Actions"), ["a1"]) == ["a1"]
+
+
+@pytest.fixture(scope="module")
+def notebook7(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    server = Lab(Path(tmp_path_factory.mktemp("notebook7")), app="notebook")
+    yield server
+    server.stop()
+
+
+def test_editing_in_notebook_7(notebook7: Lab, page: Page) -> None:
+    with open_notebook(notebook7, page, "nb7", [SHOW]) as kernel:
+        expect(card(page, "a1")).to_be_visible(timeout=60_000)
+        card(page, "a1").drag_to(card(page, "a4"), target_position={"x": 30, "y": 4})
+        assert kernel.wait_for(ids(kernel, "Cart", "Actions"), ["a1", "a4"]) == ["a1", "a4"]
+        card(page, "a1").focus()
+        page.keyboard.press("Alt+ArrowDown")
+        assert kernel.wait_for(ids(kernel, "Cart", "Actions"), ["a4", "a1"]) == ["a4", "a1"]
+        page.keyboard.press("Control+z")
+        assert kernel.wait_for(ids(kernel, "Cart", "Actions"), ["a1", "a4"]) == ["a1", "a4"]
+        # Notebook 7.6 itself raises this while loading settings, with or without our widget.
+        errors = [e for e in page.console_errors  # type: ignore[attr-defined]
+                  if "reading 'schema'" not in e]
+        assert errors == []
