@@ -52,11 +52,13 @@ def test_jupyterlab_draws_the_live_map_from_saved_widget_state(lab: Lab, page: P
     """The report's cells are never run: the widget comes from ``metadata.widgets``.
 
     (jupyterlab_widgets loads saved state only once a kernel is connected: with "No Kernel" it
-    stops at "Kernel not set", and the static map of the next test is what readers see.)
+    stops at "Kernel not set", and journey_widget's JupyterLab extension draws the map's JSON
+    read-only instead; see test_lab_extension_browser.py. Here the extension hands over to the
+    live widget, drawn inside its output: ``.jw-lab-live``.)
     """
     jw.report(make_map(20), lab.root / "saved_state.ipynb")  # trusted, as Jupyter's own saves
     page.goto(f"{lab.url}/lab/workspaces/saved/tree/saved_state.ipynb?reset&token={lab.token}")
-    cards = page.locator(".jp-OutputArea [data-jw-root]:not(.jw-static) [data-jw-card]")
+    cards = page.locator(".jp-OutputArea .jw-lab-live [data-jw-root] [data-jw-card]")
     expect(cards).to_have_count(20, timeout=60_000)
     expect(page.locator('[data-jw-card="k000"] [data-jw-card-text]').first).to_have_text(HOSTILE)
     kernel = Kernel(connection_file(lab, "saved_state.ipynb"))
@@ -77,12 +79,15 @@ def test_an_untrusted_report_notebook_shows_the_static_map(lab: Lab, page: Page)
     dialog = page.locator(".jp-Dialog")
     dialog.wait_for(timeout=60_000)
     dialog.get_by_role("button", name="No Kernel").click()
-    # JupyterLab sanitises untrusted HTML (no data-* attributes, no <style>): the map is a table.
-    board = page.locator(".jp-OutputArea table.jw-board")
+    # Untrusted: no widget runs. JupyterLab would sanitise the text/html copy into a bare table;
+    # journey_widget's extension draws the map's JSON instead (a safe renderer: text as text).
+    board = page.locator(".jp-OutputArea .jw-lab-static-map [data-jw-root]")
     expect(board).to_have_count(1, timeout=60_000)
-    expect(board.locator("thead th")).to_have_text(["Stage", *STAGES])
-    expect(board.locator("tbody th")).to_have_text([re.compile(lane) for lane in LANES])
-    expect(board.locator(".jw-card-text")).to_have_count(20)
-    expect(board.locator(".jw-card-text").first).to_have_text(HOSTILE)
-    expect(board.locator(".jw-card-text", has_text="Card 017")).to_have_count(1)
+    expect(board.locator("[data-jw-stage]")).to_have_text(STAGES)
+    expect(board.locator("[data-jw-lane]")).to_have_text([re.compile(lane) for lane in LANES])
+    expect(board.locator("[data-jw-card-text]")).to_have_count(20)
+    expect(board.locator('[data-jw-card="k000"] [data-jw-card-text]')).to_have_text(HOSTILE)
+    expect(board.locator("[data-jw-card-text]", has_text="Card 017")).to_have_count(1)
+    expect(board.locator("[data-jw-add]")).to_have_count(0)
+    expect(page.locator(".jp-OutputArea table.jw-board")).to_have_count(0)
     assert page.evaluate("window.__pwned") is None
