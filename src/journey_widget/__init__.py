@@ -4,11 +4,16 @@
 >>> m = jw.JourneyMap(df, stages=[...], lanes=[...], title="Checkout")  # doctest: +SKIP
 """
 
+from . import analytics, metrics, templates
 from .api import load
 from .events import EditEvent
+from .magic import load_ipython_extension
 from .model import Journey, JourneyError, Lane, Persona, Scale, Stage
+from .practice import Finding, diff, emotion_change
+from .report import report
 from .widget import JourneyMap
 
 __version__ = "0.1.0"
-__all__ = ["EditEvent", "Journey", "JourneyError", "JourneyMap", "Lane", "Persona", "Scale",
-           "Stage", "__version__", "load"]
+__all__ = ["EditEvent", "Finding", "Journey", "JourneyError", "JourneyMap", "Lane", "Persona",
+           "Scale", "Stage", "__version__", "analytics", "diff", "emotion_change",
+           "load", "load_ipython_extension", "metrics", "report", "templates"]

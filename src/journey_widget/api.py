@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .api_charts import ChartsAPI
+from .api_practice import PracticeAPI
 from .events import Callbacks, EditCallback, Source
 from .io import journey_from_csv, journey_from_json, journey_to_csv, journey_to_json
 from .model import Journey, JourneyError, Lane, Op, Stage
 from .model.cards import card_table, new_id
+from .model.meta_ops import SetTitle
 from .model.ops import (
     AddCard,
     AddItem,
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
 _KEEP = object()
 
 
-class MapAPI:
+class MapAPI(PracticeAPI, ChartsAPI):
     """Methods of :class:`JourneyMap` that read and edit the map (all validated, all undoable)."""
 
     _journey: Journey
@@ -85,7 +88,12 @@ class MapAPI:
 
     @property
     def title(self) -> str:
+        """The map's title; assigning one is validated and undoable."""
         return self._journey.title
+
+    @title.setter
+    def title(self, value: str) -> None:
+        self._apply(SetTitle(value))
 
     @property
     def journey(self) -> Journey:
@@ -155,9 +163,11 @@ class MapAPI:
         self._apply(RemoveStep(stage, step, drop_cards))
 
     def add_lane(self, name: str | Lane | Mapping[str, Any], *, kind: LaneKind | None = None,
-                 index: int | None = None) -> None:
-        """Add a lane; ``kind`` is ``text``, ``emotion`` or ``metric`` (guessed from the name)."""
-        lane = to_lane({"name": name, "kind": kind} if isinstance(name, str) else name)
+                 index: int | None = None, prompt: str = "") -> None:
+        """Add a lane; ``kind`` is ``text``, ``emotion`` or ``metric`` (guessed from the name);
+        ``prompt`` is a guiding question shown in its empty cells."""
+        lane = to_lane({"name": name, "kind": kind, "prompt": prompt} if isinstance(name, str)
+                       else name)
         self._apply(AddItem("lane", lane, index))
 
     def rename_lane(self, old: str, new: str) -> None:
@@ -214,6 +224,24 @@ class MapAPI:
         """A map from a CSV of cards; ``kwargs`` go to the map (title, persona, scale...)."""
         journey = journey_from_csv(path, stages=stages, lanes=lanes, **kwargs)
         return cls.from_journey(journey)  # type: ignore[attr-defined]
+
+    @classmethod
+    def from_events(cls, events: Any, **kwargs: Any) -> Any:
+        """A map skeleton from an event log, or from a :func:`jw.analytics.analyze` result.
+
+        Stages come from the funnel, the most frequent activities of each stage become
+        Touchpoints cards, and the funnel and score metrics are attached as ``m.metrics``;
+        Emotions, Pain points and Opportunities are left to annotate. ``kwargs``: the
+        arguments of :func:`~journey_widget.analytics.analyze` (``case``, ``activity``,
+        ``timestamp``, ``stage_of``...) and ``touchpoints`` (cards per stage, default 3),
+        ``title``, ``persona``, ``state``.
+
+        >>> m = jw.JourneyMap.from_events(log, case="user", activity="event",
+        ...                               timestamp="at", stage_of=stages)  # doctest: +SKIP
+        """
+        from .analytics.skeleton import from_events
+
+        return cls.from_journey(from_events(events, **kwargs))  # type: ignore[attr-defined]
 
 
 def load(path: str | os.PathLike[str]) -> Any:

@@ -12,10 +12,13 @@ import traitlets
 
 from .api import MapAPI
 from .events import Callbacks, Source, logger
+from .io.json_format import MIME_TYPE, journey_to_dict
 from .model import History, Journey, JourneyError, Lane, Op, Persona, Scale, Stage
 from .model.ops import AddCard
-from .protocol import op_from_message
+from .overlays import OverlayList, OverlayRefresher
+from .protocol import history_kind, op_from_message
 from .serialize import cards_payload, structure_payload
+from .static_map import map_html
 
 STATIC = pathlib.Path(__file__).parent / "static"
 
@@ -37,6 +40,11 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         Map metadata.
     read_only : bool
         Show the map without editing controls.
+    metrics : DataFrame, optional
+        Stage metrics (stage, metric, value, optional target, unit, n); see ``m.metrics``.
+    overlays : bool
+        Draw the emotion chart (when the map has an emotion lane) and the metrics chart (when
+        it has metrics) under the map, refreshed after each edit. ``False`` turns them off.
 
     Examples
     --------
@@ -55,16 +63,20 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
     cards: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
     revision = traitlets.Int(0).tag(sync=True)
     read_only = traitlets.Bool(False).tag(sync=True)
+    overlays = OverlayList().tag(sync=True)  # chart images under the map (overlays.py)
 
     def __init__(self, data: pd.DataFrame | None = None, *,
                  stages: Sequence[str | Stage | Mapping[str, Any]] | None = None,
                  lanes: Sequence[str | Lane | Mapping[str, Any]] | None = None,
                  scale: Scale | Mapping[str, Any] | tuple[float, float] | None = None,
                  title: str = "", persona: str | Persona | Mapping[str, Any] | None = None,
-                 state: str = "current", read_only: bool = False, **kwargs: Any) -> None:
+                 state: str = "current", read_only: bool = False,
+                 metrics: pd.DataFrame | None = None, overlays: bool = True,
+                 **kwargs: Any) -> None:
         journey = Journey(data, stages=stages, lanes=lanes, scale=scale, title=title,
-                          persona=persona, state=state)
+                          persona=persona, state=state, metrics=metrics)
         super().__init__(read_only=read_only, **kwargs)
+        self._overlay_refresher = OverlayRefresher(self, overlays)
         self._init_journey(journey)
         self.on_msg(self._on_message)
 
@@ -80,6 +92,21 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         self._history = History(journey)
         self._callbacks = Callbacks()
         self._publish()
+        self._overlay_refresher.request()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        """The widget view plus a static HTML map for places that cannot run widgets.
+
+        nbconvert exports without widget state, GitHub and nbviewer show the ``text/html``.
+        """
+        bundle = super()._repr_mimebundle_(**kwargs)
+        self._overlay_refresher.on_display()  # shown: keep its chart overlays drawn
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        if isinstance(data, dict):
+            data["text/html"] = map_html(self._journey)
+            # The versioned JSON: JupyterLab's extension draws it when the widget cannot be.
+            data[MIME_TYPE] = journey_to_dict(self._journey)
+        return bundle
 
     def __repr__(self) -> str:
         j = self._journey
@@ -102,6 +129,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
 
     def _after(self, changes: Any, source: Source) -> None:
         self._publish()
+        self._overlay_refresher.request()  # renders later: after the ack, bursts coalesced
         self._callbacks.emit(changes, source, self.revision)
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
@@ -109,15 +137,25 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
             return
         op_id = content.get("op_id")
         base = content.get("base_revision")
+        applied: Any = None
         try:
             if self.read_only:
                 raise JourneyError("this map is read-only; set read_only=False to edit it")
             stale = not isinstance(base, int) or base < self.revision
-            op = op_from_message(content.get("op"), self._journey, stale)
-            self._apply(op, "browser")
-            reply: dict[str, Any] = {"type": "ack", "op_id": op_id, "revision": self.revision}
-            if isinstance(op, AddCard):
-                reply["id"] = op.card["id"]
+            walk = history_kind(content.get("op"))
+            reply: dict[str, Any] = {"type": "ack", "op_id": op_id}
+            if walk:  # undo / redo: Python owns the history, shared by every view
+                applied = (self._history.undo if walk == "undo" else self._history.redo)()
+                reply["changed"] = applied is not None
+            else:
+                op = op_from_message(content.get("op"), self._journey, stale)
+                applied = self._history.apply(op)
+                if isinstance(op, AddCard):
+                    reply["id"] = op.card["id"]
+            # The DataFrame holds the edit now: answer at once, naming the revision the traits
+            # are about to carry, so the view need not wait for the whole `cards` state; the
+            # traits (the saved truth) follow right after (docs/protocol.md).
+            reply["revision"] = self.revision + (1 if applied else 0)
         except JourneyError as err:
             reply = {"type": "reject", "op_id": op_id, "revision": self.revision,
                      "reason": str(err)}
@@ -126,3 +164,8 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
             reply = {"type": "reject", "op_id": op_id, "revision": self.revision,
                      "reason": f"internal error: {type(err).__name__}: {err}"}
         self.send(reply)
+        if applied is not None:
+            try:
+                self._after(applied.changes, "browser")
+            except Exception:
+                logger.exception("journey_widget failed to publish after %r", content)

@@ -6,7 +6,11 @@ Version 1::
      "state": "current", "scale": {"min": -2, "max": 2, "step": 1},
      "stages": [{"name", "steps", "description"}], "lanes": [{"name", "kind"}],
      "columns": [{"name": "id", "dtype": "str"}, ...],
-     "cards": [{"id": ..., "stage": ..., ...}, ...]}
+     "cards": [{"id": ..., "stage": ..., ...}, ...],
+     "metrics": [{"stage", "metric", "value", "target", "unit", "n"}, ...]}
+
+``metrics`` (stage metrics, see :mod:`journey_widget.metrics`) is optional and absent when
+the map has none.
 
 ``columns`` records each column's pandas dtype so the analyst's own columns come back with
 the dtype they had; missing values are ``null``.
@@ -23,9 +27,12 @@ import pandas as pd
 
 from ..model import Journey, JourneyError
 from ..model.cards import STRING_COLUMNS, plain
+from ..model.metrics_table import current_metrics
 
 FORMAT_NAME = "journey-map"
 FORMAT_VERSION = 1
+#: The mime type of this document in notebook outputs (JupyterLab draws it read-only).
+MIME_TYPE = "application/vnd.journey-map+json"
 
 
 def journey_to_dict(journey: Journey) -> dict[str, Any]:
@@ -44,7 +51,18 @@ def journey_to_dict(journey: Journey) -> dict[str, Any]:
         "lanes": [x.to_dict() for x in journey.lanes],
         "columns": [_column_spec(str(c), t) for c, t in table.dtypes.items()],
         "cards": cards,
+        **_metrics_entry(journey),
     }
+
+
+def _metrics_entry(journey: Journey) -> dict[str, Any]:
+    """``{"metrics": [...]}`` when metrics are attached, else nothing (the key is optional)."""
+    metrics = current_metrics(journey)
+    if metrics is None:
+        return {}
+    objects = metrics.astype(object).where(metrics.notna(), None)
+    return {"metrics": [{str(k): _jsonable(v) for k, v in r.items()}
+                        for r in objects.to_dict("records")]}
 
 
 def _jsonable(value: Any) -> Any:
@@ -102,7 +120,8 @@ def journey_from_dict(doc: Any) -> Journey:
             frame[name] = frame[name].astype(dtype)
     return Journey(frame, stages=doc.get("stages"), lanes=doc.get("lanes"),
                    scale=doc.get("scale"), title=doc.get("title") or "",
-                   persona=doc.get("persona"), state=doc.get("state") or "current")
+                   persona=doc.get("persona"), state=doc.get("state") or "current",
+                   metrics=doc.get("metrics"))
 
 
 def journey_from_json(text: str | bytes) -> Journey:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .cards import card_table, is_missing, plain
 from .errors import JourneyError
+from .metrics_table import metrics_table
 from .structure import (
     Lane,
     Persona,
@@ -46,6 +47,9 @@ class Journey:
         The emotion scale, -2..2 by default.
     title, persona, state : optional
         Map metadata; ``state`` is ``"current"`` or ``"future"``.
+    metrics : DataFrame, optional
+        Stage metrics (stage, metric, value, optional target, unit, n); see
+        :func:`~journey_widget.model.metrics_table.metrics_table`. ``None``: no metrics.
 
     Examples
     --------
@@ -60,7 +64,7 @@ class Journey:
                  lanes: Sequence[str | Lane | Mapping[str, Any]] | None = None,
                  scale: Scale | Mapping[str, Any] | tuple[float, float] | None = None,
                  title: str = "", persona: str | Persona | Mapping[str, Any] | None = None,
-                 state: str = "current") -> None:
+                 state: str = "current", metrics: pd.DataFrame | None = None) -> None:
         self.scale = to_scale(scale)
         stage_list = None if stages is None else [to_stage(s) for s in stages]
         lane_list = None if lanes is None else [to_lane(x) for x in lanes]
@@ -72,6 +76,8 @@ class Journey:
         self.title = str(title or "")
         self.persona = to_persona(persona)
         self.state = check_state(state)
+        self.metrics: pd.DataFrame | None = (
+            None if metrics is None else metrics_table(metrics, self.stage_names()))
 
     # ---- queries -------------------------------------------------------------------------
     def stage_names(self) -> list[str]:
@@ -94,6 +100,21 @@ class Journey:
 
     def lane(self, name: str) -> Lane:
         return self.lanes[self.index_of("lane", name)]
+
+    def columns(self) -> list[tuple[str, str | None]]:
+        """The map's columns in order, as ``(stage, step)``.
+
+        A stage without steps is one column ``(stage, None)``; a stage with steps has one column
+        per step, preceded by ``(stage, None)`` only when one of its cards has no step.
+        """
+        t = self.table
+        stepless = set(t.loc[t["step"].isna(), "stage"])
+        result: list[tuple[str, str | None]] = []
+        for stage in self.stages:
+            if not stage.steps or stage.name in stepless:
+                result.append((stage.name, None))
+            result.extend((stage.name, step) for step in stage.steps)
+        return result
 
     def row_of(self, card_id: str) -> int:
         """The row position of a card; raises when there is no such card."""

@@ -9,6 +9,7 @@ from typing import Any
 from .card_ops import DropRows
 from .errors import JourneyError
 from .journey import Axis, Journey
+from .metrics_table import rename_metric_stage
 from .operation import Applied, Batch, Change, Op, check_index
 from .structure import Lane, Stage, check_name
 
@@ -85,6 +86,8 @@ class RenameItem:
         table = j.table.copy(deep=False)
         table[self.axis] = table[self.axis].mask(table[self.axis] == self.old, self.new)
         j.table = table
+        if self.axis == "stage":
+            rename_metric_stage(j, self.old, self.new)  # attached metrics follow the stage
         _set_items(j, self.axis, items)
         return Applied(RenameItem(self.axis, self.new, self.old),
                        [Change(f"rename_{self.axis}", None, None, self.old, self.new)])
