@@ -21,6 +21,20 @@ def _set_items(j: Journey, axis: Axis, items: list[Any]) -> None:  # list of Sta
         j.lanes = items
 
 
+def _drop_cards(j: Journey, ids: tuple[str, ...], allowed: bool, what: str) -> Applied | None:
+    """Drop the cards of a stage, lane or step being removed; refuse unless ``allowed``."""
+    if ids and not allowed:
+        raise JourneyError(f"{what} has {len(ids)} card(s); remove them first or pass "
+                           "drop_cards=True")
+    return DropRows(ids).apply(j) if ids else None
+
+
+def _removed(restore_item: Op, dropped: Applied | None, change: Change) -> Applied:
+    """What removing a stage, lane or step did: its inverse puts the item, then its cards, back."""
+    restore: list[Op] = [restore_item, *([dropped.inverse] if dropped else [])]
+    return Applied(Batch(tuple(restore)), [*(dropped.changes if dropped else []), change])
+
+
 @dataclass(frozen=True)
 class AddItem:
     """Add a stage or lane at ``index`` (``None``: last)."""
@@ -53,19 +67,12 @@ class RemoveItem:
         index = j.index_of(self.axis, self.name)
         item = j.items(self.axis)[index]
         ids = tuple(j.table.loc[j.table[self.axis] == self.name, "id"])
-        if ids and not self.drop_cards:
-            raise JourneyError(f"{self.axis} {self.name!r} has {len(ids)} card(s); remove them "
-                               f"first or pass drop_cards=True")
-        dropped = DropRows(ids).apply(j) if ids else None
+        dropped = _drop_cards(j, ids, self.drop_cards, f"{self.axis} {self.name!r}")
         items = list(j.items(self.axis))
         del items[index]
         _set_items(j, self.axis, items)
-        restore: list[Op] = [AddItem(self.axis, item, index)]
-        if dropped:
-            restore.append(dropped.inverse)
-        changes = [*(dropped.changes if dropped else []),
-                   Change(f"remove_{self.axis}", None, None, self.name, None)]
-        return Applied(Batch(tuple(restore)), changes)
+        return _removed(AddItem(self.axis, item, index), dropped,
+                        Change(f"remove_{self.axis}", None, None, self.name, None))
 
 
 @dataclass(frozen=True)
@@ -149,19 +156,13 @@ class RemoveStep:
             raise JourneyError(f"stage {self.stage!r} has no step {self.step!r}")
         t = j.table
         ids = tuple(t.loc[(t["stage"] == self.stage) & (t["step"] == self.step), "id"])
-        if ids and not self.drop_cards:
-            raise JourneyError(f"step {self.step!r} of stage {self.stage!r} has {len(ids)} "
-                               "card(s); remove them first or pass drop_cards=True")
-        dropped = DropRows(ids).apply(j) if ids else None
+        dropped = _drop_cards(j, ids, self.drop_cards,
+                              f"step {self.step!r} of stage {self.stage!r}")
         index = steps.index(self.step)
         del steps[index]
         _set_steps(j, self.stage, steps)
-        restore: list[Op] = [AddStep(self.stage, self.step, index)]
-        if dropped:
-            restore.append(dropped.inverse)
-        changes = [*(dropped.changes if dropped else []),
-                   Change("remove_step", None, self.stage, self.step, None)]
-        return Applied(Batch(tuple(restore)), changes)
+        return _removed(AddStep(self.stage, self.step, index), dropped,
+                        Change("remove_step", None, self.stage, self.step, None))
 
 
 @dataclass(frozen=True)
