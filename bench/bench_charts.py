@@ -34,6 +34,7 @@ import pandas as pd
 import journey_widget as jw
 from journey_widget.charts import to_svg
 from journey_widget.overlays import DEBOUNCE
+from timing import median_ms  # bench/timing.py: bench/ is on sys.path when run as a script
 
 STAGES = [f"Stage {i}" for i in range(8)]
 STEPS = {s: [f"step {k}" for k in range(3)] for s in STAGES[:3]}
@@ -59,17 +60,6 @@ def new_map(n: int, **kwargs: Any) -> jw.JourneyMap:
     metrics = pd.concat([jw.metrics.by_stage(survey, value="answer", kind="csat", target=70),
                          jw.metrics.by_stage(survey, value="answer", kind="ces", scale=(1, 5))])
     return jw.JourneyMap(cards(n), stages=stages, lanes=LANES, metrics=metrics, **kwargs)
-
-
-def timed(fn: Callable[[], Any], repeats: int) -> float:
-    """Median milliseconds of ``fn`` over ``repeats`` runs (after one warm-up)."""
-    fn()
-    runs = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - t) * 1000)
-    return statistics.median(runs)
 
 
 def naive_chart(m: jw.JourneyMap) -> alt.Chart:
@@ -99,10 +89,10 @@ def bench(n: int, repeats: int) -> dict[str, float]:
     ids = list(m.data.loc[m.data["lane"] == "Emotions", "id"])
     text_ids = list(m.data.loc[m.data["lane"] == "Actions", "id"])
     r: dict[str, float] = {}
-    r["build"] = timed(lambda: m.emotion_chart().to_dict(), repeats)
-    r["naive_build"] = timed(lambda: naive_chart(m).to_dict(), repeats)
-    r["svg"] = timed(lambda: to_svg(m.emotion_chart()), repeats)
-    r["naive_svg"] = timed(lambda: naive_chart(m).save(io.StringIO(), format="svg"), repeats)
+    r["build"] = median_ms(lambda: m.emotion_chart().to_dict(), repeats)
+    r["naive_build"] = median_ms(lambda: naive_chart(m).to_dict(), repeats)
+    r["svg"] = median_ms(lambda: to_svg(m.emotion_chart()), repeats)
+    r["naive_svg"] = median_ms(lambda: naive_chart(m).save(io.StringIO(), format="svg"), repeats)
     counter = iter(range(10**6))
     scores = [refresh_after(m, lambda: m.edit_card(*_score(m, ids, next(counter))))
               for _ in range(repeats)]

@@ -10,10 +10,7 @@ same map. Median of a few runs, in milliseconds. Record figures in bench/RESULTS
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
-from typing import Any
+import functools
 
 import numpy as np
 import pandas as pd
@@ -22,6 +19,7 @@ import journey_widget as jw
 from journey_widget.interchange import parse_mermaid, to_mermaid
 from journey_widget.io import journey_from_json, journey_to_json
 from journey_widget.practice import check, coverage, diff, emotion_change
+from timing import median_ms  # bench/timing.py: bench/ is on sys.path when run as a script
 
 STAGES = [f"Stage {i}" for i in range(12)]
 LANES = ["Actions", "Touchpoints", "Emotions", "Pain points", "Opportunities"]
@@ -49,13 +47,7 @@ def pair(n: int) -> tuple[jw.Journey, jw.Journey]:
             jw.Journey(future, stages=STAGES, lanes=LANES))
 
 
-def timed(fn: Callable[[], Any], repeats: int = 5) -> float:
-    runs = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - t) * 1000)
-    return statistics.median(runs)
+cold_ms = functools.partial(median_ms, warmup=False)  # these runs were always timed cold
 
 
 def baseline_coverage(j: jw.Journey) -> pd.DataFrame:
@@ -80,16 +72,16 @@ def figures(n: int) -> None:
     assert len(changes) == len(baseline_diff(before, after)), "the two diffs disagree"
     text = to_mermaid(before)
     rows = [
-        ("coverage", timed(lambda: coverage(before)),
-         timed(lambda: baseline_coverage(before)), "pandas groupby"),
-        ("check", timed(lambda: check(before)), float("nan"), "-"),
-        ("diff", timed(lambda: diff(before, after)),
-         timed(lambda: baseline_diff(before, after)), "merge + compare"),
-        ("emotion_change", timed(lambda: emotion_change(before, after)), float("nan"), "-"),
-        ("to_mermaid", timed(lambda: to_mermaid(before)),
-         timed(lambda: journey_to_json(before)), "to JSON"),
-        ("parse_mermaid", timed(lambda: parse_mermaid(text)),
-         timed(lambda: journey_from_json(journey_to_json(before))), "from JSON"),
+        ("coverage", cold_ms(lambda: coverage(before)),
+         cold_ms(lambda: baseline_coverage(before)), "pandas groupby"),
+        ("check", cold_ms(lambda: check(before)), float("nan"), "-"),
+        ("diff", cold_ms(lambda: diff(before, after)),
+         cold_ms(lambda: baseline_diff(before, after)), "merge + compare"),
+        ("emotion_change", cold_ms(lambda: emotion_change(before, after)), float("nan"), "-"),
+        ("to_mermaid", cold_ms(lambda: to_mermaid(before)),
+         cold_ms(lambda: journey_to_json(before)), "to JSON"),
+        ("parse_mermaid", cold_ms(lambda: parse_mermaid(text)),
+         cold_ms(lambda: journey_from_json(journey_to_json(before))), "from JSON"),
     ]
     for what, ours, base, label in rows:
         print(f"{n:>6}  {what:<16}{ours:>13.1f} ms{base:>9.1f} ms  {label}")

@@ -10,11 +10,8 @@ Budget: HTML <= 2 s warm for 200 cards, one file <= 1.5 MB.
 from __future__ import annotations
 
 import shutil
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -24,15 +21,7 @@ import journey_widget as jw
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.report.conftest import make_map  # the same maps the tests use
 
-
-def timed(fn: Callable[[], object], repeats: int) -> float:
-    fn()  # warm: imports, vl-convert start-up, first Chromium launch
-    runs = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+from timing import median_ms  # bench/timing.py
 
 
 def main() -> None:
@@ -43,13 +32,13 @@ def main() -> None:
           f"{'html KB':>8} {'peer KB':>8}")
     for n in (20, 200):
         m = make_map(n, hostile=False)
-        ipynb = timed(lambda m=m: jw.report(m, out / "r.ipynb", trust=False), 5)
-        html = timed(lambda m=m: jw.report(m, out / "r.html"), 5)
-        pdf = (timed(lambda m=m: jw.report(m, out / "r.pdf"), 3)
+        ipynb = median_ms(lambda m=m: jw.report(m, out / "r.ipynb", trust=False)) / 1000
+        html = median_ms(lambda m=m: jw.report(m, out / "r.html")) / 1000
+        pdf = (median_ms(lambda m=m: jw.report(m, out / "r.pdf"), 3) / 1000
                if shutil.which("chromium") else float("nan"))
         nb = nbformat.read(out / "r.ipynb", as_version=4)
         exporter = HTMLExporter(template_name="lab")
-        peer = timed(lambda nb=nb, exporter=exporter: exporter.from_notebook_node(nb), 5)
+        peer = median_ms(lambda nb=nb, exporter=exporter: exporter.from_notebook_node(nb)) / 1000
         peer_kb = len(exporter.from_notebook_node(nb)[0].encode()) / 1024
         print(f"{n:>5} {ipynb:>7.3f}s {html:>7.3f}s {pdf:>7.3f}s {peer:>9.3f}s "
               f"{(out / 'r.html').stat().st_size / 1024:>8.1f} {peer_kb:>8.1f}")
