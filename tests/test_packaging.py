@@ -28,6 +28,8 @@ def test_wheel_from_a_clean_clone_contains_the_bundle(tmp_path: Path) -> None:
         sizes = {i.filename: i.file_size for i in zf.infolist()}
     assert sizes.get("journey_widget/static/widget.js", 0) > 5_000
     assert sizes.get("journey_widget/static/widget.css", 0) > 500
+    assert sizes.get("journey_widget/static/compare.js", 0) > 5_000  # jw.compare's own bundle
+    assert sizes.get("journey_widget/static/compare.css", 0) > 500
 
     # Installed on its own, the wheel's widget loads its bundle from the wheel.
     target = tmp_path / "site"

@@ -1,6 +1,7 @@
 // Operations applied to a card list exactly as the Python model applies them.
 // Row order inside one (stage, step, lane) cell is the on-screen order.
 import type { Card, CardOp, HistoryOp, Op } from "./model/types";
+import { applyMetaOp, isMetaOp } from "./meta";
 import { applyStructureOp, type MapState } from "./structure";
 
 function inCell(c: Card, stage: string, step: string | null, lane: string): boolean {
@@ -82,6 +83,7 @@ export function applyToState(state: MapState, op: Op, newId = ""): MapState {
     return { structure: state.structure, cards };
   }
   if (isHistoryOp(op)) return state;
+  if (isMetaOp(op)) return applyMetaOp(state, op);
   return applyStructureOp(state, op);
 }
 

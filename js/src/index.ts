@@ -7,8 +7,9 @@ import { MapView } from "./view/view";
 
 export default {
   render({ model, el }: { model: AnyModel; el: HTMLElement }) {
-    const store = new Store(anywidgetModel(model));
-    const view = new MapView(el, store, { overlays: traitOverlays(model) });
+    const source = anywidgetModel(model);
+    const store = new Store(source);
+    const view = new MapView(el, store, { overlays: traitOverlays(model), check: source.check });
     return () => {
       view.destroy();
       store.destroy();

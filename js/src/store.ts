@@ -1,6 +1,7 @@
 // Optimistic state: the source's state with this view's unacknowledged operations on top.
 // Pure logic; no DOM.
 import { applyToState, opCardIds } from "./apply";
+import { describePersona } from "./meta";
 import type { Card, MapModel, Op, Reply, Structure } from "./model/types";
 import type { MapState } from "./structure";
 
@@ -58,6 +59,10 @@ export function typedValue(op: Op): string | null {
     case "rename_lane":
     case "rename_step":
       return op.new;
+    case "set_title":
+      return shown(op.title);
+    case "set_persona":
+      return describePersona(op.persona);
     default:
       return null;
   }
@@ -74,6 +79,7 @@ export class Store {
   private cache: { structure: Structure; cards: readonly Card[]; version: number; state: MapState } | null = null;
   private version = 0;
   private unsubscribe: Array<() => void>;
+  private locked = false;
 
   constructor(private model: MapModel, readonly prefix: string = randomPrefix()) {
     this.unsubscribe = [
@@ -110,7 +116,14 @@ export class Store {
   }
 
   readOnly(): boolean {
-    return this.model.isReadOnly();
+    return this.locked || this.model.isReadOnly();
+  }
+
+  /** Read-only for this view only (presentation mode): nothing is proposed, the source is untouched. */
+  lock(on: boolean): void {
+    if (this.locked === on) return;
+    this.locked = on;
+    this.emit({ type: "change" });
   }
 
   /**

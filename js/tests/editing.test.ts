@@ -259,10 +259,11 @@ describe("card attributes", () => {
     const st = makeStructure({ lanes: [{ name: "Pain points", kind: "text" }] });
     const { cardEl } = mount([card("p", { lane: "Pain points", channel: "Email", confidence: "hypothesized", severity: 4 })], st);
     const p = cardEl("p");
-    expect(Array.from(p.querySelectorAll(".jw-badge")).map((b) => b.textContent)).toEqual(["Email", "hypothesized", "Severity 4"]);
+    expect(Array.from(p.querySelectorAll(".jw-badge")).map((b) => b.textContent)).toEqual(["Email", "H hypothesized", "Severity 4", "No evidence"]);
     expect(p.querySelector(".jw-ch-email")).not.toBeNull();
     expect(p.classList.contains("jw-hypothesized")).toBe(true);
-    expect(p.getAttribute("aria-label")).toBe("Pain point: text p; Channel: Email; Confidence: hypothesized; Severity 4 of 5");
+    expect(p.getAttribute("data-jw-confidence")).toBe("hypothesized");
+    expect(p.getAttribute("aria-label")).toBe("Pain point: text p; Channel: Email; Confidence: hypothesized; Severity 4 of 5; No evidence: an assumption");
   });
 
   it("the editor's details commit as one batch, and only what changed", () => {

@@ -6,6 +6,7 @@
 
 from . import analytics, metrics, templates
 from .api import load
+from .compare import CompareView, compare
 from .events import EditEvent
 from .magic import load_ipython_extension
 from .model import Journey, JourneyError, Lane, Persona, Scale, Stage
@@ -14,6 +15,6 @@ from .report import report
 from .widget import JourneyMap
 
 __version__ = "0.1.0"
-__all__ = ["EditEvent", "Finding", "Journey", "JourneyError", "JourneyMap", "Lane", "Persona",
-           "Scale", "Stage", "__version__", "analytics", "diff", "emotion_change",
-           "load", "load_ipython_extension", "metrics", "report", "templates"]
+__all__ = ["CompareView", "EditEvent", "Finding", "Journey", "JourneyError", "JourneyMap", "Lane",
+           "Persona", "Scale", "Stage", "__version__", "analytics", "compare", "diff",
+           "emotion_change", "load", "load_ipython_extension", "metrics", "report", "templates"]

@@ -7,6 +7,7 @@ from typing import Any
 
 from .model import Journey, JourneyError, Lane, Op, Stage
 from .model.cards import is_missing, new_id
+from .model.meta_ops import SetPersona, SetState, SetTitle
 from .model.ops import (
     AddCard,
     AddItem,
@@ -144,6 +145,26 @@ _STRUCTURE: dict[str, Callable[[Mapping[str, Any]], Op]] = {
     "remove_step": lambda o: RemoveStep(_get(o, "stage", str), _get(o, "name", str),
                                         _flag(o, "drop_cards")),
 }
+
+
+# ---- the map's title, persona and state --------------------------------------------------------
+def _set_persona(op: Mapping[str, Any]) -> Op:
+    if "persona" not in op:
+        raise JourneyError("malformed operation: set_persona needs 'persona' (an object, or "
+                           "null for no persona)")
+    persona = op["persona"]
+    if persona is not None and not isinstance(persona, Mapping):
+        raise JourneyError(f"malformed operation: 'persona' is {persona!r}, expected an object "
+                           f"or null")
+    return SetPersona(dict(persona) if persona is not None else None)
+
+
+_META: dict[str, Callable[[Mapping[str, Any]], Op]] = {
+    "set_title": lambda o: SetTitle(_get(o, "title", str)),
+    "set_persona": _set_persona,
+    "set_state": lambda o: SetState(_get(o, "state", str)),
+}
+_STRUCTURE.update(_META)
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -11,6 +11,7 @@ import pandas as pd
 import traitlets
 
 from .api import MapAPI
+from .check_message import findings_reply, is_check_message
 from .events import Callbacks, Source, logger
 from .io.json_format import MIME_TYPE, journey_to_dict
 from .model import History, Journey, JourneyError, Lane, Op, Persona, Scale, Stage
@@ -133,6 +134,9 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         self._callbacks.emit(changes, source, self.revision)
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if is_check_message(content):  # the Check button: m.check(), read only
+            self.send(findings_reply(self._journey, content))
+            return
         if not isinstance(content, dict) or content.get("type") != "op":
             return
         op_id = content.get("op_id")

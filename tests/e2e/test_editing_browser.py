@@ -264,7 +264,7 @@ def test_edit_card_attributes(lab: Lab, page: Page) -> None:
         expected = ["Email", "observed", 4, "Payments team"]
         assert kernel.wait_for(f"list({row})", expected) == expected
         expect(p1.locator(".jw-badge")).to_have_text(
-            ["Email", "observed", "Severity 4", "Payments team"])
+            ["Email", "O observed", "Severity 4", "Payments team"])
         expect(p1.locator(".jw-ch-email")).to_have_count(1)
         # Pain points carry a mark besides their colour: the card's accessible name says so.
         expect(p1).to_have_attribute("aria-label", word("Pain point:"))

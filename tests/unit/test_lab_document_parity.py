@@ -230,3 +230,51 @@ def test_a_file_from_the_launcher_template_edits_alike(driver: Path, monkeypatch
                 "text": "Curious", "index": None}},
         edit("c-new002", "score", 1),
     ], monkeypatch, text=text)
+
+
+def test_title_persona_and_state_apply_alike(driver: Path, monkeypatch):
+    persona = {"name": "Ana", "goals": ["Pay fast", "Right size"], "frustrations": ["Fees"],
+               "quote": "Why \"so\" hard?", "description": "Buys twice a month",
+               "avatar": {"initials": "AN", "color": "teal"}, "segment": "returning"}
+    py = compare(driver, [
+        {"op": {"kind": "set_title", "title": "Checkout <b>v2</b>"}},
+        {"op": {"kind": "set_title", "title": ""}},
+        {"op": {"kind": "set_state", "state": "future"}},
+        {"op": {"kind": "set_persona", "persona": persona}},
+        {"op": {"kind": "set_persona", "persona": {"name": "Bo", "goals": "One goal",
+                                                   "frustrations": [], "quote": "",
+                                                   "avatar": "B", "description": None}}},
+        {"op": {"kind": "undo"}},
+        {"op": {"kind": "set_persona", "persona": None}},
+        {"op": {"kind": "undo"}}, {"op": {"kind": "undo"}}, {"op": {"kind": "redo"}},
+        {"op": {"kind": "set_state", "state": "current"}},
+    ], monkeypatch)
+    assert all(p["reply"]["type"] == "ack" for p in py)
+
+
+def test_title_persona_and_state_refusals_give_the_kernel_s_reasons(driver: Path, monkeypatch):
+    py = compare(driver, [
+        {"op": {"kind": "set_title", "title": 5}},
+        {"op": {"kind": "set_title"}},
+        {"op": {"kind": "set_state", "state": "past"}},
+        {"op": {"kind": "set_state", "state": True}},
+        {"op": {"kind": "set_persona"}},
+        {"op": {"kind": "set_persona", "persona": "Ana"}},
+        {"op": {"kind": "set_persona", "persona": ["Ana"]}},
+        {"op": {"kind": "set_persona", "persona": {"name": " "}}},
+        {"op": {"kind": "set_persona", "persona": {"goals": ["x"]}}},
+        {"op": {"kind": "set_persona", "persona": {"name": 3}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "", "goals": [1, "x"]}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "A", "frustrations": {"a": 1}}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "A", "quote": ["q"]}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "A", "description": False}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "A", "avatar": 7}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "A", "avatar": "ABCD"}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "A", "avatar": {"initials": "A B"}}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "A", "avatar": {"color": "red"}}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "A",
+                                                   "avatar": {"initials": "A", "color": "#f00"}}}},
+        {"op": {"kind": "set_persona", "persona": {"name": "A",
+                                                   "avatar": {"initials": "A", "color": [1]}}}},
+    ], monkeypatch)
+    assert [p["reply"]["type"] for p in py] == ["reject"] * len(py)

@@ -1,9 +1,11 @@
 // MapModel over an anywidget model: traits in, `op` messages out, `ack`/`reject` back.
 import type { AnyModel } from "@anywidget/types";
 import { normalizeCards, normalizeStructure } from "./normalize";
-import type { Card, MapModel, OpMessage, Reply, Structure } from "./types";
+import type { Card, Finding, MapModel, OpMessage, Reply, Structure } from "./types";
 
 const TRAITS = ["structure", "cards", "revision", "read_only"] as const;
+/** How long a map check may take before the view says the kernel did not answer. */
+export const CHECK_TIMEOUT_MS = 30_000;
 
 export function anywidgetModel(model: AnyModel): MapModel {
   // Traits are replaced, never mutated, so caching by identity is safe.
@@ -11,6 +13,7 @@ export function anywidgetModel(model: AnyModel): MapModel {
   let structure: Structure | undefined;
   let rawC: unknown;
   let cards: Card[] = [];
+  let checks = 0;
 
   return {
     getStructure() {
@@ -45,5 +48,41 @@ export function anywidgetModel(model: AnyModel): MapModel {
       model.on("msg:custom", handler);
       return () => model.off("msg:custom", handler);
     },
+    /** `m.check()` in the kernel: `{type: "check", request_id}` out, `{type: "findings"}` back. */
+    check() {
+      const requestId = `check-${++checks}-${Math.random().toString(36).slice(2, 8)}`;
+      return new Promise<Finding[]>((resolve, reject) => {
+        const done = () => {
+          clearTimeout(timer);
+          model.off("msg:custom", handler);
+        };
+        const handler = (msg: unknown) => {
+          const m = msg as { type?: unknown; request_id?: unknown; findings?: unknown; error?: unknown } | null;
+          if (!m || m.type !== "findings" || m.request_id !== requestId) return;
+          done();
+          if (typeof m.error === "string" && m.error) reject(new Error(m.error));
+          else resolve(Array.isArray(m.findings) ? m.findings.map(finding) : []);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error("the kernel did not answer (is it running?)"));
+        }, CHECK_TIMEOUT_MS);
+        model.on("msg:custom", handler);
+        model.send({ type: "check", request_id: requestId });
+      });
+    },
+  };
+}
+
+function orNull(v: unknown): string | null {
+  return v == null ? null : String(v);
+}
+
+/** A finding from the kernel, read defensively (text stays text). */
+function finding(v: unknown): Finding {
+  const o = (v ?? {}) as Record<string, unknown>;
+  return {
+    rule: String(o.rule ?? ""), message: String(o.message ?? ""), severity: String(o.severity ?? "warning"),
+    stage: orNull(o.stage), lane: orNull(o.lane), card: orNull(o.card),
   };
 }

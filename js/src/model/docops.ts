@@ -2,6 +2,7 @@
 // operations of model/*_ops.py): the same checks in the same order, the same reasons, the same
 // result. Documents are values: every operation returns a new one and never changes its input.
 import { applyOp, applyToState } from "../apply";
+import { applyMetaMessage, META_KINDS } from "./docmeta";
 import type { MapState } from "../structure";
 import {
   checkFieldValue, checkName, checkScore, CORE_COLUMNS, type ColumnSpec, type DocLane, type DocStage,
@@ -303,6 +304,7 @@ export function applyMessageOp(doc: JourneyDoc, raw: unknown, stale: boolean, ne
   }
   if (typeof kind === "string" && AXIS_KINDS.includes(kind)) return { doc: axisOp(doc, op, kind), id: null };
   if (typeof kind === "string" && STEP_KINDS.includes(kind)) return { doc: stepOp(doc, op, kind), id: null };
+  if (typeof kind === "string" && META_KINDS.includes(kind)) return { doc: applyMetaMessage(doc, op), id: null };
   let id: string | null = null;
   const step = buildCardOp(doc, op, stale, () => (id = newId()));
   return { doc: step(doc), id };

@@ -20,7 +20,7 @@ function stage(v: unknown): Stage {
 function lane(v: unknown): Lane {
   const o = (v ?? {}) as Record<string, unknown>;
   const kind = KINDS.includes(o.kind as LaneKind) ? (o.kind as LaneKind) : "text";
-  return { name: str(o.name), kind };
+  return typeof o.prompt === "string" && o.prompt ? { name: str(o.name), kind, prompt: o.prompt } : { name: str(o.name), kind };
 }
 
 function scale(v: unknown): Scale {

@@ -11,6 +11,8 @@ export interface Stage {
 export interface Lane {
   name: string;
   kind: LaneKind;
+  /** A guiding question shown in the lane's empty cells (templates carry one per lane). */
+  prompt?: string;
 }
 
 export interface Scale {
@@ -19,10 +21,21 @@ export interface Scale {
   step: number;
 }
 
+/** A picture-free avatar: initials on a colour token (AVATAR_COLORS in model/structure.py). */
+export interface Avatar {
+  initials: string;
+  color?: string;
+}
+
+/** Who the map is about; keys other than these are the analyst's own and are kept. */
 export interface Persona {
   name: string;
   goals?: string[];
   description?: string;
+  frustrations?: string[];
+  quote?: string;
+  avatar?: Avatar | null;
+  [key: string]: unknown;
 }
 
 export interface Structure {
@@ -103,7 +116,13 @@ export interface HistoryOp {
   kind: "undo" | "redo";
 }
 
-export type Op = CardOp | BatchOp | StructureOp | HistoryOp;
+/** The map's title, persona (null: none) and state, each one step of undo. */
+export type MetaOp =
+  | { kind: "set_title"; title: string }
+  | { kind: "set_persona"; persona: Persona | null }
+  | { kind: "set_state"; state: string };
+
+export type Op = CardOp | BatchOp | StructureOp | HistoryOp | MetaOp;
 
 /** Browser to kernel. */
 export interface OpMessage {
@@ -146,4 +165,19 @@ export interface MapModel {
   /** Send one operation; the answer comes later through onReply. */
   propose(message: OpMessage): void;
   onReply(cb: (reply: Reply) => void): () => void;
+  /**
+   * Optional: run the map checks where the map lives (Python's `m.check()`). A source without
+   * a kernel (a JupyterLab document) has none, and the view offers no Check button.
+   */
+  check?(): Promise<Finding[]>;
+}
+
+/** One finding of `m.check()` (practice/checks.py `Finding.to_dict()`). */
+export interface Finding {
+  rule: string;
+  message: string;
+  severity: string;
+  stage: string | null;
+  lane: string | null;
+  card: string | null;
 }

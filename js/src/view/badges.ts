@@ -1,6 +1,7 @@
 // What a card shows besides its text: channel, confidence, severity, owner, evidence and persona.
 // Icons are CSS masks keyed by class (styles.css), so a badge costs one element and its text.
 import type { Card } from "../model/types";
+import { CONFIDENCE_LETTER, confidenceOf, evidenceCount, unbacked } from "./evidence";
 
 export const CONFIDENCE = ["observed", "reported", "inferred", "hypothesized"] as const;
 
@@ -46,8 +47,12 @@ export function badgesOf(card: Card): Badge[] {
   if (channel) out.push({ cls: `jw-channel jw-ch-${channelKey(channel)}`, text: channel, label: `Channel: ${channel}` });
   const conf = text(card.confidence);
   if (conf) {
-    const known = (CONFIDENCE as readonly string[]).includes(conf) ? conf : "other";
-    out.push({ cls: `jw-conf jw-conf-${known}`, text: conf, label: `Confidence: ${conf}` });
+    const level = confidenceOf(card);
+    // A letter as well as an icon and a colour: the four levels never differ by colour alone.
+    out.push({
+      cls: `jw-conf jw-conf-${level ?? "other"}`, text: level ? `${CONFIDENCE_LETTER[level]} ${conf}` : conf,
+      label: `Confidence: ${conf}`,
+    });
   }
   const sev = text(card.severity);
   if (sev) out.push({ cls: `jw-sev jw-sev-${Math.round(Number(sev)) || 0}`, text: `Severity ${sev}`, label: `Severity ${sev} of 5` });
@@ -56,7 +61,9 @@ export function badgesOf(card: Card): Badge[] {
   const persona = text(card.persona);
   if (persona) out.push({ cls: "jw-persona-badge", text: persona, label: `Persona: ${persona}` });
   const evidence = text(card.evidence);
-  if (evidence) out.push({ cls: "jw-evidence", text: evidence, label: `Evidence: ${evidence}` });
+  const n = evidenceCount(card.evidence);
+  if (evidence && n) out.push({ cls: "jw-evidence", text: `${n} \u00b7 ${evidence}`, label: `Evidence (${n}): ${evidence}` });
+  else if (unbacked(card)) out.push({ cls: "jw-no-evidence", text: "No evidence", label: "No evidence: an assumption" });
   return out;
 }
 
@@ -69,7 +76,7 @@ export function badgeKey(card: Card): string {
     const v = card[f];
     if (v != null && v !== "") key += `${f}\u0000${Array.isArray(v) ? v.join(", ") : String(v)}\u0000`;
   }
-  return key;
+  return unbacked(card) ? `${key}unbacked` : key;
 }
 
 /** How many badges a card shows (cheap: for the DOM budget of every card). */
@@ -79,7 +86,8 @@ export function badgeCount(card: Card): number {
     const v = card[f];
     if (v != null && String(v).trim() !== "") n++;
   }
-  return n;
+  // The "No evidence" mark stands where the evidence badge would.
+  return n + (evidenceCount(card.evidence) === 0 && unbacked(card) ? 1 : 0);
 }
 
 /** Pain point or opportunity lanes, by name (practitioners mark them specially). */

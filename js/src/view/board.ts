@@ -7,6 +7,7 @@ import type { Lane, Structure } from "../model/types";
 import { laneTone } from "./badges";
 import { createCurve, CURVE_HEIGHT } from "./curve";
 import { h } from "./h";
+import { createPrompt } from "./prompts";
 
 export const COLUMN_WIDTH = 220;
 
@@ -32,6 +33,8 @@ export interface CellView {
   lane: string;
   /** "Show N more" / "Show fewer", when the cell is collapsed or expanded past the budget. */
   more: HTMLButtonElement | null;
+  /** The lane's guiding prompt, shown while the cell is empty (prompts.ts). */
+  prompt: HTMLElement | null;
 }
 
 export interface Frame {
@@ -162,6 +165,7 @@ export function buildFrame(st: Structure, columns: readonly Column[], readOnly: 
     }
     columns.forEach((c, i) => {
       const list = h("div", { class: "jw-cards" });
+      const prompt = createPrompt(lane, readOnly);
       const label = `${c.stage}${c.step == null ? "" : ` / ${c.step}`}, ${lane.name}`;
       const add = readOnly ? null : h("button", {
         type: "button", class: "jw-add", "data-jw-add": true, title: "Add card",
@@ -170,10 +174,10 @@ export function buildFrame(st: Structure, columns: readonly Column[], readOnly: 
       const cell = h("div", {
         role: "cell", class: `jw-cell jw-kind-${lane.kind}${toneCls}`, "data-jw-cell": true, "data-stage": c.stage,
         "data-step": c.step ?? "", "data-lane": lane.name, "aria-label": label,
-      }, [list, add]);
+      }, [list, prompt, add]);
       place(cell, row, i + 2);
       r.appendChild(cell);
-      const view: CellView = { el: cell, list, stage: c.stage, step: c.step, lane: lane.name, more: null };
+      const view: CellView = { el: cell, list, stage: c.stage, step: c.step, lane: lane.name, more: null, prompt };
       cells.set(cellKey(c.stage, c.step, lane.name), view);
       byEl.set(cell, view);
     });

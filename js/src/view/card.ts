@@ -1,6 +1,7 @@
 // One card element, created once per card id and updated in place.
 import type { Card } from "../model/types";
 import { badgeCount, badgeKey, badgesOf } from "./badges";
+import { confidenceOf, evidenceCount, unbacked } from "./evidence";
 import { h, toggleAttr } from "./h";
 
 export interface CardView {
@@ -74,6 +75,9 @@ export function updateCard(
       (v.score ?? v.text).after(v.meta);
     }
     el.classList.toggle("jw-hypothesized", card.confidence === "hypothesized");
+    // The card's edge shows its confidence (solid, double, dashed, dotted: styles.css).
+    toggleAttr(el, "data-jw-confidence", confidenceOf(card) ?? false);
+    toggleAttr(el, "data-jw-evidence", evidenceCount(card.evidence) > 0 ? "yes" : unbacked(card) ? "none" : false);
   }
   toggleAttr(el, "data-jw-pending", pending);
   if (pending) el.setAttribute("aria-busy", "true");

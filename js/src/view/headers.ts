@@ -6,6 +6,7 @@ import type { Store } from "../store";
 import { type Frame, type HeaderAxis, headerKey, type HeaderTarget } from "./board";
 import { h } from "./h";
 import type { MenuItem, Popups } from "./popup";
+import { commitKeys } from "./inline";
 
 export interface StructureContext {
   store: Store;
@@ -168,16 +169,7 @@ export class StructureEditor {
       if (t.axis === "step") this.propose({ kind: "rename_step", stage: t.stage!, old: t.name, new: name }, focus, said);
       else this.propose({ kind: t.axis === "stage" ? "rename_stage" : "rename_lane", old: t.name, new: name }, focus, said);
     };
-    input.addEventListener("keydown", (e) => {
-      e.stopPropagation();
-      if (e.key === "Enter") {
-        e.preventDefault();
-        finish(true);
-      } else if (e.key === "Escape") {
-        e.preventDefault();
-        finish(false);
-      }
-    });
+    commitKeys(input, finish);
     input.addEventListener("blur", () => {
       if (this.renaming?.input === input && !input.isConnected) return; // the frame is being rebuilt
       if (input.ownerDocument.activeElement !== input) finish(true);

@@ -9,6 +9,9 @@ export interface Toolbar {
   redo: HTMLButtonElement;
   addStage: HTMLButtonElement;
   addLane: HTMLButtonElement;
+  /** Workshop tools, shown in read-only maps too: presentation mode and the map checks (hidden without a kernel). */
+  present: HTMLButtonElement;
+  check: HTMLButtonElement;
   /** Show or hide the editing tools (read-only maps have none). */
   setReadOnly(readOnly: boolean): void;
   setBusy(busy: boolean): void;
@@ -29,11 +32,20 @@ export function createToolbar(): Toolbar {
   const addStage = h("button", { type: "button", class: "jw-tool jw-tool-add", "data-jw-add-stage": true, title: "Add a stage at the end" }, "Stage");
   const addLane = h("button", { type: "button", class: "jw-tool jw-tool-add", "data-jw-add-lane": true, title: "Add a lane at the bottom" }, "Lane");
   const tools = h("div", { class: "jw-tools" }, [undo, redo, h("span", { class: "jw-tool-sep", "aria-hidden": "true" }), addStage, addLane]);
+  const present = h("button", {
+    type: "button", class: "jw-tool jw-present", "data-jw-present": true, "aria-pressed": "false",
+    "aria-keyshortcuts": "P", title: "Present: full window, stage by stage (P; Escape leaves)",
+  }, "Present");
+  const check = h("button", {
+    type: "button", class: "jw-tool jw-check", "data-jw-check": true, hidden: true,
+    title: "Check the map (m.check()): empty stages, pain points without evidence, ...",
+  }, "Check");
+  const practice = h("div", { class: "jw-tools jw-practice-tools" }, [check, present]);
   const status = h("div", { class: "jw-status", role: "status", "aria-live": "polite", "data-jw-status": true });
-  const el = h("div", { class: "jw-toolbar", role: "toolbar", "aria-label": "Map tools" }, [tools, status]);
+  const el = h("div", { class: "jw-toolbar", role: "toolbar", "aria-label": "Map tools" }, [tools, practice, status]);
   let shownReadOnly: boolean | null = null;
   return {
-    el, status, undo, redo, addStage, addLane,
+    el, status, undo, redo, addStage, addLane, present, check,
     setReadOnly(readOnly) {
       if (readOnly === shownReadOnly) return;
       shownReadOnly = readOnly;

@@ -2,6 +2,7 @@
 // its budget by collapsing big cells, and wires the controllers that turn pointer and keyboard
 // input into proposed operations. Knows nothing about anywidget.
 import { deriveColumns } from "../columns";
+import type { Card, Finding } from "../model/types";
 import type { LastError, Store, StoreEvent } from "../store";
 import { Actions } from "./actions";
 import { renderBanner } from "./banner";
@@ -12,10 +13,13 @@ import { drawCurve } from "./curve";
 import { CurveDrag } from "./curvedrag";
 import { CardDrag } from "./drag";
 import { EditSession } from "./editing";
-import { renderHead } from "./head";
+import { Caption } from "./head";
 import { StructureEditor } from "./headers";
 import { h } from "./h";
+import { FindingsPanel } from "./findings";
 import { Popups } from "./popup";
+import { Presenter } from "./present";
+import { syncPrompts } from "./prompts";
 import { placeCards } from "./place";
 import { type OverlaySource, OverlayView } from "./overlay";
 import { nextFrame, type Scheduler } from "./schedule";
@@ -29,6 +33,10 @@ export interface ViewOptions {
   budget?: number;
   /** Chart images drawn under the board (the widget's `overlays` trait; see overlay.ts). */
   overlays?: OverlaySource;
+  /** Called after each render for every card shown, to mark it (the compare view's changes). */
+  decorate?: (card: Card, el: HTMLElement) => void;
+  /** Runs the map checks where the map lives (MapModel.check); without it there is no Check button. */
+  check?: () => Promise<Finding[]>;
 }
 
 /** Elements outside the frame and the cards: caption, toolbar, banner, hint (a generous count). */
@@ -43,6 +51,9 @@ export class MapView {
   readonly editing: EditSession;
   readonly structure: StructureEditor;
   readonly popups: Popups;
+  /** Presentation mode (present.ts) and the findings of the map checks (findings.ts). */
+  readonly presenter: Presenter;
+  readonly findings: FindingsPanel | null;
   readonly scroll = h("div", { class: "jw-scroll" });
   /** Cells the user expanded past the budget, by cellKey. */
   readonly expanded = new Set<string>();
@@ -50,6 +61,8 @@ export class MapView {
   readonly openOnAck = new Set<string>();
   focusNext: HTMLElement | null = null;
   private head = h("div", { class: "jw-head", role: "caption" });
+  /** The caption: title, persona and state, editable when the map is (head.ts). */
+  readonly caption: Caption;
   private banner = h("div", { class: "jw-banner" });
   private hint: HTMLElement;
   /** One delete button, moved into the card under the pointer or focus (one element, not one per card). */
@@ -73,12 +86,14 @@ export class MapView {
   private budget: number;
   private offStore: () => void;
   private overlays: OverlayView | null;
+  private decorate: ViewOptions["decorate"];
 
   constructor(host: HTMLElement, store: Store, opts: ViewOptions = {}) {
     this.store = store;
     this.schedule = opts.schedule ?? nextFrame;
     this.budget = opts.budget ?? NODE_BUDGET;
     this.overlays = opts.overlays ? new OverlayView(opts.overlays) : null;
+    this.decorate = opts.decorate;
     this.editing = new EditSession(store, () => this.rendering, () => this.flush());
     const hintId = `jw-hint-${++instances}-${store.prefix}`;
     this.hint = h("div", { id: hintId, class: "jw-sr-only" });
@@ -91,6 +106,7 @@ export class MapView {
     this.root.style.setProperty("--jw-col-width", `${COLUMN_WIDTH}px`);
     this.popups = new Popups(this.root);
     const announce = (msg: string) => this.announce(msg);
+    this.caption = new Caption(this.head, { store, flush: () => this.flush(), announce });
     this.structure = new StructureEditor({ store, popups: this.popups, frame: () => this.frameView, flush: () => this.flush(), announce });
     this.cardDrag = new CardDrag({
       root: this.root, scroll: this.scroll, store, frame: () => this.frameView,
@@ -98,6 +114,11 @@ export class MapView {
     });
     this.curveDrag = new CurveDrag(this.root, store, () => this.flush(), announce, (id) => this.cards.get(id)?.el.focus());
     this.actions = new Actions(this);
+    this.presenter = new Presenter(this);
+    this.findings = opts.check ? new FindingsPanel(this, opts.check, this.toolbar.el) : null;
+    this.toolbar.check.hidden = !this.findings;
+    this.toolbar.check.addEventListener("click", () => void this.findings?.run());
+    this.toolbar.present.addEventListener("click", () => this.presenter.toggle());
     const offer = (e: Event) => this.offerDelete((e.target as Element).closest?.("[data-jw-card]") ?? null);
     this.root.addEventListener("mouseover", offer);
     this.root.addEventListener("focusin", offer);
@@ -110,6 +131,7 @@ export class MapView {
     this.cancel?.();
     this.offStore();
     this.overlays?.destroy();
+    this.presenter.destroy();
     this.popups.close(false);
     this.editing.close(false);
     this.root.remove();
@@ -234,7 +256,7 @@ export class MapView {
     }
     const frame = this.frameView!;
     this.overlays?.place(this.scroll, columns, COLUMN_WIDTH);
-    renderHead(this.head, st);
+    this.caption.render(st, readOnly);
     this.toolbar.setReadOnly(readOnly);
     this.toolbar.setBusy(store.walking());
     this.root.setAttribute("aria-label", st.title || "Customer journey map");
@@ -242,7 +264,8 @@ export class MapView {
       ? "Read only."
       : "Enter or double-click edits the card, Delete removes it. Arrows move between cards; Alt+Arrows move the card.";
 
-    const available = this.budget - this.frameNodes - CHROME_NODES - 8 * frame.curves.size;
+    const available = this.budget - this.frameNodes - CHROME_NODES - 8 * frame.curves.size -
+      this.presenter.nodes() - (this.findings?.nodes() ?? 0);
     const pinned = active?.closest<HTMLElement>("[data-jw-card]") ?? null;
     const editing = this.editing.cardId;
     const visible = placeCards(this.cards, this.hint.id, frame, st, cards, pending, {
@@ -252,6 +275,11 @@ export class MapView {
       this.editing.abandon("This card was deleted (or its stage, step or lane removed) while you were editing it; your change was not saved.");
     }
     this.root.toggleAttribute("data-jw-collapsed", visible.ids != null);
+    syncPrompts(frame);
+    if (this.decorate) for (const c of cards) {
+      const v = this.cards.get(c.id);
+      if (v) this.decorate(c, v.el);
+    }
 
     const input = [visible.curves, columns, st.scale, readOnly, visible.key];
     if (!this.curveDrag.active && input.some((x, i) => x !== this.curveInput[i])) {
@@ -273,6 +301,8 @@ export class MapView {
       }
     }
     this.structure.afterFrame(frame, rebuilt);
+    this.presenter.apply(frame);
+    this.findings?.afterPaint();
     this.root.setAttribute("data-jw-revision", String(store.revision()));
   }
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..model import Journey, Lane
+from ..model import Journey, Lane, Persona
 from ..model.cards import is_missing
 from .markup import Safe, el, join
 
@@ -40,20 +40,59 @@ def _tone(lane: Lane) -> str:
     return ""
 
 
+def initials_of(name: str) -> str:
+    """Up to two initials from a name, as the widget derives them: "First-time buyer" -> "FB"."""
+    words = [w for w in re.split(r"[\s\-_]+", name.strip()) if w]
+    if not words:
+        return "?"
+    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+
+
+def _persona(persona: Persona) -> Safe:
+    """The persona as the widget's caption shows it (js/src/view/persona.ts), expandable
+    without script: a ``<details>`` whose summary is the avatar and the name."""
+    avatar = persona.avatar
+    color = avatar.color if avatar is not None and avatar.color else "gray"
+    initials = avatar.initials if avatar is not None else initials_of(persona.name)
+
+    def section(label: str, hook: str, items: tuple[str, ...]) -> Safe | None:
+        if not items:
+            return None
+        return el("div", {"class": "jw-persona-section"}, [
+            el("div", {"class": "jw-persona-label"}, label),
+            el("ul", {hook: True}, [el("li", None, item) for item in items])])
+
+    attrs = {"class": "jw-persona jw-persona-static", "data-jw-persona": persona.name}
+    return el("details", attrs, [
+        el("summary", {"class": "jw-persona-toggle"}, [
+            el("span", {"class": f"jw-avatar jw-avatar-{color}", "data-jw-avatar": True,
+                        "aria-hidden": "true"}, initials),
+            el("span", {"class": "jw-persona-word"}, "Persona: "),
+            el("span", {"data-jw-persona-name": True}, persona.name)]),
+        el("div", {"class": "jw-persona-details", "data-jw-persona-details": True}, [
+            el("p", {"class": "jw-persona-description", "data-jw-persona-description": True},
+               persona.description) if persona.description else None,
+            section("Goals", "data-jw-persona-goals", persona.goals),
+            section("Frustrations", "data-jw-persona-frustrations", persona.frustrations),
+            el("blockquote", {"class": "jw-persona-quote", "data-jw-persona-quote": True},
+               persona.quote) if persona.quote else None,
+        ]),
+    ])
+
+
 def render_head(journey: Journey) -> Safe:
-    """Title, persona and state, as the widget's caption draws them."""
+    """Title, persona and state, as the widget's caption draws them on a read-only map."""
     persona = journey.persona
-    about = ""
-    if persona:
-        about = "\n".join([persona.description, *(f"Goal: {g}" for g in persona.goals)]).strip()
     future = journey.state == "future"
     state = "Future state" if future else "Current state"
     return el("div", {"class": "jw-head"}, [
-        el("div", {"class": "jw-title"}, journey.title or "Customer journey map"),
+        el("div", {"class": "jw-title-row"}, [
+            el("div", {"class": "jw-title", "data-jw-title": True},
+               journey.title or "Customer journey map")]),
         el("div", {"class": "jw-meta"}, [
-            el("span", {"class": "jw-persona", "title": about or None}, f"Persona: {persona.name}")
-            if persona else None,
-            el("span", {"class": "jw-state jw-state-future" if future else "jw-state"}, state),
+            _persona(persona) if persona else None,
+            el("span", {"class": "jw-state jw-state-future" if future else "jw-state",
+                        "data-jw-state-label": True}, state),
         ]),
     ])
 

@@ -1,0 +1,49 @@
+// A read-only MapModel over one map of the CompareView widget: its `before` or `after` trait
+// ({label, structure, cards}) and the shared `revision`. It never proposes anything.
+import { normalizeCards, normalizeStructure } from "../model/normalize";
+import type { Card, MapModel, Structure } from "../model/types";
+
+/** Just what the compare view reads from an anywidget model (tests pass a small fake). */
+export interface TraitSource {
+  get(name: string): unknown;
+  on(event: string, cb: () => void): void;
+  off(event: string, cb: () => void): void;
+}
+
+export function sideModel(model: TraitSource, side: "before" | "after"): MapModel & { label(): string } {
+  // The trait is replaced, never mutated: cache by identity.
+  let raw: unknown;
+  let structure: Structure = normalizeStructure(null);
+  let cards: Card[] = [];
+  const read = () => {
+    const now = model.get(side);
+    if (now !== raw) {
+      raw = now;
+      const o = (now ?? {}) as Record<string, unknown>;
+      structure = normalizeStructure(o.structure);
+      cards = normalizeCards(o.cards);
+    }
+    return (now ?? {}) as Record<string, unknown>;
+  };
+  return {
+    label: () => {
+      const l = read().label;
+      return typeof l === "string" ? l : side === "before" ? "Before" : "After";
+    },
+    getStructure: () => (read(), structure),
+    getCards: () => (read(), cards),
+    getRevision: () => Number(model.get("revision")) || 0,
+    isReadOnly: () => true,
+    onChange(cb) {
+      const handler = () => cb();
+      model.on(`change:${side}`, handler);
+      return () => model.off(`change:${side}`, handler);
+    },
+    propose() {
+      // Read-only: the store never proposes on a read-only model (store.ts).
+    },
+    onReply() {
+      return () => {};
+    },
+  };
+}
