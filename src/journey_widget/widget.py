@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pathlib
+import threading
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -65,6 +67,9 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
     revision = traitlets.Int(0).tag(sync=True)
     read_only = traitlets.Bool(False).tag(sync=True)
     overlays = OverlayList().tag(sync=True)  # chart images under the map (overlays.py)
+    #: Let each ``ack`` leave the kernel before the traits are published (see ``_let_out``);
+    #: bench/bench_kernel_ack.py turns it off on one map to measure the difference.
+    _yield_after_ack = True
 
     def __init__(self, data: pd.DataFrame | None = None, *,
                  stages: Sequence[str | Stage | Mapping[str, Any]] | None = None,
@@ -168,8 +173,30 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
             reply = {"type": "reject", "op_id": op_id, "revision": self.revision,
                      "reason": f"internal error: {type(err).__name__}: {err}"}
         self.send(reply)
+        if self._yield_after_ack:
+            _let_out(self)
         if applied is not None:
             try:
                 self._after(applied.changes, "browser")
             except Exception:
                 logger.exception("journey_widget failed to publish after %r", content)
+
+
+def _let_out(widget: anywidget.AnyWidget, timeout: float = 0.005) -> None:
+    """Let the message ``widget`` just sent leave the kernel before heavier work starts.
+
+    ipykernel hands messages to its IOPub thread, and zmq's own I/O thread writes them out.
+    Publishing the traits right after the ``ack`` keeps the GIL and the CPU from both, which
+    delayed the small ack by ~6 ms at 1,000 cards (bench/bench_kernel_ack.py). So: wait until
+    the IOPub thread has handed the ack to zmq (an event it sets after it, at most ``timeout``
+    seconds; the GIL is free meanwhile), then sleep 0.2 ms so zmq's thread gets the CPU.
+    Outside ipykernel (no IOPub thread) it does nothing.
+    """
+    kernel = getattr(getattr(widget, "comm", None), "kernel", None)
+    schedule = getattr(getattr(kernel, "iopub_thread", None), "schedule", None)
+    if not callable(schedule):
+        return
+    handed = threading.Event()
+    schedule(handed.set)
+    handed.wait(timeout)
+    time.sleep(0.0002)

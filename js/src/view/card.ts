@@ -79,12 +79,18 @@ export function updateCard(
     toggleAttr(el, "data-jw-confidence", confidenceOf(card) ?? false);
     toggleAttr(el, "data-jw-evidence", evidenceCount(card.evidence) > 0 ? "yes" : unbacked(card) ? "none" : false);
   }
-  toggleAttr(el, "data-jw-pending", pending);
-  if (pending) el.setAttribute("aria-busy", "true");
-  else el.removeAttribute("aria-busy");
+  setPending(v, pending);
   const words = [tone ? `${TONE_LABEL[tone]}:` : "", card.text.trim() || "Empty card"];
   if (card.score != null) words.push(`, score ${formatScore(card.score)}`);
   for (const b of list ?? badgesOf(card)) words.push(`; ${b.label}`);
   el.setAttribute("aria-label", words.join(" ").replace(/ ([,;])/g, "$1").trim());
   v.last = { id: card.id, text: card.text, score: card.score, badges, pending, tone };
+}
+
+/** Mark a card as waiting for its source's answer (or not), without touching the rest. */
+export function setPending(v: CardView, pending: boolean): void {
+  toggleAttr(v.el, "data-jw-pending", pending);
+  if (pending) v.el.setAttribute("aria-busy", "true");
+  else v.el.removeAttribute("aria-busy");
+  if (v.last) v.last.pending = pending;
 }

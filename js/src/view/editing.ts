@@ -74,7 +74,6 @@ export class EditSession {
   private finish(r: EditResult, byKey: boolean): void {
     const ed = this.editor;
     if (!ed) return;
-    this.close(byKey);
     const id = ed.cardId;
     const ops: EditOp[] = [];
     const edit = (field: string, value: unknown, old: unknown) => ops.push({ kind: "edit", id, field, value, old });
@@ -85,8 +84,10 @@ export class EditSession {
       // Compare as text: a severity of 4 read back from a select is the number 4 again.
       if ((old == null ? "" : String(old)) !== (r.fields[f] == null ? "" : String(r.fields[f]))) edit(f, r.fields[f], old);
     }
+    // Send first, then close the editor (moving focus makes the browser lay the board out).
     if (ops.length === 1) this.store.propose(ops[0]!, this.base);
     else if (ops.length > 1) this.store.propose({ kind: "batch", ops }, this.base);
+    this.close(byKey);
     this.flush();
   }
 }

@@ -1,6 +1,7 @@
 // The map view: renders the store into a board, reuses card elements by id, keeps the DOM under
 // its budget by collapsing big cells, and wires the controllers that turn pointer and keyboard
 // input into proposed operations. Knows nothing about anywidget.
+import { opCardIds } from "../apply";
 import { deriveColumns } from "../columns";
 import type { Card, Finding } from "../model/types";
 import type { LastError, Store, StoreEvent } from "../store";
@@ -8,7 +9,7 @@ import { Actions } from "./actions";
 import { renderBanner } from "./banner";
 import { buildFrame, COLUMN_WIDTH, frameKey, type Frame } from "./board";
 import { countElements, NODE_BUDGET } from "./budget";
-import type { CardView } from "./card";
+import { type CardView, setPending } from "./card";
 import { drawCurve } from "./curve";
 import { CurveDrag } from "./curvedrag";
 import { CardDrag } from "./drag";
@@ -202,10 +203,27 @@ export class MapView {
     } else if (e.type === "reject") {
       this.openOnAck.delete(e.opId);
     }
-    // An answer to this view's own operation is drawn at once (cheap: markers and the banner);
-    // state changes wait for the next frame, so bursts draw once.
+    // An answer to this view's own operation is drawn at once: an acknowledged edit or move
+    // only loses its pending mark (its result is drawn already), so that is all done now and
+    // the rest waits for the next frame like any state change; a rejection rolls back now.
     if (e.type === "change") this.requestRender();
+    else if (e.type === "ack" && this.markSettled(e)) this.requestRender();
     else this.flush();
+  }
+
+  /**
+   * Clear the pending marks of an acknowledged card operation without a full render; false
+   * when the answer needs one (adds swap ids, undo and redo change what is drawn).
+   */
+  private markSettled(e: Extract<StoreEvent, { type: "ack" }>): boolean {
+    const kind = e.op.kind === "batch" ? "edit" : e.op.kind;
+    if ((kind !== "edit" && kind !== "move") || this.store.error) return false;
+    const pending = this.store.pendingIds();
+    for (const id of opCardIds(e.op)) {
+      const v = this.cards.get(id);
+      if (v && !pending.has(id)) setPending(v, false);
+    }
+    return true;
   }
 
   private render(): void {
