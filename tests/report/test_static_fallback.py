@@ -40,6 +40,9 @@ def test_static_map_uses_only_classes_the_stylesheet_defines():
     classes = {c for group in used for c in group.split()}
     css = widget_css()
     unstyled = {c for c in classes if f".{c}" not in css}
+    # jw-sev-3..5 keep .jw-sev's colour (the widget writes the same classes: badges.ts).
     assert unstyled <= {"jw-series-0", "jw-zero", "jw-curve-row", "jw-kind-text",
-                        "jw-kind-metric", "jw-corner-step", "jw-step-none"}, unstyled
+                        "jw-kind-metric", "jw-corner-step", "jw-step-none", "jw-sev-3",
+                        "jw-sev-4", "jw-sev-5"}, unstyled
+    assert {"jw-badge", "jw-sev", "jw-owner", "jw-evidence", "jw-no-evidence"} <= classes
     assert HOSTILE not in data["text/html"]

@@ -191,18 +191,27 @@ def chart(c: Any) -> Chart:
 
 
 def persona(m: Any) -> Html:
-    """The persona as HTML, or a note that the map has none."""
+    """The persona as HTML (name, description, goals, frustrations, quote, the analyst's own
+    fields), or a note that the map has none. All of it is escaped text."""
     p = _journey(m).persona
     if p is None:
         return Html(el("p", {"class": "jw-report-empty"}, "No persona is set on this map."),
                     "No persona")
     extra = {k: v for k, v in p.extra.items() if isinstance(v, str | int | float)}
+    frustrations = [el("li", None, f"Frustration: {f}") for f in p.frustrations]
+    plain = [f"Persona: {p.name}", *(f"Goal: {g}" for g in p.goals),
+             *(f"Frustration: {f}" for f in p.frustrations),
+             *([f"\N{LEFT DOUBLE QUOTATION MARK}{p.quote}\N{RIGHT DOUBLE QUOTATION MARK}"]
+               if p.quote else [])]
     return Html(el("div", {"class": "jw-report-persona"}, [
         el("p", None, [el("strong", None, p.name)]),
         el("p", None, p.description) if p.description else None,
         el("ul", None, [el("li", None, f"Goal: {g}") for g in p.goals]) if p.goals else None,
+        el("ul", {"data-jw-persona-frustrations": True}, frustrations) if frustrations else None,
+        el("blockquote", {"class": "jw-report-quote", "data-jw-persona-quote": True},
+           p.quote) if p.quote else None,
         el("ul", None, [el("li", None, f"{k}: {v}") for k, v in extra.items()]) if extra else None,
-    ]), f"Persona: {p.name}")
+    ]), "\n".join(plain))
 
 
 def changes(current: Any, future: Any) -> Html:

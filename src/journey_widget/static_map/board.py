@@ -11,8 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..model import Journey, Lane, Persona
+from ..model import Journey, Persona
 from ..model.cards import is_missing
+from .badges import badges_of, card_marks, lane_tone
 from .markup import Safe, el, join
 
 COLUMN_WIDTH = 220
@@ -21,6 +22,7 @@ CURVE_HEIGHT = 112
 CURVE_PAD = 14
 PRINT_WIDTH = 1030  # CSS px across an A4 landscape page inside the report's margins
 _SERIES = 4
+_TONE_LABEL = {"pain": "Pain point", "opportunity": "Opportunity"}
 
 
 def _num(value: float) -> str:
@@ -30,14 +32,6 @@ def _num(value: float) -> str:
 
 def _signed(value: float) -> str:
     return f"+{_num(value)}" if value > 0 else _num(value)
-
-
-def _tone(lane: Lane) -> str:
-    if re.search("pain", lane.name, re.I):
-        return " jw-tone-pain"
-    if re.search("opportunit|idea", lane.name, re.I):
-        return " jw-tone-opportunity"
-    return ""
 
 
 def initials_of(name: str) -> str:
@@ -97,18 +91,32 @@ def render_head(journey: Journey) -> Safe:
     ])
 
 
-def render_card(card: dict[str, Any]) -> Safe:
-    score = 0.0 if is_missing(card.get("score")) else float(card["score"])
+def render_card(card: dict[str, Any], tone: str | None = None) -> Safe:
+    """One card as the widget draws it (js/src/view/card.ts): text, score, badges, and the
+    ``data-jw-confidence`` / ``data-jw-evidence`` marks its edge style is drawn from.
+
+    ``tone`` is the lane's (``"pain"``, ``"opportunity"`` or ``None``: see ``lane_tone``); it
+    starts the card's accessible label, as in the widget.
+    """
     has_score = not is_missing(card.get("score"))
-    label = str(card["text"]).strip() or "Empty card"
+    score = float(card["score"]) if has_score else 0.0
+    badges = badges_of(card)
+    words = [f"{_TONE_LABEL[tone]}:" if tone else "", str(card["text"]).strip() or "Empty card"]
     if has_score:
-        label = f"{label}, score {_num(score)}"
-    tone = " jw-neg" if has_score and score < 0 else " jw-pos" if has_score and score > 0 else ""
-    return el("div", {"class": "jw-card", "role": "article", "data-jw-card": card["id"],
-                      "aria-label": label}, [
+        words.append(f", score {_num(score)}")
+    words.extend(f"; {b.label}" for b in badges)
+    label = re.sub(r" ([,;])", r"\1", " ".join(words)).strip()
+    hypothesized = " jw-hypothesized" if card.get("confidence") == "hypothesized" else ""
+    sign = " jw-neg" if has_score and score < 0 else " jw-pos" if has_score and score > 0 else ""
+    marks = card_marks(card)
+    return el("div", {"class": f"jw-card{hypothesized}", "role": "article",
+                      "data-jw-card": card["id"], **marks, "aria-label": label}, [
         el("div", {"class": "jw-card-text", "data-jw-card-text": True}, str(card["text"])),
-        el("span", {"class": f"jw-card-score{tone}", "data-jw-card-score": True,
+        el("span", {"class": f"jw-card-score{sign}", "data-jw-card-score": True,
                     "data-score": _num(score)}, _num(score)) if has_score else None,
+        el("div", {"class": "jw-meta-row", "data-jw-card-meta": True}, [
+            el("span", {"class": f"jw-badge {b.cls}", "title": b.label}, b.text)
+            for b in badges]) if badges else None,
     ])
 
 
@@ -184,7 +192,8 @@ def render_board(journey: Journey) -> Safe:
     body: list[Safe | None] = []
     scale_label = f"{_signed(journey.scale.min)} to {_signed(journey.scale.max)}"
     for lane in journey.lanes:
-        tone = _tone(lane)
+        key = lane_tone(lane.name)
+        tone = f" jw-tone-{key}" if key else ""
         emotion = lane.kind == "emotion"
         lane_head = el("th", {
             "class": f"jw-lane{tone}", "scope": "row", "rowspan": 2 if emotion else None,
@@ -195,7 +204,7 @@ def render_board(journey: Journey) -> Safe:
             "class": f"jw-cell jw-kind-{lane.kind}{tone}", "data-jw-cell": True,
             "data-stage": name, "data-step": step or "", "data-lane": lane.name},
             [el("div", {"class": "jw-cards"},
-                [render_card(c) for c in cells.get((name, step, lane.name), [])])])
+                [render_card(c, key) for c in cells.get((name, step, lane.name), [])])])
             for name, step in columns]
         if emotion:
             curve = el("td", {"class": "jw-curve-wrap", "colspan": n},
