@@ -97,3 +97,26 @@ def test_overlays_follow_browser_edits_offline(lab: Lab, page: Page) -> None:
     outside = [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss")
                and urlparse(u).hostname != "127.0.0.1"]
     assert urls and outside == []
+
+
+def _pick_theme(page: Page, name: str) -> None:
+    """Choose a theme the way a user does: Settings > Theme > ``name``."""
+    page.locator(".lm-MenuBar-itemLabel", has_text="Settings").click()
+    page.locator(".lm-Menu-itemLabel", has_text="Theme").first.hover()
+    page.locator(".lm-Menu-itemLabel", has_text=name).first.click()
+    light = "true" if "Light" in name else "false"
+    expect(page.locator("body")).to_have_attribute("data-jp-theme-light", light, timeout=20_000)
+
+
+def test_overlays_follow_the_dark_theme(lab: Lab, page: Page) -> None:
+    with open_notebook(lab, page, "overlays-dark", [SETUP]):
+        emotion = page.locator('[data-jw-root] img[data-jw-overlay="emotion"]')
+        expect(emotion).to_be_visible(timeout=60_000)
+        assert emotion.evaluate("i => getComputedStyle(i).filter") == "none"
+        try:
+            _pick_theme(page, "JupyterLab Dark")
+            # The white chart turns near-black with light text; hues turned back round.
+            expect(emotion).to_have_css("filter", "invert(0.93) hue-rotate(180deg)")
+        finally:
+            _pick_theme(page, "JupyterLab Light")
+        expect(emotion).to_have_css("filter", "none")
