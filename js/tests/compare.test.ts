@@ -31,8 +31,14 @@ function traits(state: Record<string, unknown>) {
   return { model, set, listeners };
 }
 
-const row = (id: string, change: string, before: unknown[] | null, after: unknown[] | null, fields = "") => ({
-  id, change, fields,
+// Rows as compare_payload publishes them: jw.diff's columns plus the label words Python chose.
+const WORDS: Record<string, [string, string]> = {
+  mv: ["Moved to Browse / Compare, Actions", "Moved from Pay, Actions"],
+  ed: ["Edited: text", "Edited: text"], e1: ["Edited: score", "Edited: score"],
+  new: ["Added", "Added"], gone: ["Removed", "Removed"],
+};
+const row = (id: string, change: string, before: unknown[] | null, after: unknown[] | null, fields = "", words = WORDS[id]) => ({
+  id, change, fields, label_before: words?.[0] ?? null, label_after: words?.[1] ?? null,
   stage_before: before?.[0] ?? null, step_before: before?.[1] ?? null, lane_before: before?.[2] ?? null, text_before: before?.[3] ?? null,
   stage_after: after?.[0] ?? null, step_after: after?.[1] ?? null, lane_after: after?.[2] ?? null, text_after: after?.[3] ?? null,
 });
@@ -119,7 +125,7 @@ describe("compare view: marked cards", () => {
 
   it("follows new traits: marks move, labels are never doubled, unmarked cards lose theirs", () => {
     const { set, marked, cardIn, view } = open();
-    const edited = row("mv", "edited", ["Browse", "Compare", "Actions", "Enters card"], ["Browse", "Compare", "Actions", "Enters card!"], "text");
+    const edited = row("mv", "edited", ["Browse", "Compare", "Actions", "Enters card"], ["Browse", "Compare", "Actions", "Enters card!"], "text", ["Edited: text", "Edited: text"]);
     set({ changes: [edited], after: { ...state().after, cards: afterCards.map((c) => (c.id === "mv" ? { ...c, text: "Enters card!" } : c)) } });
     expect(marked("after")).toEqual({ mv: "edited" });
     expect(marked("before")).toEqual({ mv: "edited" });
@@ -183,7 +189,11 @@ describe("compare view: pieces", () => {
     expect(rows.map((r) => r.id)).toEqual(["mv", "ed", "e1", "new", "gone"]);
     expect(normalizeChanges({ not: "a list" })).toEqual([]);
     const mv = rows[0]!;
-    expect(changeLabel({ ...mv, fields: "text, score" }, "after")).toBe("Moved from Pay, Actions; edited: text, score");
+    expect(changeLabel(mv, "after")).toBe("Moved from Pay, Actions");
+    expect(changeLabel(mv, "before")).toBe("Moved to Browse / Compare, Actions");
+    // Rows without Python's words (an older payload) still say what happened.
+    const [bare] = normalizeChanges([{ id: "z", change: "moved" }]);
+    expect([changeLabel(bare!, "before"), changeLabel(bare!, "after")]).toEqual(["Moved", "Moved"]);
     expect([...marksFor(rows, "before").keys()]).toEqual(["mv", "ed", "e1", "gone"]);
     expect([...marksFor(rows, "after").keys()]).toEqual(["mv", "ed", "e1", "new"]);
     expect([signed(0), signed(-0.04), signed(1.25), signed(null)]).toEqual(["0.0", "0.0", "+1.3", "\u2013"]);

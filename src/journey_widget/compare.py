@@ -24,7 +24,7 @@ from .model.cards import is_missing, plain
 from .practice.diff import CHANGE_KINDS, diff, emotion_change
 from .practice.evidence import as_journey
 from .serialize import cards_payload, structure_payload
-from .static_map.compare_html import compare_html
+from .static_map.compare_html import change_label, compare_html
 
 STATIC = pathlib.Path(__file__).parent / "static"
 #: Seconds an edit to either map waits before the view recomputes the diff (edits in between
@@ -71,8 +71,9 @@ def compare_payload(before: Journey, after: Journey,
     dict
         ``before`` and ``after`` (each ``{"label", "structure", "cards"}``, as the map widget's
         traits), ``changes`` (the rows of :func:`journey_widget.diff`, missing values
-        ``None``), ``counts`` (changes per kind, every kind present) and ``emotion`` (the rows
-        of :func:`journey_widget.emotion_change`, NaN as ``None``).
+        ``None``, plus ``label_before``/``label_after``: what each map's card label says),
+        ``counts`` (changes per kind, every kind present) and ``emotion`` (the rows of
+        :func:`journey_widget.emotion_change`, NaN as ``None``).
 
     Examples
     --------
@@ -89,6 +90,9 @@ def compare_payload(before: Journey, after: Journey,
     counts = dict.fromkeys(CHANGE_KINDS, 0)
     for row in changes:
         counts[row["change"]] += 1
+        # The words each map shows on the card, worded once here for widget and static HTML.
+        row["label_before"] = change_label(row, "before")
+        row["label_after"] = change_label(row, "after")
     emotion = [{str(k): _plain(v) for k, v in row.items()}
                for row in emotion_change(before, after).to_dict("records")]
     sides = {}

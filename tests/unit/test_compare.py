@@ -71,6 +71,9 @@ def test_payload_holds_both_maps_every_change_kind_and_the_emotion_change() -> N
     moved = next(c for c in p["changes"] if c["id"] == "lane")
     assert (moved["lane_before"], moved["lane_after"], moved["fields"]) == (
         "Pain points", "Opportunities", "text")
+    # The label words travel with the row, so the widget shows what the static HTML says.
+    assert (moved["label_before"], moved["label_after"]) == (
+        "Moved to Cart, Opportunities; edited: text", "Moved from Cart, Pain points; edited: text")
     gone = next(c for c in p["changes"] if c["id"] == "gone")
     assert gone["stage_after"] is None and gone["text_before"] == "Filters reset"
     # Emotion per stage; a stage without scores is None, never NaN (JSON has no NaN).

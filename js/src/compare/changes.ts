@@ -1,6 +1,7 @@
 // The compare view's data: the card changes (jw.diff) and emotion change (jw.emotion_change)
 // from the CompareView traits, read defensively, and what each changed card's label says.
-// Pure logic; no DOM. The wording matches src/journey_widget/static_map/compare_html.py.
+// Pure logic; no DOM. The label words come from Python (compare_html.change_label), so the
+// widget and the static HTML say the same.
 
 export type ChangeKind = "added" | "removed" | "moved" | "edited";
 export type Side = "before" | "after";
@@ -24,6 +25,8 @@ export interface Change {
   after: Place;
   /** The other columns that differ, comma-separated ("text, score"); "" when none. */
   fields: string;
+  /** What the card's label says in each map ("Moved from Pay, Actions"), worded by Python. */
+  labels: Record<Side, string>;
 }
 
 /** One row of jw.emotion_change(before, after); numbers are null where a map has no score. */
@@ -61,7 +64,8 @@ export function normalizeChanges(v: unknown): Change[] {
     const o = (raw ?? {}) as Record<string, unknown>;
     const kind = o.change as ChangeKind;
     if (!KINDS.includes(kind) || o.id == null) continue;
-    out.push({ id: String(o.id), change: kind, before: place(o, "before"), after: place(o, "after"), fields: str(o.fields) ?? "" });
+    const labels = { before: str(o.label_before) ?? TITLES[kind], after: str(o.label_after) ?? TITLES[kind] };
+    out.push({ id: String(o.id), change: kind, before: place(o, "before"), after: place(o, "after"), fields: str(o.fields) ?? "", labels });
   }
   return out;
 }
@@ -83,19 +87,9 @@ export function countChanges(changes: readonly Change[]): Record<ChangeKind, num
   return counts;
 }
 
-/** A card's place in words: "Pay / Card, Actions". */
-export function where(p: Place): string {
-  return `${p.stage ?? ""}${p.step ? ` / ${p.step}` : ""}, ${p.lane ?? ""}`;
-}
-
 /** What a changed card's label says in the before or the after map. */
 export function changeLabel(c: Change, side: Side): string {
-  if (c.change === "moved") {
-    const words = side === "after" ? `Moved from ${where(c.before)}` : `Moved to ${where(c.after)}`;
-    return c.fields ? `${words}; edited: ${c.fields}` : words;
-  }
-  if (c.change === "edited") return c.fields ? `Edited: ${c.fields}` : "Edited";
-  return TITLES[c.change];
+  return c.labels[side];
 }
 
 /** The side a change's card is shown on first: removed cards live only in the before map. */
