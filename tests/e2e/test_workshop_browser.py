@@ -75,9 +75,12 @@ def test_present_stage_by_stage_and_leave_the_data_untouched(lab: Lab, page: Pag
         r = root(page)
         expect(r.locator("[data-jw-card]")).to_have_count(5, timeout=60_000)
         before, revision = kernel.json(RECORDS), kernel.json("m.revision")
+        chart = r.locator('img[data-jw-overlay="emotion"]')
+        expect(chart).to_be_visible(timeout=30_000)
 
         r.locator("[data-jw-present]").click()
         expect(r).to_have_attribute("data-jw-presenting", "")
+        expect(chart).to_be_hidden()  # it would show every lane's scores at once
         expect(r).to_have_attribute("data-jw-current-stage", "Awareness")
         # A fixed overlay over the whole window, the editing tools gone.
         box = r.bounding_box()
@@ -127,6 +130,7 @@ def test_present_stage_by_stage_and_leave_the_data_untouched(lab: Lab, page: Pag
         page.keyboard.press("Escape")
         expect(r).not_to_have_attribute("data-jw-presenting", "")
         expect(page.locator(".jp-OutputArea [data-jw-root]")).to_have_count(1)  # back in place
+        expect(chart).to_be_visible()
         expect(r.locator("[data-jw-add]").first).to_be_attached()
         expect(r.locator("[data-jw-concealed]")).to_have_count(0)
         assert kernel.json(RECORDS) == before
