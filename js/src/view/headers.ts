@@ -122,9 +122,15 @@ export class StructureEditor {
   }
 
   move(t: HeaderTarget, delta: number): void {
+    const at = this.siblings(t).indexOf(t.name);
+    if (at >= 0) this.moveTo(t, at + delta);
+  }
+
+  /** Move a header to `index` among its siblings (a pointer drop, headerdrag.ts); none when it is there. */
+  moveTo(t: HeaderTarget, index: number): void {
     const names = this.siblings(t);
-    const index = names.indexOf(t.name) + delta;
-    if (index < 0 || index >= names.length || names.indexOf(t.name) < 0) return;
+    const at = names.indexOf(t.name);
+    if (index < 0 || index >= names.length || at < 0 || at === index) return;
     const said = `Moved ${t.axis} ${t.name} to position ${index + 1} of ${names.length}`;
     if (t.axis === "step") this.propose({ kind: "move_step", stage: t.stage!, name: t.name, index }, t, said);
     else this.propose({ kind: t.axis === "stage" ? "move_stage" : "move_lane", name: t.name, index }, t, said);

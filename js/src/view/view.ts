@@ -13,6 +13,7 @@ import { type CardView, setPending } from "./card";
 import { drawCurve } from "./curve";
 import { CurveDrag } from "./curvedrag";
 import { CardDrag } from "./drag";
+import { HeaderDrag } from "./headerdrag";
 import { EditSession } from "./editing";
 import { Caption } from "./head";
 import { StructureEditor } from "./headers";
@@ -76,6 +77,7 @@ export class MapView {
   private cards = new Map<string, CardView>();
   private cardDrag: CardDrag;
   private curveDrag: CurveDrag;
+  private headerDrag: HeaderDrag;
   private actions: Actions;
   private wantEditor: string | null = null;
   private shownError: LastError | null | undefined;
@@ -112,6 +114,10 @@ export class MapView {
     this.cardDrag = new CardDrag({
       root: this.root, scroll: this.scroll, store, frame: () => this.frameView,
       move: (id, cell, index) => this.actions.moveCard(id, cell, index), flush: () => this.flush(),
+    });
+    this.headerDrag = new HeaderDrag({
+      root: this.root, scroll: this.scroll, store, frame: () => this.frameView,
+      move: (t, index) => this.structure.moveTo(t, index),
     });
     this.curveDrag = new CurveDrag(this.root, store, () => this.flush(), announce, (id) => this.cards.get(id)?.el.focus());
     this.actions = new Actions(this);
