@@ -3,10 +3,8 @@
 // sends one `move`. Escape cancels. The keyboard does the same with Alt+Arrows (cardkeys.ts).
 import type { Store } from "../store";
 import type { CellView, Frame } from "./board";
+import { type Gesture, PointerDrag, pressed } from "./gesture";
 import { h } from "./h";
-
-const THRESHOLD = 5;
-const EDGE = 40;
 
 export interface DragContext {
   root: HTMLElement;
@@ -18,16 +16,8 @@ export interface DragContext {
   flush(): void;
 }
 
-interface Gesture {
+interface CardGesture extends Gesture {
   id: string;
-  el: HTMLElement;
-  pointerId: number;
-  x: number;
-  y: number;
-  dx: number;
-  dy: number;
-  started: boolean;
-  ghost: HTMLElement | null;
   drop: { cell: CellView; index: number } | null;
 }
 
@@ -45,74 +35,24 @@ export function dropTarget(frame: Frame, dragged: Element, x: number, y: number)
   return { cell, index: others.length, before: null };
 }
 
-export class CardDrag {
-  private g: Gesture | null = null;
+export class CardDrag extends PointerDrag<CardGesture> {
   private indicator = h("div", { class: "jw-drop-indicator", "data-jw-drop-indicator": true, "aria-hidden": "true" });
   private target: HTMLElement | null = null;
-  private onDocKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape" && this.g?.started) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.end(false);
-    }
-  };
 
   constructor(private ctx: DragContext) {
-    const { root } = ctx;
-    root.addEventListener("pointerdown", (e) => this.down(e));
-    root.addEventListener("selectstart", (e) => {
-      if (this.g) e.preventDefault();
-    });
+    super(ctx.root, ctx.scroll, ctx.store);
   }
 
-  get active(): boolean {
-    return this.g?.started ?? false;
-  }
-
-  private down(e: PointerEvent): void {
-    if (e.button !== 0 || !e.isPrimary || this.g || this.ctx.store.readOnly()) return;
-    const t = e.target as Element;
+  protected grab(t: Element, e: PointerEvent): CardGesture | null {
     const el = t.closest<HTMLElement>("[data-jw-card]");
-    if (!el || t.closest("button, textarea, input, select, .jw-editor") || el.classList.contains("jw-editing")) return;
+    if (!el || t.closest("button, textarea, input, select, .jw-editor") || el.classList.contains("jw-editing")) return null;
     const id = el.getAttribute("data-jw-card")!;
-    if (this.ctx.store.isTemporary(id)) return;
-    const r = el.getBoundingClientRect();
-    this.g = { id, el, pointerId: e.pointerId, x: e.clientX, y: e.clientY, dx: e.clientX - r.left, dy: e.clientY - r.top, started: false, ghost: null, drop: null };
-    const doc = this.ctx.root.ownerDocument;
-    doc.addEventListener("pointermove", this.onMove, true);
-    doc.addEventListener("pointerup", this.onUp, true);
-    doc.addEventListener("pointercancel", this.onCancel, true);
-    doc.addEventListener("keydown", this.onDocKey, true);
+    if (this.ctx.store.isTemporary(id)) return null;
+    return { ...pressed(el, e), id, drop: null };
   }
 
-  private onMove = (e: PointerEvent) => {
-    const g = this.g;
-    if (!g || e.pointerId !== g.pointerId) return;
-    if (!g.started) {
-      if (Math.hypot(e.clientX - g.x, e.clientY - g.y) < THRESHOLD) return;
-      this.start(g);
-    }
-    e.preventDefault();
-    this.autoScroll(e.clientX);
-    this.track(g, e.clientX, e.clientY);
-  };
-
-  private onUp = (e: PointerEvent) => {
-    if (this.g && e.pointerId === this.g.pointerId) {
-      if (this.g.started) this.track(this.g, e.clientX, e.clientY);
-      this.end(true);
-    }
-  };
-
-  private onCancel = (e: PointerEvent) => {
-    if (this.g && e.pointerId === this.g.pointerId) this.end(false);
-  };
-
-  private start(g: Gesture): void {
-    g.started = true;
-    this.ctx.root.ownerDocument.getSelection?.()?.removeAllRanges();
+  protected begin(g: CardGesture): void {
     g.el.classList.add("jw-dragging");
-    this.ctx.root.classList.add("jw-drag-active");
     const ghost = g.el.cloneNode(true) as HTMLElement;
     for (const n of [ghost, ...Array.from(ghost.querySelectorAll("*"))]) {
       for (const a of Array.from(n.attributes)) if (a.name.startsWith("data-jw") || a.name === "tabindex" || a.name === "id") n.removeAttribute(a.name);
@@ -124,7 +64,7 @@ export class CardDrag {
     g.ghost = ghost;
   }
 
-  private track(g: Gesture, x: number, y: number): void {
+  protected track(g: CardGesture, x: number, y: number): void {
     const root = this.ctx.root.getBoundingClientRect();
     if (g.ghost) {
       g.ghost.style.left = `${x - g.dx - root.left}px`;
@@ -151,37 +91,12 @@ export class CardDrag {
     if (!this.indicator.isConnected) this.ctx.root.appendChild(this.indicator);
   }
 
-  private autoScroll(x: number): void {
-    const s = this.ctx.scroll;
-    const r = s.getBoundingClientRect();
-    if (x < r.left + EDGE) s.scrollLeft -= 24;
-    else if (x > r.right - EDGE) s.scrollLeft += 24;
-  }
-
-  private end(commit: boolean): void {
-    const g = this.g;
-    if (!g) return;
-    this.g = null;
-    const doc = this.ctx.root.ownerDocument;
-    doc.removeEventListener("pointermove", this.onMove, true);
-    doc.removeEventListener("pointerup", this.onUp, true);
-    doc.removeEventListener("pointercancel", this.onCancel, true);
-    doc.removeEventListener("keydown", this.onDocKey, true);
-    if (!g.started) return;
-    g.ghost?.remove();
+  protected finish(g: CardGesture, commit: boolean): void {
     g.el.classList.remove("jw-dragging");
-    this.ctx.root.classList.remove("jw-drag-active");
     this.indicator.remove();
     this.target?.classList.remove("jw-drop-target");
     this.target = null;
-    // The click that ends a drag is not a click on what lies under the pointer.
-    doc.addEventListener("click", stop, true);
-    setTimeout(() => doc.removeEventListener("click", stop, true), 0);
     if (commit && g.drop) this.ctx.move(g.id, g.drop.cell, g.drop.index);
     else this.ctx.flush();
   }
-}
-
-function stop(e: Event): void {
-  e.stopPropagation();
 }

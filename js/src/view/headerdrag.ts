@@ -6,10 +6,10 @@
 // with Alt+Arrows on the header's menu button (headers.ts), which also announces the result.
 import type { Store } from "../store";
 import { type Frame, headerKey, type HeaderTarget } from "./board";
+import { type Gesture, PointerDrag, pressed } from "./gesture";
 import { h } from "./h";
 
 const THRESHOLD = 5;
-const EDGE = 40;
 
 export interface HeaderDragContext {
   root: HTMLElement;
@@ -20,16 +20,8 @@ export interface HeaderDragContext {
   move(t: HeaderTarget, index: number): void;
 }
 
-interface Gesture {
+interface HeaderGesture extends Gesture {
   t: HeaderTarget;
-  el: HTMLElement;
-  pointerId: number;
-  x: number;
-  y: number;
-  dx: number;
-  dy: number;
-  started: boolean;
-  ghost: HTMLElement | null;
   /** Index among the siblings without the dragged header, or null over nowhere useful. */
   index: number | null;
 }
@@ -80,78 +72,34 @@ export function headerSlot(frame: Frame, names: readonly string[], t: HeaderTarg
   return { index: others.length, before: null, last };
 }
 
-export class HeaderDrag {
-  private g: Gesture | null = null;
+export class HeaderDrag extends PointerDrag<HeaderGesture> {
   private indicator = h("div", { class: "jw-head-drop-indicator", "data-jw-header-drop-indicator": true, "aria-hidden": "true" });
-  private onDocKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape" && this.g?.started) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.end(false);
-    }
-  };
 
   constructor(private ctx: HeaderDragContext) {
-    ctx.root.addEventListener("pointerdown", (e) => this.down(e));
-    ctx.root.addEventListener("selectstart", (e) => {
-      if (this.g) e.preventDefault();
-    });
+    super(ctx.root, ctx.scroll, ctx.store);
   }
 
-  get active(): boolean {
-    return this.g?.started ?? false;
-  }
-
-  private down(e: PointerEvent): void {
-    if (e.button !== 0 || !e.isPrimary || this.g || this.ctx.store.readOnly()) return;
-    const t0 = e.target as Element;
+  protected grab(t0: Element, e: PointerEvent): HeaderGesture | null {
     const el = t0.closest<HTMLElement>("[data-jw-stage], [data-jw-step], [data-jw-lane]");
-    if (!el || !this.ctx.root.contains(el) || el.classList.contains("jw-renaming")) return;
-    if (t0.closest("button, input, select, textarea, a")) return;
+    if (!el || !this.ctx.root.contains(el) || el.classList.contains("jw-renaming")) return null;
+    if (t0.closest("button, input, select, textarea, a")) return null;
     const t = headerTargetOf(el);
-    if (!t || !siblingNames(this.ctx.store, t).includes(t.name)) return;
-    const r = el.getBoundingClientRect();
-    this.g = {
-      t, el, pointerId: e.pointerId, x: e.clientX, y: e.clientY, dx: e.clientX - r.left, dy: e.clientY - r.top,
-      started: false, ghost: null, index: null,
-    };
-    const doc = this.ctx.root.ownerDocument;
-    doc.addEventListener("pointermove", this.onMove, true);
-    doc.addEventListener("pointerup", this.onUp, true);
-    doc.addEventListener("pointercancel", this.onCancel, true);
-    doc.addEventListener("keydown", this.onDocKey, true);
+    if (!t || !siblingNames(this.ctx.store, t).includes(t.name)) return null;
+    return { ...pressed(el, e), t, index: null };
   }
 
-  private onMove = (e: PointerEvent) => {
-    const g = this.g;
-    if (!g || e.pointerId !== g.pointerId) return;
-    if (!g.started) {
-      const along = g.t.axis === "lane" ? e.clientY - g.y : e.clientX - g.x;
-      if (Math.abs(along) < THRESHOLD) return;
-      if (this.ctx.store.readOnly()) return this.end(false); // became read-only (presenting, Python)
-      this.start(g);
-    }
-    e.preventDefault();
-    if (g.t.axis !== "lane") this.autoScroll(e.clientX);
-    this.track(g, e.clientX, e.clientY);
-  };
+  /** A header drags along its own axis only: sideways for stages and steps, up or down for lanes. */
+  protected override passed(g: HeaderGesture, e: PointerEvent): boolean {
+    const along = g.t.axis === "lane" ? e.clientY - g.y : e.clientX - g.x;
+    return Math.abs(along) >= THRESHOLD;
+  }
 
-  private onUp = (e: PointerEvent) => {
-    if (this.g && e.pointerId === this.g.pointerId) {
-      if (this.g.started) this.track(this.g, e.clientX, e.clientY);
-      this.end(true);
-    }
-  };
+  protected override scrolls(g: HeaderGesture): boolean {
+    return g.t.axis !== "lane";
+  }
 
-  private onCancel = (e: PointerEvent) => {
-    if (this.g && e.pointerId === this.g.pointerId) this.end(false);
-  };
-
-  private start(g: Gesture): void {
-    g.started = true;
-    this.ctx.root.ownerDocument.getSelection?.()?.removeAllRanges();
+  protected begin(g: HeaderGesture): void {
     g.el.classList.add("jw-head-dragging");
-    this.ctx.root.classList.add("jw-drag-active");
     const ghost = h("div", {
       class: `jw-ghost jw-head-ghost jw-head-ghost-${g.t.axis}`, "aria-hidden": "true",
     }, g.t.name);
@@ -162,7 +110,7 @@ export class HeaderDrag {
     g.ghost = ghost;
   }
 
-  private track(g: Gesture, x: number, y: number): void {
+  protected track(g: HeaderGesture, x: number, y: number): void {
     const root = this.ctx.root.getBoundingClientRect();
     const frame = this.ctx.frame();
     const names = siblingNames(this.ctx.store, g.t);
@@ -201,37 +149,11 @@ export class HeaderDrag {
     if (!this.indicator.isConnected) this.ctx.root.appendChild(this.indicator);
   }
 
-  private autoScroll(x: number): void {
-    const s = this.ctx.scroll;
-    const r = s.getBoundingClientRect();
-    if (r.width <= 0) return;
-    if (x < r.left + EDGE) s.scrollLeft -= 24;
-    else if (x > r.right - EDGE) s.scrollLeft += 24;
-  }
-
-  private end(commit: boolean): void {
-    const g = this.g;
-    if (!g) return;
-    this.g = null;
-    const doc = this.ctx.root.ownerDocument;
-    doc.removeEventListener("pointermove", this.onMove, true);
-    doc.removeEventListener("pointerup", this.onUp, true);
-    doc.removeEventListener("pointercancel", this.onCancel, true);
-    doc.removeEventListener("keydown", this.onDocKey, true);
-    if (!g.started) return;
-    g.ghost?.remove();
+  protected finish(g: HeaderGesture, commit: boolean): void {
     g.el.classList.remove("jw-head-dragging");
-    this.ctx.root.classList.remove("jw-drag-active");
     this.indicator.remove();
-    // The click that ends a drag is not a click on what lies under the pointer.
-    doc.addEventListener("click", stop, true);
-    setTimeout(() => doc.removeEventListener("click", stop, true), 0);
     if (!commit || g.index == null || this.ctx.store.readOnly()) return;
     const at = siblingNames(this.ctx.store, g.t).indexOf(g.t.name);
     if (at >= 0 && at !== g.index) this.ctx.move(g.t, g.index);
   }
-}
-
-function stop(e: Event): void {
-  e.stopPropagation();
 }
