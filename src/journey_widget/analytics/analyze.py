@@ -10,7 +10,7 @@ import numpy as np
 from .columns import read_pandas
 from .frames import as_narwhals, choose_engine, to_pandas
 from .funnel import funnel as numpy_funnel
-from .lazy import Prepared, prepare
+from .lazy import ACT, Prepared, prepare
 from .params import Params, make_params
 from .progress import Progress, progress_for
 from .raw import RawStats, stage_plan
@@ -152,27 +152,33 @@ def run_native(lazy: Any, params: Params, bar: Progress) -> RawStats:
 
 def _native_stats(prep: Prepared, params: Params, bar: Progress) -> RawStats:
     from . import lazy_stats as q
+    from .steps import CODE, PREV, build_steps
 
-    bar.step("activities")
-    names, counts = q.activity_counts(prep)
-    ordered = q.ordered(prep)
-    mean_pos = q.mean_positions(ordered) if params.stage_of is None and params.stages is None \
-        else None
-    stages, lut = stage_plan(params, names, mean_pos)
-    stage_index = {a: int(k) for a, k in zip(names, lut.tolist(), strict=True)}
-    stage = q.stage_expr(names, stage_index).alias("stage")
-    staged = ordered.with_columns(stage)
-    bar.step("stage metrics")
-    stage_events, score_rows = q.stage_metrics(prep.frame.with_columns(stage), params,
-                                               len(stages))
-    bar.step("transitions")
-    transitions = q.transitions(prep)
-    bar.step("variants")
-    variants = q.variants(ordered, params.top_variants, prep)
-    bar.step("funnel")
-    funnel = q.funnel(staged, params, len(stages), prep.order_by)
+    bar.step("ordering the log")
+    steps = build_steps(prep)  # ordered once, kept by the engine, read by every statistic
+    try:
+        names = steps.names
+        mean_pos = q.mean_positions(steps) if params.stage_of is None and params.stages is None \
+            else None
+        stages, lut = stage_plan(params, names, mean_pos)
+        stage_index = {a: int(k) for a, k in zip(names, lut.tolist(), strict=True)}
+        code_stage = {code: stage_index[a] for code, a in steps.act_of_code.items()}
+        staged = steps.frame.with_columns(q.stage_expr(CODE, code_stage).alias("stage"),
+                                          q.stage_expr(PREV, code_stage).alias("pstage"))
+        bar.step("stage metrics")
+        stage = q.stage_expr(ACT, stage_index).alias("stage")
+        stage_events, score_rows = q.stage_metrics(prep.frame.with_columns(stage), params,
+                                                   len(stages))
+        bar.step("transitions")
+        transitions = q.transitions(steps)
+        bar.step("variants")
+        variants = q.variants(steps.frame, params.top_variants, prep)
+        bar.step("funnel")
+        funnel = q.funnel(staged, params, len(stages))
+    finally:
+        steps.release()
     return RawStats(n_events=prep.n_events, n_cases=variants.n_cases,
-                    activities=names, activity_events=counts, stages=stages,
+                    activities=names, activity_events=steps.counts, stages=stages,
                     stage_of={a: stages[k] for a, k in stage_index.items() if k >= 0},
                     transitions=transitions, variants=variants, funnel=funnel,
                     stage_events=stage_events, score_rows=score_rows)

@@ -1,8 +1,9 @@
-"""The narwhals engine, part 2: every statistic as expressions run by the input's own engine.
+"""The narwhals engine, part 3: every statistic as expressions run by the input's own engine.
 
-Only aggregates are collected: the activity dictionary, the transition table, one row per
-variant, one funnel row and the per-stage aggregates. Semantics match the embedded engine
-exactly (see :mod:`.funnel`, :mod:`.transitions`, :mod:`.variants`).
+Each statistic reads the shared ordered step table (:mod:`.steps`) with group-bys and unordered
+per-case minima only; no statistic orders the log again. Only aggregates are collected: the
+transition table, one row per variant, one funnel row and the per-stage aggregates. Semantics
+match the embedded engine exactly (see :mod:`.funnel`, :mod:`.transitions`, :mod:`.variants`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import narwhals as nw
 
 from .lazy import ACT, CASE, TIE, TS, Prepared, score_name
 from .mixing import P, mix
+from .native import persist
 from .params import Params
 from .raw import RawFunnel, RawTransitions, RawVariants
 from .stage_metrics import metric_name
+from .steps import CODE, NEXT, NEXT_TS, POS, PREV, Steps
 
 Frame = nw.LazyFrame[Any]
 
@@ -25,39 +28,20 @@ def _rows(frame: Frame) -> list[dict[str, Any]]:
     return frame.collect().rows(named=True)
 
 
-def activity_counts(prep: Prepared) -> tuple[list[str], list[int]]:
-    """Activities sorted by name, with their event counts."""
-    rows = _rows(prep.frame.group_by(ACT).agg(nw.len().alias("n")))
-    counts = {str(r[ACT]): int(r["n"]) for r in rows}
-    names = sorted(counts)
-    return names, [counts[a] for a in names]
+def mean_positions(steps: Steps) -> dict[str, float]:
+    rows = _rows(steps.frame.group_by(CODE).agg(nw.col(POS).mean().alias("m")))
+    return {steps.act_of_code[int(r[CODE])]: float(r["m"]) for r in rows}
 
 
-def ordered(prep: Prepared) -> Frame:
-    """The log with each event's 0-based position in its case and its activity code."""
-    names = prep.frame.group_by(ACT).agg(nw.len().alias("n")).select(ACT)  # a hash aggregate
-    codes = names.with_columns((nw.col(ACT).rank("dense").cast(nw.Int64) - 1).alias("code"))
-    # cum_sum of ones, not cum_count: narwhals' pandas backend ignores order_by in cum_count
-    position = nw.col("one").cum_sum().over(CASE, order_by=prep.order_by).cast(nw.Int64) - 1
-    return (prep.frame.join(codes, on=ACT).with_columns(nw.lit(1).cast(nw.Int64).alias("one"))
-            .with_columns(position.alias("pos")).drop("one"))
-
-
-def mean_positions(frame: Frame) -> dict[str, float]:
-    rows = _rows(frame.group_by(ACT).agg(nw.col("pos").mean().alias("m")))
-    return {str(r[ACT]): float(r["m"]) for r in rows}
-
-
-def transitions(prep: Prepared) -> RawTransitions:
-    nxt = [nw.col(c).shift(-1).over(CASE, order_by=prep.order_by).alias(f"next_{c}")
-           for c in (ACT, TS)]
-    pairs = (prep.frame.with_columns(*nxt).filter(~nw.col(f"next_{ACT}").is_null())
-             .with_columns((nw.col(f"next_{TS}") - nw.col(TS)).alias("d")))
-    rows = _rows(pairs.group_by(ACT, f"next_{ACT}").agg(
+def transitions(steps: Steps) -> RawTransitions:
+    pairs = (steps.frame.filter(~nw.col(NEXT).is_null())
+             .with_columns((nw.col(NEXT_TS) - nw.col(TS)).alias("d")))
+    rows = _rows(pairs.group_by(CODE, NEXT).agg(
         nw.len().alias("n"), nw.col("d").median().alias("median"),
         nw.col("d").quantile(0.9, "linear").alias("p90")))
-    return RawTransitions(source=[str(r[ACT]) for r in rows],
-                          target=[str(r[f"next_{ACT}"]) for r in rows],
+    name = steps.act_of_code
+    return RawTransitions(source=[name[int(r[CODE])] for r in rows],
+                          target=[name[int(r[NEXT])] for r in rows],
                           count=[int(r["n"]) for r in rows],
                           median_us=[float(r["median"]) for r in rows],
                           p90_us=[float(r["p90"]) for r in rows])
@@ -65,7 +49,7 @@ def transitions(prep: Prepared) -> RawTransitions:
 
 def variants(frame: Frame, top: int | None, prep: Prepared) -> RawVariants:
     """Variants keyed by length and three 31-bit sums (see :mod:`.mixing`)."""
-    keyed = frame.with_columns(*[mix(nw.col("code"), nw.col("pos"), s).alias(f"x{s}")
+    keyed = frame.with_columns(*[mix(nw.col(CODE), nw.col(POS), s).alias(f"x{s}")
                                  for s in range(3)])
     per_case = keyed.group_by(CASE).agg(nw.len().alias("length"),
                                         *[nw.col(f"x{s}").sum().alias(f"k{s}") for s in range(3)])
@@ -90,15 +74,16 @@ def variants(frame: Frame, top: int | None, prep: Prepared) -> RawVariants:
                        n_variants=len(n), n_cases=int(sum(n)))
 
 
-def stage_expr(names: list[str], stage_of_act: dict[str, int]) -> nw.Expr:
-    """The stage index of each event's activity (-1 outside the funnel)."""
-    by_stage: dict[int, list[str]] = defaultdict(list)
-    for act, k in stage_of_act.items():
+def stage_expr(column: str, stage_of: dict[Any, int]) -> nw.Expr:
+    """The stage index of each event's activity (name or code) in ``column`` (-1 outside the
+    funnel)."""
+    by_stage: dict[int, list[Any]] = defaultdict(list)
+    for act, k in stage_of.items():
         if k >= 0:
             by_stage[k].append(act)
     expr: Any = None
     for k in sorted(by_stage):
-        cond = nw.col(ACT).is_in(by_stage[k])
+        cond = nw.col(column).is_in(by_stage[k])
         expr = nw.when(cond).then(nw.lit(k)) if expr is None else expr.when(cond).then(nw.lit(k))
     if expr is None:
         return nw.lit(-1).cast(nw.Int64)
@@ -109,54 +94,87 @@ def _first(cond: nw.Expr, value: str) -> nw.Expr:
     return nw.when(cond).then(nw.col(value)).min().over(CASE)
 
 
-def _funnel_loose(frame: Frame, n: int, window: int | None) -> Frame:
-    """Per case, the time each stage was reached: one pipeline of window minima over the case,
-    one per stage (joins per level would recompute the ordered log on lazy engines)."""
-    f = frame.filter(nw.col("stage") >= 0)
-    first = [_first(nw.col("stage") == 0, "pos").alias("p0")]
-    if window is not None:
-        first.append(_first(nw.col("stage") == 0, TS).alias("t0"))
-    f = f.with_columns(*first).filter(~nw.col("p0").is_null())
-    for k in range(1, n):
-        cond = (nw.col("stage") == k) & (nw.col("pos") > nw.col(f"p{k - 1}"))
-        if window is not None:
-            cond = cond & (nw.col(TS) - nw.col("t0") <= window)
-        f = f.with_columns(_first(cond, "pos").alias(f"p{k}"))
-    # the reaching events' times: elementwise first, then plain minima (pandas needs them simple)
-    f = f.with_columns(*[nw.when(nw.col("pos") == nw.col(f"p{k}")).then(nw.col(TS))
-                         .alias(f"t{k}") for k in range(n)])
-    return f.group_by(CASE).agg(*[nw.col(f"t{k}").min() for k in range(n)])
+def _funnel_loose(frame: Frame, n: int, window: int | None) -> RawFunnel:
+    """Stage by stage: the cases that reached stage k, each with the position and time of the
+    event that reached it, joined to the later events of stage k+1.
+
+    Each level is a per-case table (at most one row per case), kept by the engine for the next
+    level; the first event of a case after a given position is also its earliest (the step table
+    is ordered by time first).
+    """
+    f = frame.filter(nw.col("stage") >= 0).select(CASE, POS, TS, "stage")
+    level = (f.filter(nw.col("stage") == 0).group_by(CASE)
+             .agg(nw.col(POS).min().alias("p"), nw.col(TS).min().alias("t"))
+             .with_columns(nw.col("t").alias("tp"), nw.col("t").alias("t0")))
+    reached: list[int] = []
+    median: list[float] = []
+    mean: list[float] = []
+    releases = []
+    try:
+        for k in range(n):
+            if k:
+                before = level.select(CASE, nw.col("p").alias("pp"), nw.col("t").alias("tp"),
+                                      "t0")
+                later = (f.filter(nw.col("stage") == k).join(before, on=CASE)
+                         .filter(nw.col(POS) > nw.col("pp")))
+                if window is not None:
+                    later = later.filter(nw.col(TS) - nw.col("t0") <= window)
+                level = later.group_by(CASE).agg(
+                    nw.col(POS).min().alias("p"), nw.col(TS).min().alias("t"),
+                    nw.col("tp").min(), nw.col("t0").min())
+            level, release = persist(level)
+            releases.append(release)
+            delta = nw.col("t") - nw.col("tp")
+            row = _rows(level.select(nw.len().alias("n"), delta.median().alias("med"),
+                                     delta.mean().alias("mean")))[0]
+            reached.append(int(row["n"] or 0))
+            if k:
+                median.append(_number(row["med"]))
+                mean.append(_number(row["mean"]))
+    finally:
+        for release in releases:
+            release()
+    nan = float("nan")
+    return RawFunnel(reached=reached, median_next_us=[*median, nan], mean_next_us=[*mean, nan])
 
 
-def _funnel_strict(frame: Frame, n: int, window: int | None, order_by: list[str]) -> Frame:
-    g = frame.with_columns(nw.col("stage").shift(1).over(CASE, order_by=order_by).alias("prev"))
-    g = g.with_columns((nw.col("prev").is_null() | (nw.col("stage") != nw.col("prev")))
-                       .cast(nw.Int64).alias("flag"))
-    g = g.with_columns(nw.col("flag").cum_sum().over(CASE, order_by=order_by).alias("vpos"))
-    v = g.filter(nw.col("flag") == 1)
-    v = v.with_columns(_first(nw.col("stage") == 0, "vpos").alias("a"),
+def _number(value: Any) -> float:
+    return float("nan") if value is None else float(value)
+
+
+def _funnel_strict(frame: Frame, n: int, window: int | None) -> Frame:
+    """Per case, the time each stage was reached in one unbroken chain of visits.
+
+    A visit starts where the stage differs from the previous event's (``pstage``). The chain
+    starts at the first visit of stage 0 (``a``) and runs while each next visit's stage is the
+    previous visit's plus one (and within the window): it breaks at the first visit after ``a``
+    that is not, so inside the chain the visit of stage k is its k-th.
+    """
+    v = frame.filter(nw.col(PREV).is_null() | (nw.col("stage") != nw.col("pstage")))
+    v = v.with_columns(_first(nw.col("stage") == 0, POS).alias("a"),
                        _first(nw.col("stage") == 0, TS).alias("t0")).filter(~nw.col("a").is_null())
-    rel = nw.col("vpos") - nw.col("a")
-    broken = nw.col("stage") != rel
+    broken = nw.col("stage") != nw.col("pstage") + 1
     if window is not None:
         broken = broken | (nw.col(TS) - nw.col("t0") > window)
-    v = v.with_columns(_first((nw.col("vpos") >= nw.col("a")) & broken, "vpos").alias("brk"))
-    chain = (nw.col("vpos") >= nw.col("a")) & (nw.col("brk").is_null()
-                                               | (nw.col("vpos") < nw.col("brk")))
+    v = v.with_columns(_first((nw.col(POS) > nw.col("a")) & broken, POS).alias("brk"))
+    chain = (nw.col(POS) >= nw.col("a")) & (nw.col("brk").is_null()
+                                             | (nw.col(POS) < nw.col("brk")))
     # conditional columns first, then plain aggregations (pandas' group_by needs them simple)
-    v = v.with_columns(*[nw.when(chain & (rel == k)).then(nw.col(TS)).alias(f"t{k}")
-                         for k in range(n)])
+    v = v.with_columns(*[nw.when(chain & (nw.col("stage") == k)).then(nw.col(TS))
+                         .alias(f"t{k}") for k in range(n)])
     return v.group_by(CASE).agg(*[nw.col(f"t{k}").min() for k in range(n)])
 
 
-def funnel(frame: Frame, params: Params, n: int, order_by: list[str]) -> RawFunnel:
-    """Reached counts and times to the next stage, per the semantics in :mod:`.funnel`."""
+def funnel(frame: Frame, params: Params, n: int) -> RawFunnel:
+    """Reached counts and times to the next stage, per the semantics in :mod:`.funnel`.
+
+    ``frame``: the step table with ``stage`` and ``pstage`` (the previous event's stage).
+    """
     if n == 0:
         return RawFunnel([], [], [])
-    if params.order == "strict":
-        per_case = _funnel_strict(frame, n, params.window_us, order_by)
-    else:
-        per_case = _funnel_loose(frame, n, params.window_us)
+    if params.order != "strict":
+        return _funnel_loose(frame, n, params.window_us)
+    per_case = _funnel_strict(frame, n, params.window_us)
     aggs = [nw.col(f"t{k}").count().alias(f"r{k}") for k in range(n)]
     for k in range(n - 1):
         delta = nw.col(f"t{k + 1}") - nw.col(f"t{k}")

@@ -80,8 +80,8 @@ def epoch_us(frame: nw.LazyFrame[Any], column: str, dtype: Any) -> nw.LazyFrame[
 
 
 def persist(frame: nw.LazyFrame[Any]) -> tuple[nw.LazyFrame[Any], Any]:
-    """Keep a frame that several queries will read: cached in Spark, collected in Polars
-    (DuckDB and the others: unchanged).
+    """Keep a frame that several queries will read: cached in Spark, collected in Polars,
+    materialized in DuckDB (the others: unchanged).
 
     Returns the frame to use and a function that releases the cache.
     """
@@ -91,6 +91,8 @@ def persist(frame: nw.LazyFrame[Any]) -> tuple[nw.LazyFrame[Any], Any]:
         return _wrap(native), native.unpersist
     if impl.is_polars():  # a few columns in memory beat re-reading the source per query
         return _wrap(nw.to_native(frame).collect().lazy()), lambda: None
+    if impl.is_duckdb() and hasattr(nw.to_native(frame), "materialize"):  # recent DuckDB
+        return _wrap(nw.to_native(frame).materialize()), lambda: None
     return frame, lambda: None
 
 
