@@ -26,28 +26,21 @@ import numpy as np
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import start_new_kernel
 
+from sample_map import cards_code  # bench/sample_map.py: bench/ is on sys.path as a script
+
 N_CARDS = 1000
 ROUNDS = 100
 WARMUP = 10
 
-SETUP = f"""
-import numpy as np, pandas as pd, anywidget, journey_widget as jw
-rng = np.random.default_rng(0)
-stages = [f"Stage {{i}}" for i in range(8)]
-lanes = ["Actions", "Touchpoints", "Thoughts", "Emotions", "Pain points", "Opportunities"]
-lane = rng.choice(lanes, {N_CARDS})
-cards = pd.DataFrame({{
-    "stage": rng.choice(stages, {N_CARDS}), "lane": lane,
-    "text": [f"Card {{i}} with a sentence of ordinary length" for i in range({N_CARDS})],
-    "score": np.where(lane == "Emotions", rng.integers(-2, 3, {N_CARDS}), np.nan),
-}})
+SETUP = cards_code(N_CARDS) + """
+import anywidget, journey_widget as jw
 m = jw.JourneyMap(cards, stages=stages, lanes=lanes, overlays=False)
 
 class Echo(anywidget.AnyWidget):
-    _esm = "export default {{}}"
+    _esm = "export default {}"
     def __init__(self):
         super().__init__()
-        self.on_msg(lambda _w, c, _b: self.send({{"type": "ack", "op_id": c["op_id"]}}))
+        self.on_msg(lambda _w, c, _b: self.send({"type": "ack", "op_id": c["op_id"]}))
 echo = Echo()
 """
 

@@ -34,26 +34,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, Lab, open_notebook  # noqa: E402
 
+from sample_map import cards_code  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 N_CARDS = 1000
 EDITS = 60
 WARMUP = 10
 
-CELL = f"""
-import numpy as np, pandas as pd, ipywidgets as W, journey_widget as jw
+CELL = cards_code(N_CARDS) + """
+import ipywidgets as W, journey_widget as jw
 from ipydatagrid import DataGrid
-rng = np.random.default_rng(0)
-stages = [f"Stage {{i}}" for i in range(8)]
-lanes = ["Actions", "Touchpoints", "Thoughts", "Emotions", "Pain points", "Opportunities"]
-lane = rng.choice(lanes, {N_CARDS})
-cards = pd.DataFrame({{
-    "stage": rng.choice(stages, {N_CARDS}), "lane": lane,
-    "text": [f"Card {{i}} with a sentence of ordinary length" for i in range({N_CARDS})],
-    "score": np.where(lane == "Emotions", rng.integers(-2, 3, {N_CARDS}), np.nan),
-    "source": rng.choice(["interview", "tickets", "analytics"], {N_CARDS}),
-}})
 m = jw.JourneyMap(cards, stages=stages, lanes=lanes, title="Round trip")
 peer_df = cards[["text", "stage", "lane"]].copy()
-grid = DataGrid(peer_df.copy(), editable=True, layout={{"height": "260px"}})
+grid = DataGrid(peer_df.copy(), editable=True, layout={"height": "260px"})
 peer_ack = W.Label("0")
 def _on_cell(e):
     peer_df.iat[e["row"], 0] = e["value"]
@@ -62,13 +54,13 @@ grid.on_cell_change(_on_cell)
 
 import anywidget
 class Echo(anywidget.AnyWidget):  # the floor: one message to the kernel and one back, no work
-    _esm = '''export default {{ render({{ model, el }}) {{
+    _esm = '''export default { render({ model, el }) {
       const b = document.createElement('button'); b.className = 'echo'; b.textContent = '0';
-      b.onclick = () => model.send({{ n: Number(b.textContent) + 1 }});
-      model.on('msg:custom', (m) => {{ b.textContent = String(m.n); }}); el.appendChild(b); }} }}'''
+      b.onclick = () => model.send({ n: Number(b.textContent) + 1 });
+      model.on('msg:custom', (m) => { b.textContent = String(m.n); }); el.appendChild(b); } }'''
     def __init__(self):
         super().__init__()
-        self.on_msg(lambda _w, content, _b: self.send({{"n": content["n"]}}))
+        self.on_msg(lambda _w, content, _b: self.send({"n": content["n"]}))
 echo = Echo()
 __ready__ = True
 display(m, grid, peer_ack, echo)

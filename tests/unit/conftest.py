@@ -29,3 +29,11 @@ def wire(widget: jw.JourneyMap) -> Recorder:
     recorder = Recorder(widget)
     widget.send = recorder
     return recorder
+
+
+@pytest.fixture
+def events(widget: jw.JourneyMap) -> list:
+    """The edit events the widget emits (``m.on_edit``), in order."""
+    received: list = []
+    widget.on_edit(received.append)
+    return received

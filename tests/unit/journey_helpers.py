@@ -152,3 +152,8 @@ class Recorder:
     def last(self) -> dict[str, Any]:
         assert self.messages, "the widget sent nothing"
         return self.messages[-1]
+
+
+def send(m: jw.JourneyMap, op: Any, op_id: str = "v1-1") -> None:
+    """Deliver a browser operation message to ``m`` as the kernel's comm would."""
+    m._on_message(m, {"type": "op", "op_id": op_id, "base_revision": m.revision, "op": op}, [])

@@ -7,23 +7,9 @@ fixture. Everything in between is the real widget and model.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
-from journey_helpers import cell_ids
-
-import journey_widget as jw
-
-
-def send(m: jw.JourneyMap, op: Any, op_id: str = "v1-1") -> None:
-    m._on_message(m, {"type": "op", "op_id": op_id, "base_revision": m.revision, "op": op}, [])
-
-
-@pytest.fixture
-def events(widget: jw.JourneyMap) -> list:
-    received: list = []
-    widget.on_edit(received.append)
-    return received
+from journey_helpers import cell_ids, send
 
 
 # ---- stages ------------------------------------------------------------------------------------

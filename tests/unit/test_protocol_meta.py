@@ -6,27 +6,13 @@ fixture. Everything in between is the real widget and model.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-
-import journey_widget as jw
+from journey_helpers import send
 
 PERSONA = {"name": "Ana", "goals": ["Pay fast", "Get the right size"],
            "frustrations": ["Hidden fees"], "quote": "Why is this so hard?",
            "description": "Buys online twice a month",
            "avatar": {"initials": "AN", "color": "teal"}}
-
-
-def send(m: jw.JourneyMap, op: Any, op_id: str = "v1-1") -> None:
-    m._on_message(m, {"type": "op", "op_id": op_id, "base_revision": m.revision, "op": op}, [])
-
-
-@pytest.fixture
-def events(widget: jw.JourneyMap) -> list:
-    received: list = []
-    widget.on_edit(received.append)
-    return received
 
 
 def test_set_title_is_applied_published_and_undone(widget, wire, events):

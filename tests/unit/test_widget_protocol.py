@@ -27,13 +27,6 @@ def edit(card_id: str, field: str, value: Any, old: Any = None, **extra: Any) ->
     return {"kind": "edit", "id": card_id, "field": field, "value": value, "old": old, **extra}
 
 
-@pytest.fixture
-def events(widget: jw.JourneyMap) -> list:
-    received: list = []
-    widget.on_edit(received.append)
-    return received
-
-
 def state(m: jw.JourneyMap) -> tuple:
     return m.data, m.revision, m.cards, m.structure
 
