@@ -33,7 +33,7 @@ import pandas as pd
 
 import journey_widget as jw
 from journey_widget.charts import to_svg
-from journey_widget.overlays import DEBOUNCE
+from journey_widget.widget.overlays import DEBOUNCE
 from timing import median_ms  # bench/timing.py: bench/ is on sys.path when run as a script
 
 STAGES = [f"Stage {i}" for i in range(8)]

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 import journey_widget as jw
-from journey_widget.interchange import parse_mermaid, to_mermaid
 from journey_widget.io import journey_from_json, journey_to_json
+from journey_widget.io.mermaid import parse_mermaid, to_mermaid
 from journey_widget.practice import check, coverage, diff, emotion_change
 from timing import median_ms  # bench/timing.py: bench/ is on sys.path when run as a script
 

@@ -5,14 +5,12 @@
 """
 
 from . import analytics, metrics, templates
-from .api import load
 from .compare import CompareView, compare
-from .events import EditEvent
 from .magic import load_ipython_extension
 from .model import Journey, JourneyError, Lane, Persona, Scale, Stage
 from .practice import Finding, diff, emotion_change
 from .report import report
-from .widget import JourneyMap
+from .widget import EditEvent, JourneyMap, load
 
 __version__ = "0.1.0"
 __all__ = ["CompareView", "EditEvent", "Finding", "Journey", "JourneyError", "JourneyMap", "Lane",

@@ -31,8 +31,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    from . import load
     from .report import report
+    from .widget import load
 
     try:
         maps = [load(p) for p in args.maps]

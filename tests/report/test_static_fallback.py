@@ -7,7 +7,7 @@ import re
 import nbformat
 from nbconvert import HTMLExporter
 
-from journey_widget.static_map import widget_css
+from journey_widget.html_render import widget_css
 
 from .conftest import HOSTILE, make_map
 

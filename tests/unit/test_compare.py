@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 import journey_widget as jw
-from journey_widget.compare import DEBOUNCE, compare_payload
-from journey_widget.serialize import cards_payload, structure_payload
-from journey_widget.static_map.compare_html import change_label, marks
+from journey_widget.compare.html import change_label, marks
+from journey_widget.compare.view import DEBOUNCE, compare_payload
+from journey_widget.widget.payloads import cards_payload, structure_payload
 
 EVIL = '<img src=x onerror="window.__pwned=1">'
 
@@ -177,8 +177,8 @@ def test_static_fallback_marks_the_changed_cards_of_each_map() -> None:
     assert "http" not in page  # offline: no external link, not even an SVG namespace
 
 
-@pytest.mark.parametrize("name", ["journey_widget.compare",
-                                  "journey_widget.static_map.compare_html"])
+@pytest.mark.parametrize("name", ["journey_widget.compare.view",
+                                  "journey_widget.compare.html"])
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

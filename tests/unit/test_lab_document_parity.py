@@ -19,7 +19,7 @@ import pytest
 from journey_helpers import checkout_cards
 
 import journey_widget as jw
-from journey_widget import protocol
+from journey_widget.widget import protocol
 
 ROOT = Path(__file__).resolve().parents[2]
 ESBUILD = ROOT / "js" / "node_modules" / ".bin" / "esbuild"

@@ -16,10 +16,10 @@ import pandas as pd
 import pytest
 
 import journey_widget as jw
-from journey_widget.serialize import cards_payload
-from journey_widget.static_map import map_html
-from journey_widget.static_map.badges import badges_of, card_marks, evidence_count
-from journey_widget.static_map.board import _cells
+from journey_widget.html_render import map_html
+from journey_widget.html_render.badges import badges_of, card_marks, evidence_count
+from journey_widget.html_render.board import _cells
+from journey_widget.widget.payloads import cards_payload
 
 ROOT = Path(__file__).resolve().parents[2]
 ESBUILD = ROOT / "js" / "node_modules" / ".bin" / "esbuild"

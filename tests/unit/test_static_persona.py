@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import journey_widget as jw
-from journey_widget.static_map import map_html
-from journey_widget.static_map.board import initials_of, render_head
+from journey_widget.html_render import map_html
+from journey_widget.html_render.board import initials_of, render_head
 
 
 def test_the_persona_shows_avatar_name_goals_frustrations_and_quote_as_text():

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from journey_helpers import Recorder, checkout_map
 
-from journey_widget.serialize import cards_payload, structure_payload
+from journey_widget.widget.payloads import cards_payload, structure_payload
 
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,

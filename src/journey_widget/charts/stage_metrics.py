@@ -8,7 +8,8 @@ import altair as alt
 import pandas as pd
 
 from ..model import Journey, JourneyError
-from ..model.metrics_table import current_metrics, metrics_table
+from ..model.metrics_ops import current_metrics
+from ..model.metrics_table import metrics_table
 from .layout import Geometry
 from .tables import map_columns
 

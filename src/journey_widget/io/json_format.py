@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..model import Journey, JourneyError
 from ..model.cards import STRING_COLUMNS, plain
-from ..model.metrics_table import current_metrics
+from ..model.metrics_ops import current_metrics
 
 FORMAT_NAME = "journey-map"
 FORMAT_VERSION = 1

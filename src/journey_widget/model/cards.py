@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import JourneyError
-from .structure import Lane, Scale, Stage
+from .structure import Lane, Scale, Stage, to_lane
 
 CORE_COLUMNS = ("id", "stage", "step", "lane", "text", "score")
 REQUIRED_COLUMNS = ("stage", "lane", "text")
@@ -202,8 +202,6 @@ def card_table(df: pd.DataFrame | None, stages: Sequence[Stage] | None,
     order = _ordered_names(df["stage"], stages, "stage") if "stage" in df.columns else None
     stage_list = list(stages) if stages is not None else [Stage(n) for n in order or []]
     lane_order = _ordered_names(df["lane"], lanes, "lane") if "lane" in df.columns else None
-    from .structure import to_lane  # local: keep the import graph flat
-
     lane_list = list(lanes) if lanes is not None else [to_lane(n) for n in lane_order or []]
     _check_members(stage_col, [s.name for s in stage_list], "stage")
     _check_members(lane_col, [lane.name for lane in lane_list], "lane")

@@ -7,7 +7,7 @@ application returns the exact inverse, which is what undo and redo are built on.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -28,8 +28,16 @@ from .structure import (
     unique_names,
 )
 
-if TYPE_CHECKING:
-    from .ops import Applied, Op
+_Result = TypeVar("_Result", covariant=True)
+_R = TypeVar("_R")
+
+
+class Applicable(Protocol[_Result]):
+    """Anything :meth:`Journey.apply` can apply: every operation in :mod:`.ops`."""
+
+    def apply(self, j: Journey, /) -> _Result:
+        """Apply to ``j`` and return what the application gives back (its inverse)."""
+
 
 Axis = Literal["stage", "lane"]
 
@@ -182,6 +190,22 @@ class Journey:
             return int(cell[index])
         return int(cell[-1]) + 1 if len(cell) else len(self.table)
 
-    def apply(self, op: Op) -> Applied:
+    def apply(self, op: Applicable[_R]) -> _R:
         """Apply an operation; return its inverse and the changes it made."""
         return op.apply(self)
+
+
+def as_journey(source: Any, what: str = "map") -> Journey:
+    """The :class:`Journey` behind a ``JourneyMap``, a ``Journey`` or a card DataFrame.
+
+    A DataFrame is validated like any map input (stage and lane order from first appearance).
+    """
+    if isinstance(source, Journey):
+        return source
+    journey = getattr(source, "journey", None)
+    if isinstance(journey, Journey):
+        return journey
+    if isinstance(source, pd.DataFrame):
+        return Journey(source)
+    raise JourneyError(f"{what} must be a JourneyMap, a Journey or a DataFrame of cards, "
+                       f"got {type(source).__name__}")

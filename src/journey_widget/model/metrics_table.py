@@ -1,4 +1,4 @@
-"""Stage metrics attached to a map: the tidy table, its validation, and the undoable edit.
+"""Stage metrics attached to a map: the tidy table and its validation.
 
 The table has one row per (stage, metric): ``stage`` (one of the map's stages), ``metric`` (a
 name such as ``"CSAT"``), ``value`` (a number), and optionally ``target`` (a number), ``unit``
@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .cards import is_missing
 from .errors import JourneyError
-
-if TYPE_CHECKING:
-    from .journey import Journey
-    from .operation import Applied
 
 METRIC_COLUMNS = ("stage", "metric", "value", "target", "unit", "n")
 REQUIRED_METRIC_COLUMNS = ("stage", "metric", "value")
@@ -117,40 +112,3 @@ def metrics_table(frame: pd.DataFrame | Sequence[Mapping[str, Any]],
                            "more than once; expected one value per stage and metric")
     return table.astype({"stage": object, "metric": object, "value": float, "target": float,
                          "unit": object, "n": "Int64"})
-
-
-def current_metrics(journey: Journey) -> pd.DataFrame | None:
-    """The journey's metrics for the stages it has now (rows of a removed stage are kept
-    aside, so undo brings them back), or ``None`` when no metrics are attached."""
-    table: pd.DataFrame | None = getattr(journey, "metrics", None)
-    if table is None:
-        return None
-    return table[table["stage"].isin(journey.stage_names())].reset_index(drop=True)
-
-
-@dataclass(frozen=True)
-class SetMetrics:
-    """Attach (or with ``None`` detach) a validated metrics table; undo restores the old one."""
-
-    table: pd.DataFrame | None
-
-    def apply(self, j: Journey) -> Applied:
-        from .operation import Applied, Change
-
-        old = j.metrics
-        j.metrics = self.table
-        return Applied(SetMetrics(old), [Change("metrics", None, "metrics", _rows(old),
-                                                _rows(self.table))])
-
-
-def _rows(table: pd.DataFrame | None) -> int | None:
-    return None if table is None else len(table)
-
-
-def rename_metric_stage(j: Journey, old: str, new: str) -> None:
-    """Follow a stage rename in the attached metrics (called by the rename operation)."""
-    table = j.metrics
-    if table is not None and (table["stage"] == old).any():
-        table = table.copy()
-        table["stage"] = table["stage"].mask(table["stage"] == old, new)
-        j.metrics = table

@@ -9,7 +9,7 @@ from typing import Any
 from .card_ops import DropRows
 from .errors import JourneyError
 from .journey import Axis, Journey
-from .metrics_table import rename_metric_stage
+from .metrics_ops import rename_metric_stage
 from .operation import Applied, Batch, Change, Op, check_index
 from .structure import Lane, Stage, check_name
 

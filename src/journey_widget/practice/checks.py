@@ -40,7 +40,8 @@ import pandas as pd
 
 from ..model import Journey, JourneyError
 from ..model.cards import is_missing
-from .evidence import as_journey, evidenced
+from ..model.journey import as_journey
+from .evidence import evidenced
 
 Severity: TypeAlias = Literal["warning", "info"]
 

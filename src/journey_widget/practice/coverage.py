@@ -11,7 +11,8 @@ import pandas as pd
 
 from ..model import Journey, JourneyError
 from ..model.cards import is_missing, plain
-from .evidence import as_journey, evidenced
+from ..model.journey import as_journey
+from .evidence import evidenced
 
 COVERAGE_COLUMNS = ("cards", "evidenced", "share")
 

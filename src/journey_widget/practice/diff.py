@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..model import Journey
 from ..model.cards import is_missing, plain
-from .evidence import as_journey
+from ..model.journey import as_journey
 
 CHANGE_KINDS = ("added", "removed", "moved", "edited")
 PLACEMENT = ("stage", "step", "lane")

@@ -12,27 +12,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..model import Journey, JourneyError
 from ..model.cards import is_missing
 
 #: Confidence levels that count as evidence; ``inferred`` and ``hypothesized`` do not.
 EVIDENCE_CONFIDENCE = ("observed", "reported")
-
-
-def as_journey(source: Any, what: str = "map") -> Journey:
-    """The :class:`Journey` behind a ``JourneyMap``, a ``Journey`` or a card DataFrame.
-
-    A DataFrame is validated like any map input (stage and lane order from first appearance).
-    """
-    if isinstance(source, Journey):
-        return source
-    journey = getattr(source, "journey", None)
-    if isinstance(journey, Journey):
-        return journey
-    if isinstance(source, pd.DataFrame):
-        return Journey(source)
-    raise JourneyError(f"{what} must be a JourneyMap, a Journey or a DataFrame of cards, "
-                       f"got {type(source).__name__}")
 
 
 def has_evidence_value(value: Any) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 import mistune
 
-from ..static_map import widget_css
+from ..html_render import widget_css
 
 # Raw HTML in Markdown is escaped, not passed through: a second guard after escape_md.
 _markdown = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])

@@ -14,8 +14,8 @@ from typing import Any
 import nbformat
 from IPython.core.formatters import DisplayFormatter
 
+from ..html_render.image import map_svg
 from ..model import Journey
-from ..static_map.image import map_svg
 from .widget_state import STATE_KEY, rename_view, stable_state
 
 VEGALITE_V6 = "application/vnd.vegalite.v6+json"

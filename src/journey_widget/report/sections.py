@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..html_render import Safe, el
 from ..model import Journey
 from ..model.cards import is_missing
-from ..static_map import Safe, el
 
 PAIN = re.compile(r"pain", re.I)
 OPPORTUNITY = re.compile(r"opportunit|idea", re.I)
@@ -157,7 +157,7 @@ def card_table(m: Any) -> Table:
 
 
 class Html:
-    """Escaped markup built with :func:`~journey_widget.static_map.el`, displayable."""
+    """Escaped markup built with :func:`~journey_widget.html_render.el`, displayable."""
 
     def __init__(self, markup: Safe, plain: str = "") -> None:
         self.markup = markup

@@ -17,7 +17,7 @@ from journey_helpers import Recorder, checkout_cards, checkout_map
 import journey_widget as jw
 from journey_widget.charts.layout import COLUMN_WIDTH, LANE_WIDTH
 from journey_widget.charts.render import vl_version
-from journey_widget.overlays import DEBOUNCE, MAX_WAIT, overlay_specs
+from journey_widget.widget.overlays import DEBOUNCE, MAX_WAIT, overlay_specs
 
 JS = Path(__file__).resolve().parents[3] / "js" / "src"
 COLUMNS = [["Browse", "Search"], ["Browse", "Compare"], ["Cart", None], ["Checkout", "Address"],

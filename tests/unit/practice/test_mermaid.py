@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from journey_helpers import checkout_map
 
 import journey_widget as jw
-from journey_widget.interchange import parse_mermaid, to_mermaid
-from journey_widget.interchange.mermaid import escape_task
+from journey_widget.io.mermaid import escape_task, parse_mermaid, to_mermaid
 
 WORKING_DAY = """\
 journey

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..model import Journey, JourneyError
+from ..practice import check
 from .events import logger
-from .model import Journey, JourneyError
-from .practice import check
 
 
 def is_check_message(content: Any) -> bool:

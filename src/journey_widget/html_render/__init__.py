@@ -16,7 +16,7 @@ def widget_css() -> str:
     """The widget's stylesheet (``static/widget.css``) and the static map's table rules: the
     one look of the map in the notebook, in exports and in reports."""
     widget = (resources.files("journey_widget") / "static" / "widget.css").read_text("utf-8")
-    table = (resources.files("journey_widget.static_map") / "static.css").read_text("utf-8")
+    table = (resources.files("journey_widget.html_render") / "static.css").read_text("utf-8")
     return _base64_svg_urls(f"{widget}\n{table}")
 
 

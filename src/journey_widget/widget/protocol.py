@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .model import Journey, JourneyError, Lane, Op, Stage
-from .model.cards import is_missing, new_id
-from .model.meta_ops import SetPersona, SetState, SetTitle
-from .model.ops import (
+from ..model import Journey, JourneyError, Lane, Op, Stage
+from ..model.cards import is_missing, new_id
+from ..model.meta_ops import SetPersona, SetState, SetTitle
+from ..model.ops import (
     AddCard,
     AddItem,
     AddStep,
@@ -23,7 +23,7 @@ from .model.ops import (
     RenameItem,
     RenameStep,
 )
-from .model.structure import to_lane
+from ..model.structure import to_lane
 
 #: Operations that walk the map's history instead of changing it directly.
 HISTORY_KINDS = ("undo", "redo")

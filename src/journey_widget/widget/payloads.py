@@ -6,8 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from .model import CORE_COLUMNS, OPTIONAL_COLUMNS, Journey
-from .model.cards import plain
+from ..model import CORE_COLUMNS, OPTIONAL_COLUMNS, Journey
+from ..model.cards import plain
 
 
 def structure_payload(journey: Journey) -> dict[str, Any]:

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .model.metrics_table import SetMetrics, current_metrics, metrics_table
+from ..model.metrics_ops import SetMetrics, current_metrics
+from ..model.metrics_table import metrics_table
+from .core import MapCore
 
 if TYPE_CHECKING:
     import altair as alt
 
-    from .model import Journey, Op
 
 
-class ChartsAPI:
+class ChartsAPI(MapCore):
     """``m.metrics``, ``m.emotion_chart()``, ``m.metrics_chart()``, ``m.priority_chart()``."""
-
-    _journey: Journey
-
-    def _apply(self, op: Op, source: Any = "python") -> Any:
-        raise NotImplementedError
 
     @property
     def metrics(self) -> pd.DataFrame | None:
@@ -64,7 +60,7 @@ class ChartsAPI:
         --------
         >>> m.emotion_chart(survey, measured_scale=(1, 5)).save("emotions.svg")  # doctest: +SKIP
         """
-        from .charts import emotion_chart
+        from ..charts import emotion_chart
 
         return emotion_chart(self._journey, measured, by, measured_scale=measured_scale,
                              threshold=threshold)
@@ -72,7 +68,7 @@ class ChartsAPI:
     def metrics_chart(self, metrics: pd.DataFrame | None = None) -> alt.FacetChart:
         """Stage metrics as one small panel per metric sharing the stage axis (map order),
         targets as ticks, values labelled. Default: the metrics attached with ``m.metrics``."""
-        from .charts import metrics_chart
+        from ..charts import metrics_chart
 
         return metrics_chart(self._journey, metrics)
 
@@ -80,6 +76,6 @@ class ChartsAPI:
                        lanes: Sequence[str] | None = None) -> alt.LayerChart:
         """Pain points and opportunities on an impact-versus-effort matrix (or severity versus
         frequency, or any two card columns ``x``/``y``) to pick what to fix first."""
-        from .charts import priority_chart
+        from ..charts import priority_chart
 
         return priority_chart(self._journey, x, y, lanes)

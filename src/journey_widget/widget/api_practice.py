@@ -1,6 +1,6 @@
 """Workshop methods of a journey map: persona and state, copies, coverage, checks, Mermaid.
 
-Thin methods over :mod:`journey_widget.practice`, :mod:`journey_widget.interchange` and the
+Thin methods over :mod:`journey_widget.practice`, :mod:`journey_widget.io.mermaid` and the
 metadata operations; :class:`~journey_widget.api.MapAPI` inherits them.
 """
 
@@ -8,26 +8,25 @@ from __future__ import annotations
 
 import copy as _copy
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .interchange import parse_mermaid, to_mermaid
-from .model import Journey, Op, Persona, Scale
-from .model.meta_ops import SetPersona, SetState, check_persona, check_title
-from .model.structure import check_state
-from .practice import Finding, check, coverage
+from ..io.mermaid import parse_mermaid, to_mermaid
+from ..model import Persona, Scale
+from ..model.meta_ops import SetPersona, SetState, check_persona, check_title
+from ..model.structure import check_state
+from ..practice import Finding, check, coverage
+from .core import MapCore
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 _KEEP: Any = object()
 
 
-class PracticeAPI:
+class PracticeAPI(MapCore):
     """Persona, state, copies, evidence coverage, map checks and Mermaid for a map."""
-
-    _journey: Journey
-
-    def _apply(self, op: Op, source: Any = "python") -> Any:
-        raise NotImplementedError
 
     # ---- persona and state -----------------------------------------------------------------
     @property
@@ -77,7 +76,7 @@ class PracticeAPI:
         self._apply(SetState(value))
 
     def copy(self, *, title: str | None = None, persona: Any = _KEEP,
-             state: str | None = None, **kwargs: Any) -> Any:
+             state: str | None = None, **kwargs: Any) -> Self:
         """A new, independent map with the same cards (and card ids), structure and metadata.
 
         Typical use: ``future = m.copy(state="future", title="Checkout, future")``, then edit
@@ -92,7 +91,7 @@ class PracticeAPI:
             journey.persona = check_persona(persona)
         if state is not None:
             journey.state = check_state(state)
-        return type(self).from_journey(journey, **kwargs)  # type: ignore[attr-defined]
+        return type(self).from_journey(journey, **kwargs)
 
     # ---- evidence and checks ---------------------------------------------------------------
     def coverage(self, by: str | Sequence[str] = ("stage", "lane")) -> pd.DataFrame:
@@ -116,13 +115,13 @@ class PracticeAPI:
         """The map as a Mermaid ``journey`` diagram, for Markdown documentation.
 
         Stages become sections; action cards with their emotion scores become tasks (scores
-        mapped onto Mermaid's 1..5). See :mod:`journey_widget.interchange.mermaid`.
+        mapped onto Mermaid's 1..5). See :mod:`journey_widget.io.mermaid`.
         """
         return to_mermaid(self._journey)
 
     @classmethod
     def from_mermaid(cls, text: str, *, scale: Scale | tuple[float, float] | None = None,
-                     **kwargs: Any) -> Any:
+                     **kwargs: Any) -> Self:
         """A map from a Mermaid ``journey`` diagram; errors name the line (``"line 3: ..."``).
 
         Examples
@@ -136,5 +135,5 @@ class PracticeAPI:
         >>> m.stages, m.lanes
         (('Go to work',), ('Actions', 'Emotions'))
         """
-        return cls.from_journey(parse_mermaid(text, scale=scale),  # type: ignore[attr-defined]
+        return cls.from_journey(parse_mermaid(text, scale=scale),
                                 **kwargs)

@@ -6,24 +6,38 @@ import pathlib
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anywidget
 import pandas as pd
 import traitlets
 
+from ..html_render import map_html
+from ..io.json_format import MIME_TYPE, journey_to_dict
+from ..model import (
+    Applied,
+    Change,
+    History,
+    Journey,
+    JourneyError,
+    Lane,
+    Op,
+    Persona,
+    Scale,
+    Stage,
+)
+from ..model.ops import AddCard
 from .api import MapAPI
-from .check_message import findings_reply, is_check_message
 from .events import Callbacks, Source, logger
-from .io.json_format import MIME_TYPE, journey_to_dict
-from .model import History, Journey, JourneyError, Lane, Op, Persona, Scale, Stage
-from .model.ops import AddCard
+from .messages import findings_reply, is_check_message
 from .overlays import OverlayList, OverlayRefresher
+from .payloads import cards_payload, structure_payload
 from .protocol import history_kind, op_from_message
-from .serialize import cards_payload, structure_payload
-from .static_map import map_html
 
-STATIC = pathlib.Path(__file__).parent / "static"
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+STATIC = pathlib.Path(__file__).parent.parent / "static"
 
 
 class JourneyMap(MapAPI, anywidget.AnyWidget):
@@ -87,7 +101,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         self.on_msg(self._on_message)
 
     @classmethod
-    def from_journey(cls, journey: Journey, **kwargs: Any) -> JourneyMap:
+    def from_journey(cls, journey: Journey, **kwargs: Any) -> Self:
         """A widget over an existing :class:`~journey_widget.model.Journey`."""
         widget = cls(**kwargs)
         widget._init_journey(journey)
@@ -128,12 +142,12 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
             self.cards = cards_payload(self._journey.table)
             self.revision = self.revision + 1
 
-    def _apply(self, op: Op, source: Source = "python") -> Any:
+    def _apply(self, op: Op, source: Source = "python") -> Applied:
         applied = self._history.apply(op)
         self._after(applied.changes, source)
         return applied
 
-    def _after(self, changes: Any, source: Source) -> None:
+    def _after(self, changes: list[Change], source: Source) -> None:
         self._publish()
         self._overlay_refresher.request()  # renders later: after the ack, bursts coalesced
         self._callbacks.emit(changes, source, self.revision)

@@ -14,10 +14,10 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
+from ..html_render import _base64_svg_urls
+from ..html_render.board import render_map
+from ..html_render.markup import Safe, el, join
 from ..model import Journey
-from . import _base64_svg_urls
-from .board import render_map
-from .markup import Safe, el, join
 
 ICONS = {"added": "+", "removed": "\u00d7", "moved": "\u2192", "edited": "\u270e"}
 TITLES = {"added": "Added", "removed": "Removed", "moved": "Moved", "edited": "Edited"}
@@ -78,7 +78,7 @@ def compare_css() -> str:
     map's table rules."""
     files = resources.files("journey_widget")
     own = (files / "static" / "compare.css").read_text("utf-8")
-    table = (files / "static_map" / "static.css").read_text("utf-8")
+    table = (files / "html_render" / "static.css").read_text("utf-8")
     return _base64_svg_urls(f"{own}\n{table}")
 
 

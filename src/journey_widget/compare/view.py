@@ -18,15 +18,15 @@ from typing import Any
 import anywidget
 import traitlets
 
-from .events import logger
-from .model import Journey, JourneyError
-from .model.cards import is_missing, plain
-from .practice.diff import CHANGE_KINDS, diff, emotion_change
-from .practice.evidence import as_journey
-from .serialize import cards_payload, structure_payload
-from .static_map.compare_html import change_label, compare_html
+from ..model import Journey, JourneyError
+from ..model.cards import is_missing, plain
+from ..model.journey import as_journey
+from ..practice.diff import CHANGE_KINDS, diff, emotion_change
+from ..widget.events import logger
+from ..widget.payloads import cards_payload, structure_payload
+from .html import change_label, compare_html
 
-STATIC = pathlib.Path(__file__).parent / "static"
+STATIC = pathlib.Path(__file__).parent.parent / "static"
 #: Seconds an edit to either map waits before the view recomputes the diff (edits in between
 #: are drawn once). The diff costs tens of milliseconds on a 1,000-card map: doing it later, on
 #: the kernel's loop, keeps it out of the edited map's own round trip.
@@ -196,7 +196,7 @@ class CompareView(anywidget.AnyWidget):
 
 
 def _is_map(source: Any) -> bool:
-    from .widget import JourneyMap
+    from ..widget import JourneyMap
     return isinstance(source, JourneyMap)
 
 

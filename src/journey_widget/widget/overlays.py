@@ -34,10 +34,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import traitlets
 
-from .model import Journey
+from ..model import Journey
 
 if TYPE_CHECKING:
-    from .charts.layout import Geometry
+    from ..charts.layout import Geometry
 
 logger = logging.getLogger("journey_widget")
 
@@ -78,12 +78,12 @@ def _digest(parts: Any, frame: pd.DataFrame) -> str:
 def overlay_charts(journey: Journey) -> list[OverlayChart]:
     """The overlay charts a map has now: ``emotion`` when it has an emotion lane, ``metrics``
     when metrics are attached. Computing the keys is cheap; building is not."""
-    from .charts.emotion import emotion_chart
-    from .charts.layout import Geometry
-    from .charts.render import spec_of
-    from .charts.stage_metrics import OVERLAY_SPACING, metrics_chart
-    from .charts.tables import resolve_by
-    from .model.metrics_table import current_metrics
+    from ..charts.emotion import emotion_chart
+    from ..charts.layout import Geometry
+    from ..charts.render import spec_of
+    from ..charts.stage_metrics import OVERLAY_SPACING, metrics_chart
+    from ..charts.tables import resolve_by
+    from ..model.metrics_ops import current_metrics
 
     columns = journey.columns()
     charts: list[OverlayChart] = []
@@ -121,7 +121,7 @@ class OverlayRenderer:
         self.renders = 0  # SVGs rendered so far (the benchmark and tests read it)
 
     def items(self, journey: Journey) -> list[dict[str, Any]]:
-        from .charts.render import overlay_svg
+        from ..charts.render import overlay_svg
 
         columns = [[stage, step] for stage, step in journey.columns()]
         out = []

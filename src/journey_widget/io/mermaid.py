@@ -165,7 +165,7 @@ def to_mermaid(source: Any) -> str:
         section Pay
           Enters card#58; Visa: 1
     """
-    from ..practice.evidence import as_journey
+    from ..model.journey import as_journey
 
     journey = as_journey(source)
     lines = ["journey"]

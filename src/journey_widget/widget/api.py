@@ -9,14 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .api_charts import ChartsAPI
-from .api_practice import PracticeAPI
-from .events import Callbacks, EditCallback, Source
-from .io import journey_from_csv, journey_from_json, journey_to_csv, journey_to_json
-from .model import Journey, JourneyError, Lane, Op, Stage
-from .model.cards import card_table, new_id
-from .model.meta_ops import SetTitle
-from .model.ops import (
+from ..io import journey_from_csv, journey_from_json, journey_to_csv, journey_to_json
+from ..model import Journey, Lane, Stage
+from ..model.cards import card_table, new_id
+from ..model.meta_ops import SetTitle
+from ..model.ops import (
     AddCard,
     AddItem,
     AddStep,
@@ -31,26 +28,20 @@ from .model.ops import (
     RenameStep,
     ReplaceCards,
 )
-from .model.structure import LaneKind, to_lane
+from ..model.structure import LaneKind, to_lane
+from .api_charts import ChartsAPI
+from .api_practice import PracticeAPI
+from .events import EditCallback
 
 if TYPE_CHECKING:
-    from .model import History
+    from typing_extensions import Self
+
 
 _KEEP = object()
 
 
 class MapAPI(PracticeAPI, ChartsAPI):
     """Methods of :class:`JourneyMap` that read and edit the map (all validated, all undoable)."""
-
-    _journey: Journey
-    _history: History
-    _callbacks: Callbacks
-
-    def _apply(self, op: Op, source: Source = "python") -> Any:
-        raise NotImplementedError
-
-    def _after(self, changes: Any, source: Source) -> None:
-        raise NotImplementedError
 
     # ---- data ---------------------------------------------------------------------------
     @property
@@ -200,9 +191,9 @@ class MapAPI(PracticeAPI, ChartsAPI):
         return journey_to_json(self._journey, indent)
 
     @classmethod
-    def from_json(cls, text: str | bytes, **kwargs: Any) -> Any:
+    def from_json(cls, text: str | bytes, **kwargs: Any) -> Self:
         """A map from the JSON text written by :meth:`to_json`."""
-        return cls.from_journey(journey_from_json(text), **kwargs)  # type: ignore[attr-defined]
+        return cls.from_journey(journey_from_json(text), **kwargs)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the map as JSON (``.journey.json`` by convention) or as CSV (``.csv``)."""
@@ -220,13 +211,13 @@ class MapAPI(PracticeAPI, ChartsAPI):
     def from_csv(cls, path: str | os.PathLike[str], *,
                  stages: Sequence[str | Mapping[str, Any]] | None = None,
                  lanes: Sequence[str | Mapping[str, Any]] | None = None,
-                 **kwargs: Any) -> Any:
+                 **kwargs: Any) -> Self:
         """A map from a CSV of cards; ``kwargs`` go to the map (title, persona, scale...)."""
         journey = journey_from_csv(path, stages=stages, lanes=lanes, **kwargs)
-        return cls.from_journey(journey)  # type: ignore[attr-defined]
+        return cls.from_journey(journey)
 
     @classmethod
-    def from_events(cls, events: Any, **kwargs: Any) -> Any:
+    def from_events(cls, events: Any, **kwargs: Any) -> Self:
         """A map skeleton from an event log, or from a :func:`jw.analytics.analyze` result.
 
         Stages come from the funnel, the most frequent activities of each stage become
@@ -239,19 +230,7 @@ class MapAPI(PracticeAPI, ChartsAPI):
         >>> m = jw.JourneyMap.from_events(log, case="user", activity="event",
         ...                               timestamp="at", stage_of=stages)  # doctest: +SKIP
         """
-        from .analytics.skeleton import from_events
+        from ..analytics.skeleton import from_events
 
-        return cls.from_journey(from_events(events, **kwargs))  # type: ignore[attr-defined]
+        return cls.from_journey(from_events(events, **kwargs))
 
-
-def load(path: str | os.PathLike[str]) -> Any:
-    """Open a map saved with :meth:`JourneyMap.save` (JSON, or CSV by suffix)."""
-    from .widget import JourneyMap
-
-    path = pathlib.Path(path)
-    if path.suffix.lower() == ".csv":
-        return JourneyMap.from_csv(path)
-    try:
-        return JourneyMap.from_json(path.read_text(encoding="utf-8"))
-    except JourneyError as err:
-        raise JourneyError(f"{path}: {err}") from None

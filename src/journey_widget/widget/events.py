@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from .model import Change
+from ..model import Change
 
 logger = logging.getLogger("journey_widget")
 Source = Literal["browser", "python"]

@@ -1,0 +1,36 @@
+"""Open a saved map file as a widget."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+
+from ..model import JourneyError
+from .map_widget import JourneyMap
+
+
+def load(path: str | os.PathLike[str]) -> JourneyMap:
+    """Open a map saved with :meth:`JourneyMap.save` (JSON, or CSV by suffix).
+
+    Parameters
+    ----------
+    path : str or path-like
+        A ``.journey.json`` file, or a ``.csv`` of cards.
+
+    Returns
+    -------
+    JourneyMap
+        A new map, not bound to the file (see :func:`journey_widget.open` for that).
+
+    Raises
+    ------
+    JourneyError
+        When the file is not a valid map; the message names the file.
+    """
+    path = pathlib.Path(path)
+    if path.suffix.lower() == ".csv":
+        return JourneyMap.from_csv(path)
+    try:
+        return JourneyMap.from_json(path.read_text(encoding="utf-8"))
+    except JourneyError as err:
+        raise JourneyError(f"{path}: {err}") from None
