@@ -29,6 +29,9 @@ describe("Python's text for values", () => {
     expect(pyRepr('a"b')).toBe(`'a"b'`);
     expect(pyRepr(`a'"b`)).toBe(`'a\\'"b'`);
     expect(pyRepr("é\n\t\x01\x7f")).toBe("'é\\n\\t\\x01\\x7f'");
+    // As Python's str.isprintable(): format, separator and unassigned characters are escaped.
+    expect(pyRepr("a\u200bb\u2028\u00a0 c")).toBe("'a\\u200bb\\u2028\\xa0 c'");
+    expect(pyRepr("\u{c9089}\u{1f600}")).toBe("'\\U000c9089\u{1f600}'");
     expect(pyRepr(["a", 1, null, true, 1.5, new PyFloat(2)])).toBe("['a', 1, None, True, 1.5, 2.0]");
   });
 

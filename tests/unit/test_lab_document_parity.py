@@ -4,6 +4,8 @@ The same operation messages go to a real ``JourneyMap`` (``_on_message``, replie
 its transport) and to the front end's ``DocumentMapModel`` (js/src/model/document.ts, bundled
 with esbuild and run by node). Both must answer the same (ack or the same rejection reason)
 and leave the same file: ``JourneyMap.to_json()`` byte for byte equals the document's text.
+The sequences are drawn by the Hypothesis strategies of the widget property test
+(``protocol_strategies.py``); the hand-written cases below pin down known edge cases.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from journey_helpers import checkout_cards
+from protocol_strategies import SETTINGS, browser_op
 
 import journey_widget as jw
 from journey_widget.widget import protocol
@@ -95,6 +100,38 @@ def compare(driver: Path, messages: list[dict[str, Any]], monkeypatch: pytest.Mo
         assert jr.get("id") == pr.get("id") and jr.get("changed") == pr.get("changed"), shown
         assert j["text"] == p["text"], shown
     return py
+
+
+@SETTINGS
+@given(data=st.data(), count=st.integers(1, 12))
+def test_generated_message_sequences_apply_alike(driver: Path, data: st.DataObject, count: int):
+    """Messages are drawn against the kernel's map as it evolves (its ids, stages, steps), then
+    replayed on the document: every reply and every file text must match."""
+    counter = iter(range(1, 1000))
+    text = rich_map().to_json()
+    m = jw.JourneyMap.from_json(text)
+    sent: list[Any] = []
+    m.send = sent.append  # the transport, not the part under test
+    messages, py = [], []
+    saved_new_id = protocol.new_id
+    protocol.new_id = lambda: f"c-new{next(counter):03d}"
+    try:
+        for i in range(count):
+            msg = {"op": data.draw(browser_op(m), label="op"),
+                   "stale": data.draw(st.booleans(), label="stale")}
+            base = m.revision - (1 if msg["stale"] else 0)
+            m._on_message(m, {"type": "op", "op_id": f"p-{i}", "base_revision": base,
+                              "op": msg["op"]}, [])
+            messages.append(msg)
+            py.append({"reply": sent.pop(), "text": m.to_json()})
+    finally:
+        protocol.new_id = saved_new_id
+    js = run_js(driver, text, messages)
+    for i, (p, j) in enumerate(zip(py, js, strict=True)):
+        shown = f"message {i}: {messages[i]}"
+        assert {k: j["reply"].get(k) for k in ("type", "reason", "id", "changed")} == {
+            k: p["reply"].get(k) for k in ("type", "reason", "id", "changed")}, shown
+        assert j["text"] == p["text"], shown
 
 
 def edit(card: str, field: str, value: Any, old: Any = None) -> dict[str, Any]:

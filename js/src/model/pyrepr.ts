@@ -48,6 +48,16 @@ export function pyNumber(x: number, isFloat = !Number.isInteger(x)): string {
   return isFloat ? pyFloat(x) : String(x);
 }
 
+/** What Python's `str.isprintable()` refuses: control, format, surrogate, private-use,
+ * unassigned and separator characters (the ASCII space excepted). */
+const UNPRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+
+function escape(code: number): string {
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, "0")}`;
+  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, "0")}`;
+  return `\\U${code.toString(16).padStart(8, "0")}`;
+}
+
 function pyStr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = "";
@@ -57,7 +67,7 @@ function pyStr(s: string): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (code < 0x20 || (code >= 0x7f && code <= 0xa0)) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (ch !== " " && UNPRINTABLE.test(ch)) out += escape(code);
     else out += ch;
   }
   return quote + out + quote;
