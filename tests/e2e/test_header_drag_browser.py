@@ -26,6 +26,7 @@ def press_on(page: Page, header: Locator, dx: float = 12) -> tuple[float, float]
     return x, y
 
 
+# long: one browser story; split, each part would pay JupyterLab's start-up again
 def test_drag_stage_and_lane_headers_then_undo(lab: Lab, page: Page) -> None:
     with open_notebook(lab, page, "header_drag", [SHOW]) as kernel:
         root = view(page)

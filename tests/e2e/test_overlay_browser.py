@@ -36,6 +36,7 @@ def wait_scores(kernel: Kernel, expected: list[list[object]]) -> None:
     assert kernel.wait_for(CHART_SCORES, expected) == expected
 
 
+# long: one browser story; split, each part would pay JupyterLab's start-up again
 def test_overlays_follow_browser_edits_offline(lab: Lab, page: Page) -> None:
     urls: list[str] = []
     page.on("request", lambda request: urls.append(request.url))

@@ -39,6 +39,7 @@ def view(page: Page) -> Locator:
     return page.locator("[data-jw-root]").first
 
 
+# long: one browser story; split, each part would pay JupyterLab's start-up again
 def test_edit_the_persona_title_and_state_and_undo(lab: Lab, page: Page) -> None:
     with open_notebook(lab, page, "persona", [EDITABLE]) as kernel:
         v = view(page)

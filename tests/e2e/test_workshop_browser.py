@@ -70,6 +70,7 @@ def test_fill_a_template_cell_and_its_prompt_goes(lab: Lab, page: Page) -> None:
         assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+# long: one browser story; split, each part would pay JupyterLab's start-up again
 def test_present_stage_by_stage_and_leave_the_data_untouched(lab: Lab, page: Page) -> None:
     with open_notebook(lab, page, "workshop_present", [FILLED]) as kernel:
         r = root(page)

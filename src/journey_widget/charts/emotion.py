@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
@@ -75,7 +76,6 @@ def emotion_chart(journey: Journey, measured: pd.DataFrame | None = None,
         raise JourneyError("the map has no emotion lane; add one (e.g. m.add_lane('Emotions')) "
                            "or pass measured ratings")
     columns = map_columns(journey)
-    labels = [c.label for c in columns]
     series_by = resolve_by(journey, by)
     cards = emotion_cards(journey, columns, series_by)
     points = emotion_points(cards, scale, texts=tooltips)
@@ -92,71 +92,124 @@ def emotion_chart(journey: Journey, measured: pd.DataFrame | None = None,
     if "ci_low" not in curves.columns:
         curves = curves.assign(ci_low=float("nan"), ci_high=float("nan"))
 
-    x = _x(labels, geometry)
-    y_scale = alt.Scale(domain=[scale.min, scale.max], nice=False, zero=False)
-    ticks = _ticks(scale.min, scale.max, scale.step)
-    y_axis = alt.Axis(title="Emotion", values=ticks, format="~g", grid=True, gridOpacity=0.4)
-    series_domain = list(dict.fromkeys([*points["series"], *curves["series"]]))
-    palette = iter(SERIES_COLORS * (1 + len(series_domain) // len(SERIES_COLORS)))
-    colors = [MEASURED_COLOR if s == MEASURED else next(palette) for s in series_domain]
-    color = alt.Color("series:N", title=None,
-                      scale=alt.Scale(domain=series_domain or [""], range=colors or ["#000"]),
-                      legend=alt.Legend(orient="top") if len(series_domain) > 1 else None)
-    dash = alt.StrokeDash("source:N", title=None, legend=alt.Legend(orient="top"),
-                          scale=alt.Scale(domain=list(SOURCE_DASH),
-                                          range=list(SOURCE_DASH.values())))
-
-    def tip(*fields: alt.Tooltip) -> list[alt.Tooltip]:
-        return list(fields) if tooltips else []
-
-    base_curve = alt.Chart(curves)
-    only_measured = alt.FieldEqualPredicate(field="source", equal=MEASURED)
-    band = base_curve.transform_filter(only_measured).transform_filter(
-        "isValid(datum.ci_low)").mark_area(opacity=0.18).encode(
-        x=x, y=alt.Y("ci_low:Q", scale=y_scale, axis=y_axis), y2=alt.Y2("ci_high"),
-        color=color, detail=alt.Detail("series", type="nominal"))
-    lines = base_curve.mark_line(strokeWidth=2).encode(
-        x=x, y=alt.Y("value:Q", scale=y_scale, axis=y_axis), color=color,
-        detail=alt.Detail("series", type="nominal"),
-        **({"strokeDash": dash} if measured is not None else {}))
-    measured_points = base_curve.transform_filter(only_measured).mark_point(
-        shape="diamond", filled=True, size=45).encode(
-        x=x, y=alt.Y("value:Q", scale=y_scale), color=color,
-        tooltip=tip(alt.Tooltip("x:N", title="column"), alt.Tooltip("series:N"),
-                    alt.Tooltip("value:Q", format=".2f", title="measured mean"),
-                    alt.Tooltip("ci_low:Q", format=".2f", title="95% CI from"),
-                    alt.Tooltip("ci_high:Q", format=".2f", title="95% CI to"),
-                    alt.Tooltip("raw:Q", format=".2f", title="mean on stated scale"),
-                    alt.Tooltip("n:Q", title="ratings")))
-    card_points = alt.Chart(points).mark_circle(stroke="white", strokeWidth=1, opacity=1).encode(
-        x=x, y=alt.Y("score:Q", scale=y_scale),
-        fill=alt.Fill("valence:N", title=None, legend=None,
-                      scale=alt.Scale(domain=list(VALENCE_COLORS),
-                                      range=list(VALENCE_COLORS.values()))),
-        size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[60, 260])),
-        tooltip=tip(alt.Tooltip("x:N", title="column"), alt.Tooltip("series:N"),
-                    alt.Tooltip("score:Q"), alt.Tooltip("n:Q", title="cards"),
-                    alt.Tooltip("cards:N")))
-    neutral = alt.Chart(pd.DataFrame({"y": [(scale.min + scale.max) / 2]})).mark_rule(
-        strokeDash=[4, 4], color="#888").encode(y=alt.Y("y:Q", scale=y_scale))
-    layers: list[Any] = ([neutral, band, lines, measured_points, card_points]
-                         if measured is not None else [neutral, lines, card_points])
+    enc = _Encodings.of(journey, [c.label for c in columns], points, curves, geometry, tooltips)
+    layers: list[Any] = [_neutral_rule(journey, enc)]
+    if measured is not None:
+        layers += [_measured_band(curves, enc), _lines(curves, enc, dashed=True),
+                   _measured_points(curves, enc)]
+    else:
+        layers.append(_lines(curves, enc, dashed=False))
+    layers.append(_card_points(points, enc))
     if len(flags):
-        marks = alt.Chart(flags)
-        width = 0.6 * (geometry.column if geometry else 90)
-        layers.insert(0, marks.mark_rule(color=DISAGREE_COLOR, strokeWidth=width,
-                                         opacity=0.12).encode(
-            x=x, tooltip=tip(alt.Tooltip("x:N", title="column"),
-                             alt.Tooltip("team:Q", format=".2f", title="team mean"),
-                             alt.Tooltip("measured:Q", format=".2f", title="measured mean"))))
-        layers.append(marks.mark_text(color=DISAGREE_COLOR, dy=3, baseline="top",
-                                      fontWeight="bold").encode(
-            x=x, y=alt.value(0), text=alt.Text("label", type="nominal")))
+        rule, text = _flag_layers(flags, enc, geometry)
+        layers = [rule, *layers, text]
     # Sizes go in at construction: each .properties()/.configure_*() call copies the chart.
     if geometry is None:
         return alt.LayerChart(layer=layers, width=alt.Step(90), height=220)
     return alt.LayerChart(layer=layers, width=geometry.plot_width, height=geometry.height,
                           **geometry.top_level())
+
+
+@dataclass(frozen=True)
+class _Encodings:
+    """The channels every layer of the emotion chart shares."""
+
+    x: alt.X
+    y_scale: alt.Scale
+    y_axis: alt.Axis
+    color: alt.Color
+    dash: alt.StrokeDash
+    tooltips: bool
+
+    @classmethod
+    def of(cls, journey: Journey, labels: list[str], points: pd.DataFrame, curves: pd.DataFrame,
+           geometry: Geometry | None, tooltips: bool) -> _Encodings:
+        scale = journey.scale
+        y_scale = alt.Scale(domain=[scale.min, scale.max], nice=False, zero=False)
+        ticks = _ticks(scale.min, scale.max, scale.step)
+        y_axis = alt.Axis(title="Emotion", values=ticks, format="~g", grid=True, gridOpacity=0.4)
+        series_domain = list(dict.fromkeys([*points["series"], *curves["series"]]))
+        palette = iter(SERIES_COLORS * (1 + len(series_domain) // len(SERIES_COLORS)))
+        colors = [MEASURED_COLOR if s == MEASURED else next(palette) for s in series_domain]
+        color = alt.Color("series:N", title=None,
+                          scale=alt.Scale(domain=series_domain or [""], range=colors or ["#000"]),
+                          legend=alt.Legend(orient="top") if len(series_domain) > 1 else None)
+        dash = alt.StrokeDash("source:N", title=None, legend=alt.Legend(orient="top"),
+                              scale=alt.Scale(domain=list(SOURCE_DASH),
+                                              range=list(SOURCE_DASH.values())))
+        return cls(_x(labels, geometry), y_scale, y_axis, color, dash, tooltips)
+
+    def tip(self, *fields: alt.Tooltip) -> list[alt.Tooltip]:
+        """The tooltip fields, or none when tooltips are off."""
+        return list(fields) if self.tooltips else []
+
+
+_ONLY_MEASURED = alt.FieldEqualPredicate(field="source", equal=MEASURED)
+
+
+def _neutral_rule(journey: Journey, enc: _Encodings) -> alt.Chart:
+    middle = (journey.scale.min + journey.scale.max) / 2
+    chart: alt.Chart = alt.Chart(pd.DataFrame({"y": [middle]})).mark_rule(
+        strokeDash=[4, 4], color="#888").encode(y=alt.Y("y:Q", scale=enc.y_scale))
+    return chart
+
+
+def _measured_band(curves: pd.DataFrame, enc: _Encodings) -> alt.Chart:
+    chart: alt.Chart = alt.Chart(curves).transform_filter(_ONLY_MEASURED).transform_filter(
+        "isValid(datum.ci_low)").mark_area(opacity=0.18).encode(
+        x=enc.x, y=alt.Y("ci_low:Q", scale=enc.y_scale, axis=enc.y_axis), y2=alt.Y2("ci_high"),
+        color=enc.color, detail=alt.Detail("series", type="nominal"))
+    return chart
+
+
+def _lines(curves: pd.DataFrame, enc: _Encodings, *, dashed: bool) -> alt.Chart:
+    chart: alt.Chart = alt.Chart(curves).mark_line(strokeWidth=2).encode(
+        x=enc.x, y=alt.Y("value:Q", scale=enc.y_scale, axis=enc.y_axis), color=enc.color,
+        detail=alt.Detail("series", type="nominal"),
+        **({"strokeDash": enc.dash} if dashed else {}))
+    return chart
+
+
+def _measured_points(curves: pd.DataFrame, enc: _Encodings) -> alt.Chart:
+    chart: alt.Chart = alt.Chart(curves).transform_filter(_ONLY_MEASURED).mark_point(
+        shape="diamond", filled=True, size=45).encode(
+        x=enc.x, y=alt.Y("value:Q", scale=enc.y_scale), color=enc.color,
+        tooltip=enc.tip(alt.Tooltip("x:N", title="column"), alt.Tooltip("series:N"),
+                        alt.Tooltip("value:Q", format=".2f", title="measured mean"),
+                        alt.Tooltip("ci_low:Q", format=".2f", title="95% CI from"),
+                        alt.Tooltip("ci_high:Q", format=".2f", title="95% CI to"),
+                        alt.Tooltip("raw:Q", format=".2f", title="mean on stated scale"),
+                        alt.Tooltip("n:Q", title="ratings")))
+    return chart
+
+
+def _card_points(points: pd.DataFrame, enc: _Encodings) -> alt.Chart:
+    circles = alt.Chart(points).mark_circle(stroke="white", strokeWidth=1, opacity=1)
+    chart: alt.Chart = circles.encode(
+        x=enc.x, y=alt.Y("score:Q", scale=enc.y_scale),
+        fill=alt.Fill("valence:N", title=None, legend=None,
+                      scale=alt.Scale(domain=list(VALENCE_COLORS),
+                                      range=list(VALENCE_COLORS.values()))),
+        size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[60, 260])),
+        tooltip=enc.tip(alt.Tooltip("x:N", title="column"), alt.Tooltip("series:N"),
+                        alt.Tooltip("score:Q"), alt.Tooltip("n:Q", title="cards"),
+                        alt.Tooltip("cards:N")))
+    return chart
+
+
+def _flag_layers(flags: pd.DataFrame, enc: _Encodings,
+                 geometry: Geometry | None) -> tuple[alt.Chart, alt.Chart]:
+    """A shaded column and a label where the team and the measured means disagree."""
+    marks = alt.Chart(flags)
+    width = 0.6 * (geometry.column if geometry else 90)
+    rule = marks.mark_rule(color=DISAGREE_COLOR, strokeWidth=width, opacity=0.12).encode(
+        x=enc.x, tooltip=enc.tip(alt.Tooltip("x:N", title="column"),
+                                 alt.Tooltip("team:Q", format=".2f", title="team mean"),
+                                 alt.Tooltip("measured:Q", format=".2f",
+                                             title="measured mean")))
+    text = marks.mark_text(color=DISAGREE_COLOR, dy=3, baseline="top", fontWeight="bold").encode(
+        x=enc.x, y=alt.value(0), text=alt.Text("label", type="nominal"))
+    return rule, text
 
 
 def _x(labels: list[str], geometry: Geometry | None) -> alt.X:
