@@ -1,5 +1,7 @@
-"""The house's plan, checked: layers without upward or circular imports, small files, short
-functions (CONTRIBUTING.md explains each rule and how to state a reason for an exception)."""
+"""The house's plan, checked: layers, no import cycles, small files, short functions.
+
+CONTRIBUTING.md explains each rule and how to state a reason for an exception.
+"""
 
 from __future__ import annotations
 

@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILT = ROOT / "src/journey_widget/labextension/package.json"
 SHARE = "share/jupyter/labextensions/journey-widget"
 
-pytestmark = pytest.mark.skipif(not BUILT.exists() and shutil.which("npm") is None,
-                                reason="needs the built extension or npm to build it")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not BUILT.exists() and shutil.which("npm") is None,
+                                 reason="needs the built extension or npm to build it")]
 
 
 @pytest.fixture(scope="module")

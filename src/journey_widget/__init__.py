@@ -1,18 +1,55 @@
 """journey_widget: editable customer journey maps in Jupyter, bound to a pandas DataFrame.
 
+``import journey_widget`` loads only what a map needs; reports, analytics, charts, templates and
+the rest load on first use (PEP 562), so a notebook that only draws a map starts fast.
+
 >>> import journey_widget as jw
 >>> m = jw.JourneyMap(df, stages=[...], lanes=[...], title="Checkout")  # doctest: +SKIP
 """
 
-from . import analytics, metrics, templates
-from .compare import CompareView, compare
-from .magic import load_ipython_extension
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .compare import CompareView, compare  # eager: the package and the function share a name
 from .model import Journey, JourneyError, Lane, Persona, Scale, Stage
-from .practice import Finding, diff, emotion_change
-from .report import report
 from .widget import EditEvent, JourneyMap, load
 
-__version__ = "0.1.0"
-__all__ = ["CompareView", "EditEvent", "Finding", "Journey", "JourneyError", "JourneyMap", "Lane",
-           "Persona", "Scale", "Stage", "__version__", "analytics", "compare", "diff",
-           "emotion_change", "load", "load_ipython_extension", "metrics", "report", "templates"]
+if TYPE_CHECKING:
+    from . import analytics, metrics, templates
+    from .durable import FileStatus, JourneyNotice, open
+    from .magic import load_ipython_extension
+    from .practice import Finding, diff, emotion_change
+    from .reports import report
+
+#: Names loaded on first use: the attribute and the module that defines it.
+_LAZY = {
+    "analytics": ".analytics", "metrics": ".metrics", "templates": ".templates",
+    "FileStatus": ".durable", "JourneyNotice": ".durable", "open": ".durable",
+    "load_ipython_extension": ".magic",
+    "Finding": ".practice", "diff": ".practice", "emotion_change": ".practice",
+    "report": ".reports",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a lazily loaded name on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'journey_widget' has no attribute {name!r}")
+    loaded = importlib.import_module(module, __name__)
+    value = loaded if module == f".{name}" else getattr(loaded, name)  # a module, or a name in it
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+__all__ = ["CompareView", "EditEvent", "FileStatus", "Finding", "Journey", "JourneyError",
+           "JourneyMap", "JourneyNotice", "Lane", "Persona", "Scale", "Stage", "__version__",
+           "analytics", "compare", "diff", "emotion_change", "load", "load_ipython_extension",
+           "metrics", "open", "report", "templates"]

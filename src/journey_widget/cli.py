@@ -1,6 +1,6 @@
 """The ``journey-widget`` command.
 
-    journey-widget report MAP.journey.json [FUTURE.journey.json] -o report.html|.pdf|.ipynb
+journey-widget report MAP.journey.json [FUTURE.journey.json] -o report.html|.pdf|.ipynb
 """
 
 from __future__ import annotations
@@ -9,12 +9,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from ._version import __version__
 from .model import JourneyError
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="journey-widget",
                                      description="Customer journey maps as data.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     rep = commands.add_parser("report", help="write an HTML, PDF or notebook report of maps")
     rep.add_argument("maps", nargs="+", help="one .journey.json (or .csv) map, or two: current "
@@ -31,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    from .report import report
+    from .reports import report
     from .widget import load
 
     try:

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 import journey_widget as jw
-from journey_widget.report.notebook import escape_md
+from journey_widget.reports.notebook import escape_md
 
 from .conftest import HOSTILE, make_map
 
@@ -63,7 +63,7 @@ def test_report_sections_rank_pain_points_and_list_opportunities(small_map, tmp_
     for expected in ("## Persona", "## The map", "## Top pain points", "## Opportunities",
                      "## Stage by stage", "## Appendix: the cards"):
         assert expected in headings
-    from journey_widget.report import sections
+    from journey_widget.reports import sections
 
     pains = sections.pain_points(small_map).data
     assert list(pains["rank"]) == list(range(1, len(pains) + 1))

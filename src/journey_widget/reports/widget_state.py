@@ -13,8 +13,10 @@ VIEW_KEY = "application/vnd.jupyter.widget-view+json"
 
 
 def stable_state(widgets: list[Any], salt: str) -> tuple[dict[str, Any], dict[str, str]]:
-    """The widgets' state (``drop_defaults=False``, so anywidget's ``_esm`` stays) with every
-    model id replaced by one derived from ``salt`` and the position of the model.
+    """The widgets' state with every model id replaced by one derived from ``salt``.
+
+    The state is taken with ``drop_defaults=False``, so anywidget's ``_esm`` stays; each new id
+    is derived from ``salt`` and the position of the model.
 
     Returns the state dict for ``metadata.widgets`` and the map from old to new ids.
     """

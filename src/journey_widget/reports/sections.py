@@ -15,9 +15,8 @@ import pandas as pd
 from ..html_render import Safe, el
 from ..model import Journey
 from ..model.cards import is_missing
+from ..vocabulary import Tone, lane_tone
 
-PAIN = re.compile(r"pain", re.I)
-OPPORTUNITY = re.compile(r"opportunit|idea", re.I)
 BACKING_COLUMNS = ("frequency", "tickets", "n_tickets", "ticket_count", "count")
 
 
@@ -70,8 +69,9 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _lanes(journey: Journey, pattern: re.Pattern[str]) -> list[str]:
-    return [lane.name for lane in journey.lanes if pattern.search(lane.name)]
+def _lanes(journey: Journey, tone: Tone) -> list[str]:
+    """The lanes of ``tone``, by the rule the map draws them with (``vocabulary.lane_tone``)."""
+    return [lane.name for lane in journey.lanes if lane_tone(lane.name) == tone]
 
 
 def _column(table: pd.DataFrame, name: str) -> pd.Series:
@@ -80,8 +80,11 @@ def _column(table: pd.DataFrame, name: str) -> pd.Series:
 
 
 def backing(table: pd.DataFrame) -> pd.Series:
-    """How much backs each card: a frequency/ticket column when the map has one, else the
-    number of evidence entries (``evidence`` split on ``;`` or new lines)."""
+    """How much backs each card.
+
+    A frequency/ticket column when the map has one, else the number of evidence entries
+    (``evidence`` split on ``;`` or new lines).
+    """
     for name in BACKING_COLUMNS:
         if name in table.columns and pd.api.types.is_numeric_dtype(table[name]):
             return pd.to_numeric(table[name], errors="coerce")
@@ -93,11 +96,12 @@ def backing(table: pd.DataFrame) -> pd.Series:
 def pain_points(m: Any, top: int | None = 10) -> Table:
     """The pain points ranked by severity, then by how much backs them.
 
-    Pain points are the cards of lanes whose name speaks of pain. Severity is the ``severity``
+    Pain points are the cards of pain lanes (``vocabulary.lane_tone``: "Pain points",
+    "Problems", "Frustrations", ...). Severity is the ``severity``
     column (1-5; missing ranks last); backing is :func:`backing`.
     """
     j = _journey(m)
-    t = j.table[j.table["lane"].isin(_lanes(j, PAIN))]
+    t = j.table[j.table["lane"].isin(_lanes(j, "pain"))]
     frame = pd.DataFrame({
         "stage": t["stage"], "pain point": t["text"],
         "severity": pd.to_numeric(_column(t, "severity"), errors="coerce"),
@@ -116,7 +120,7 @@ def pain_points(m: Any, top: int | None = 10) -> Table:
 def opportunities(m: Any) -> Table:
     """Opportunities as a priority list: impact high first, then effort low, with owners."""
     j = _journey(m)
-    t = j.table[j.table["lane"].isin(_lanes(j, OPPORTUNITY))]
+    t = j.table[j.table["lane"].isin(_lanes(j, "opportunity"))]
     frame = pd.DataFrame({
         "stage": t["stage"], "opportunity": t["text"], "owner": _column(t, "owner"),
         "impact": _column(t, "impact"), "effort": _column(t, "effort")})
@@ -144,8 +148,8 @@ def stage_summary(m: Any) -> Table:
             "stage": stage, "cards": len(here),
             "mean emotion": round(float(scores["score"].mean()), 2) if len(scores) else math.nan,
             "lowest moment": f"{low['text']} ({low['score']:g})" if low is not None else "",
-            "pain points": int(here["lane"].isin(_lanes(j, PAIN)).sum()),
-            "opportunities": int(here["lane"].isin(_lanes(j, OPPORTUNITY)).sum())})
+            "pain points": int(here["lane"].isin(_lanes(j, "pain")).sum()),
+            "opportunities": int(here["lane"].isin(_lanes(j, "opportunity")).sum())})
     return Table(pd.DataFrame(rows), "", "This map has no stages yet.")
 
 
@@ -191,8 +195,11 @@ def chart(c: Any) -> Chart:
 
 
 def persona(m: Any) -> Html:
-    """The persona as HTML (name, description, goals, frustrations, quote, the analyst's own
-    fields), or a note that the map has none. All of it is escaped text."""
+    """The persona as HTML, or a note that the map has none.
+
+    Name, description, goals, frustrations, quote and the analyst's own fields. All of it is
+    escaped text.
+    """
     p = _journey(m).persona
     if p is None:
         return Html(el("p", {"class": "jw-report-empty"}, "No persona is set on this map."),
@@ -215,9 +222,11 @@ def persona(m: Any) -> Html:
 
 
 def changes(current: Any, future: Any) -> Html:
-    """What changed from the current to the future map: the changed cards, and the emotion
-    curve's move per stage (see :func:`journey_widget.diff` and
-    :func:`journey_widget.emotion_change`)."""
+    """What changed from the current to the future map.
+
+    The changed cards, and the emotion curve's move per stage (see :func:`journey_widget.diff`
+    and :func:`journey_widget.emotion_change`).
+    """
     from ..practice import diff, emotion_change
 
     changed = diff(current, future)

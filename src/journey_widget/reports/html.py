@@ -22,7 +22,8 @@ CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 
 def report_css() -> str:
-    return (resources.files("journey_widget.report") / "report.css").read_text("utf-8")
+    """The report's stylesheet (``report.css``, shipped with the package)."""
+    return (resources.files("journey_widget.reports") / "report.css").read_text("utf-8")
 
 
 def _image(mime: str, payload: str | bytes, alt: str) -> str:

@@ -19,7 +19,7 @@ from ..model import Journey
 from .widget_state import STATE_KEY, rename_view, stable_state
 
 VEGALITE_V6 = "application/vnd.vegalite.v6+json"
-SETUP = "import journey_widget as jw\nfrom journey_widget.report import sections as S"
+SETUP = "import journey_widget as jw\nfrom journey_widget.reports import sections as S"
 
 
 @dataclass
@@ -60,8 +60,11 @@ class _Builder:
 
 
 def escape_md(text: str) -> str:
-    """User text for a Markdown cell: every ASCII punctuation mark backslash-escaped (CommonMark
-    shows it literally), so no tag, link, entity or emphasis can come from it."""
+    """User text for a Markdown cell, with every ASCII punctuation mark backslash-escaped.
+
+    CommonMark shows an escaped mark literally, so no tag, link, entity or emphasis can come
+    from the text.
+    """
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(text.splitlines()))
 
 
