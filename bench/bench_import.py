@@ -35,7 +35,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21)
     runs = parser.parse_args().runs
     times: dict[str, list[float]] = {name: [] for name in CASES}
-    for name, statement in CASES.items():  # warm the file system cache
+    for statement in CASES.values():  # warm the file system cache
         once(statement)
     for _ in range(runs):
         for name, statement in CASES.items():

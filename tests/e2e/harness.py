@@ -17,12 +17,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import nbformat
 from jupyter_client import BlockingKernelClient
+from nbformat.sign import NotebookNotary
 from playwright.sync_api import Page
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -206,8 +207,11 @@ def open_notebook(lab: Lab, page: Page, name: str, cells: list[str]) -> Iterator
 
 
 def _wait_notebook7_kernel(page: Page, timeout: float = 60) -> None:
-    """Notebook 7 has no status bar: wait until its toolbar names a kernel that stays idle
-    (the indicator reads "idle" once before the kernel connects, too)."""
+    """Wait until Notebook 7's toolbar names a kernel that stays idle.
+
+    Notebook 7 has no status bar; its indicator reads "idle" once before the kernel connects,
+    too.
+    """
     ready = ("() => { const k = document.querySelector('.jp-KernelName'); "
              "const i = document.querySelector('.jp-Notebook-ExecutionIndicator'); "
              "return !!k && !!i && !/No Kernel/.test(k.textContent) "
@@ -237,3 +241,41 @@ def connection_file(lab: Lab, path: str) -> Path:
     while not file.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     return file
+
+
+def wait_saved(path: Path, check: Callable[[str], bool], timeout: float = 15) -> str:
+    """The file's text once ``check`` holds for a whole file (the server truncates, then writes)."""
+    deadline = time.monotonic() + timeout
+    text = path.read_text(encoding="utf-8")
+    while not (text.rstrip().endswith("}") and check(text)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+        text = path.read_text(encoding="utf-8")
+    return text
+
+
+def no_sessions(lab: Lab, name: str) -> bool:
+    """True when no kernel session is open on the notebook ``name``."""
+    return not any(s.get("path") == name for s in lab.api("/api/sessions"))
+
+
+def wait_no_session(lab: Lab, name: str, timeout: float = 20) -> None:
+    """Wait until the notebook ``name`` has no kernel session (after ``open_notebook`` ends)."""
+    deadline = time.monotonic() + timeout
+    while not no_sessions(lab, name) and time.monotonic() < deadline:
+        time.sleep(0.3)
+
+
+def reopen_without_kernel(lab: Lab, page: Page, name: str) -> None:
+    """Open a notebook choosing "No Kernel" (its kernel metadata removed, signed again: trusted)."""
+    path = lab.root / name
+    nb = nbformat.read(path, as_version=4)
+    for key in ("kernelspec", "language_info"):  # either lets JupyterLab pick a kernel itself
+        nb.metadata.pop(key, None)
+    notary = NotebookNotary()
+    notary.sign(nb)
+    assert notary.check_signature(nb)  # the server shares this signature store
+    nbformat.write(nb, path)
+    page.goto(f"{lab.url}/lab/workspaces/nokernel-{path.stem}/tree/{name}?reset&token={lab.token}")
+    dialog = page.locator(".jp-Dialog")
+    dialog.wait_for(timeout=60_000)
+    dialog.get_by_role("button", name="No Kernel").click()

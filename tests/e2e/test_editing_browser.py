@@ -1,5 +1,7 @@
-"""Editing in a real JupyterLab (and Notebook 7): drag and drop, keyboard moves, stages and lanes,
-the emotion curve, card attributes, undo and redo, two views, read-only.
+"""Editing in a real JupyterLab (and Notebook 7).
+
+Drag and drop, keyboard moves, stages and lanes, the emotion curve, card attributes, undo and
+redo, two views, read-only.
 
 Every assertion about an edit reads the kernel's DataFrame (``m.data``) through a second client
 on the notebook's own kernel; the DOM is only checked for what the user sees.
@@ -8,11 +10,8 @@ on the notebook's own kernel; the DOM is only checked for what the user sees.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from .harness import Kernel, Lab, open_notebook
@@ -367,13 +366,6 @@ def test_read_only_refuses_edits(lab: Lab, page: Page) -> None:
         expect(root.locator("[data-jw-undo]")).to_be_visible()
         card(page, "a1").drag_to(cell(page, "Pay", "Actions"))
         assert kernel.wait_for(ids(kernel, "Pay", "Actions"), ["a1"]) == ["a1"]
-
-
-@pytest.fixture(scope="module")
-def notebook7(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
-    server = Lab(Path(tmp_path_factory.mktemp("notebook7")), app="notebook")
-    yield server
-    server.stop()
 
 
 def test_editing_in_notebook_7(notebook7: Lab, page: Page) -> None:

@@ -12,14 +12,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-import nbformat
-from nbformat.sign import NotebookNotary
 from playwright.sync_api import Page, expect
 
 import journey_widget as jw
 
 from ..report.conftest import HOSTILE, make_map
-from .harness import Lab, open_notebook
+from .harness import Lab, no_sessions, open_notebook, reopen_without_kernel, wait_saved
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -36,16 +34,6 @@ def open_lab(lab: Lab, page: Page, workspace: str) -> None:
 def wait_clean(page: Page, timeout: float = 15_000) -> None:
     expect(page.locator(".lm-TabBar-tab.jp-mod-current")).not_to_have_class(
         "jp-mod-dirty", timeout=timeout)
-
-
-def wait_saved(path: Path, check, timeout: float = 15) -> str:  # type: ignore[no-untyped-def]
-    """The file's text once ``check`` holds for a whole file (the server truncates, then writes)."""
-    deadline = time.monotonic() + timeout
-    text = path.read_text(encoding="utf-8")
-    while not (text.rstrip().endswith("}") and check(text)) and time.monotonic() < deadline:
-        time.sleep(0.2)
-        text = path.read_text(encoding="utf-8")
-    return text
 
 
 def test_a_map_file_opens_edits_undoes_and_saves(lab: Lab, page: Page) -> None:
@@ -127,26 +115,6 @@ def test_the_launcher_creates_a_map_from_the_template(lab: Lab, page: Page) -> N
     assert path.read_text(encoding="utf-8") == m.to_json()
 
 
-def _reopen_without_kernel(lab: Lab, page: Page, name: str) -> None:
-    """Open a notebook choosing "No Kernel" (its kernel metadata removed, signed again: trusted)."""
-    path = lab.root / name
-    nb = nbformat.read(path, as_version=4)
-    for key in ("kernelspec", "language_info"):  # either lets JupyterLab pick a kernel itself
-        nb.metadata.pop(key, None)
-    notary = NotebookNotary()
-    notary.sign(nb)
-    assert notary.check_signature(nb)  # the server shares this signature store
-    nbformat.write(nb, path)
-    page.goto(f"{lab.url}/lab/workspaces/nokernel-{path.stem}/tree/{name}?reset&token={lab.token}")
-    dialog = page.locator(".jp-Dialog")
-    dialog.wait_for(timeout=60_000)
-    dialog.get_by_role("button", name="No Kernel").click()
-
-
-def _no_sessions(lab: Lab, name: str) -> bool:
-    return not any(s.get("path") == name for s in lab.api("/api/sessions"))
-
-
 def test_a_map_output_renders_live_then_read_only_with_the_kernel_stopped(
         lab: Lab, page: Page) -> None:
     shutil.copy(EXAMPLE, lab.root / "checkout.journey.json")
@@ -161,10 +129,10 @@ def test_a_map_output_renders_live_then_read_only_with_the_kernel_stopped(
         saved = wait_saved(lab.root / "output.ipynb", lambda t: MIME in t)
         assert MIME in saved
     deadline = time.monotonic() + 20
-    while not _no_sessions(lab, "output.ipynb") and time.monotonic() < deadline:
+    while not no_sessions(lab, "output.ipynb") and time.monotonic() < deadline:
         time.sleep(0.3)
 
-    _reopen_without_kernel(lab, page, "output.ipynb")
+    reopen_without_kernel(lab, page, "output.ipynb")
     copy = page.locator(".jp-OutputArea .jw-lab-static-map [data-jw-root]")
     expect(copy.locator("[data-jw-card]")).to_have_count(22, timeout=30_000)
     expect(copy.locator('[data-jw-card="c-7341ff6377"] [data-jw-card-text]')).to_have_text(
@@ -177,7 +145,7 @@ def test_a_map_output_renders_live_then_read_only_with_the_kernel_stopped(
 
 def test_a_report_notebook_shows_its_map_with_no_kernel(lab: Lab, page: Page) -> None:
     jw.report(make_map(20), lab.root / "report_nokernel.ipynb")
-    _reopen_without_kernel(lab, page, "report_nokernel.ipynb")
+    reopen_without_kernel(lab, page, "report_nokernel.ipynb")
     copy = page.locator(".jp-OutputArea .jw-lab-static-map [data-jw-root]")
     expect(copy.locator("[data-jw-card]")).to_have_count(20, timeout=60_000)
     expect(copy.locator('[data-jw-card="k000"] [data-jw-card-text]')).to_have_text(HOSTILE)

@@ -33,9 +33,10 @@ from .messages import findings_reply, is_check_message
 from .overlays import OverlayList, OverlayRefresher
 from .payloads import cards_payload, structure_payload
 from .protocol import history_kind, op_from_message
+from .snapshot import Snapshots
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
+    from typing import Self
 
 STATIC = pathlib.Path(__file__).parent.parent / "static"
 
@@ -81,6 +82,9 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
     revision = traitlets.Int(0).tag(sync=True)
     read_only = traitlets.Bool(False).tag(sync=True)
     overlays = OverlayList().tag(sync=True)  # chart images under the map (overlays.py)
+    #: The bound file's status (``jw.open``): path, state, message, conflict_copy; ``{}`` when
+    #: the map is not bound. Views may show a warning from it (durable/status.py).
+    file_binding = traitlets.Dict().tag(sync=True)
     #: Let each ``ack`` leave the kernel before the traits are published (see ``_let_out``);
     #: bench/bench_kernel_ack.py turns it off on one map to measure the difference.
     _yield_after_ack = True
@@ -97,6 +101,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
                           persona=persona, state=state, metrics=metrics)
         super().__init__(read_only=read_only, **kwargs)
         self._overlay_refresher = OverlayRefresher(self, overlays)
+        self._snapshots = Snapshots(self)  # keeps saved notebook outputs current
         self._init_journey(journey)
         self.on_msg(self._on_message)
 
@@ -121,6 +126,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         """
         bundle = super()._repr_mimebundle_(**kwargs)
         self._overlay_refresher.on_display()  # shown: keep its chart overlays drawn
+        self._snapshots.on_display()  # and the outputs a saved notebook keeps
         data = bundle[0] if isinstance(bundle, tuple) else bundle
         if isinstance(data, dict):
             data["text/html"] = map_html(self._journey)
@@ -150,6 +156,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
     def _after(self, changes: list[Change], source: Source) -> None:
         self._publish()
         self._overlay_refresher.request()  # renders later: after the ack, bursts coalesced
+        self._snapshots.request()
         self._callbacks.emit(changes, source, self.revision)
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:

@@ -1,0 +1,91 @@
+"""The latest state of each displayed map, kept where the Jupyter server can read it at save time.
+
+A notebook output of a map holds, besides the live widget, a static ``text/html`` map and the
+map's JSON (``application/vnd.journey-map+json``), written when the map was displayed. Browser
+edits change the widget, not those outputs, so a saved notebook would show the map as first
+displayed. To keep it true, every displayed map writes its JSON document, once its edits pause,
+to ``<jupyter runtime dir>/journey-widget/<widget model id>.json``; the server extension
+(:mod:`journey_widget.server`) rewrites the map outputs from those files just before it saves a
+notebook (docs/durable.md explains the choice). Writes are atomic and never raise into the
+edit path; a failure is logged and retried after the next edit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import pathlib
+from typing import Any
+
+from ..io.atomic import atomic_write
+from ..io.json_format import journey_to_dict
+
+logger = logging.getLogger("journey_widget")
+
+#: Seconds without edits before the snapshot is written (edits arriving meanwhile ride along).
+DEBOUNCE = 0.1
+FOLDER = "journey-widget"
+
+
+def snapshot_dir() -> pathlib.Path:
+    """The folder of map snapshots: ``journey-widget`` in Jupyter's runtime directory.
+
+    ``JOURNEY_WIDGET_SNAPSHOTS`` overrides it (tests and unusual deployments).
+    """
+    override = os.environ.get("JOURNEY_WIDGET_SNAPSHOTS")
+    if override:
+        return pathlib.Path(override)
+    from jupyter_core.paths import jupyter_runtime_dir
+
+    return pathlib.Path(jupyter_runtime_dir()) / FOLDER
+
+
+def snapshot_path(model_id: str, folder: pathlib.Path | None = None) -> pathlib.Path:
+    """Where the snapshot of the widget with ``model_id`` lives."""
+    safe = "".join(c for c in model_id if c.isalnum() or c in "-_")
+    return (folder or snapshot_dir()) / f"{safe}.json"
+
+
+class Snapshots:
+    """Writes one widget's snapshot after its edits pause, once it has been displayed."""
+
+    def __init__(self, widget: Any) -> None:
+        self.widget = widget
+        self.displayed = False
+        self.written = 0
+        self._handle: asyncio.TimerHandle | None = None
+
+    def on_display(self) -> None:
+        """The widget was displayed: its outputs now hold a map that later edits must follow."""
+        self.displayed = True
+
+    def request(self) -> None:
+        """The map changed: write its snapshot when edits pause (nothing before a display)."""
+        if not self.displayed:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no kernel loop (a script): write at once, edits are rare there
+            self.write()
+            return
+        if self._handle is not None:
+            self._handle.cancel()
+        self._handle = loop.call_later(DEBOUNCE, self.write)
+
+    def write(self) -> None:
+        """Write the snapshot now; log and carry on if the folder cannot be written."""
+        self._handle = None
+        model_id = getattr(self.widget, "model_id", None)
+        if not model_id:
+            return
+        try:
+            document = journey_to_dict(self.widget.journey)
+            data = json.dumps(document, ensure_ascii=False, allow_nan=True).encode("utf-8")
+            path = snapshot_path(str(model_id))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, data)
+            self.written += 1
+        except Exception:  # a snapshot must never break editing
+            logger.exception("journey_widget could not keep the map's saved outputs current")
