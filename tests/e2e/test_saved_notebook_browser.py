@@ -1,7 +1,8 @@
 """A saved notebook shows the map as it is at save time (issue 12), in JupyterLab and Notebook 7.
 
-A card is edited in the browser, the notebook is saved through the File menu, then the saved file is exported by ``jupyter nbconvert --to html`` and opened with
-"No Kernel": both show the edited text and not the old one.
+A card is edited in the browser, the notebook is saved through the File menu, then the saved
+file is exported by ``jupyter nbconvert --to html`` and opened with "No Kernel": both show the
+edited text and not the old one.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""Saved notebooks show each map as it is at save time (issue 12): the kernel keeps a snapshot
-of every displayed map, and the server's pre-save hook rewrites the map outputs from it.
+"""Saved notebooks show each map as it is at save time (issue 12).
 
+The kernel keeps a snapshot of every displayed map, and the server's pre-save hook rewrites the
+map outputs from it.
 The save goes through a real jupyter_server contents manager with the extension's hook
 registered, as JupyterLab's File > Save does; the browser version is in
 tests/e2e/test_saved_notebook_browser.py.
@@ -80,7 +81,7 @@ def test_maps_never_displayed_write_nothing_and_other_outputs_are_untouched(
     hidden = jw.JourneyMap(None, stages=["A"], lanes=["Actions"], overlays=False)
     hidden.add_card("A", "Actions", "x")
     assert not snapshots.exists()
-    m, output = shown_map()
+    _m, output = shown_map()
     text_output = {"output_type": "stream", "name": "stdout", "text": "hello"}
     other = {"output_type": "display_data", "metadata": {},
              "data": {"text/html": "<b>a table</b>", "text/plain": "table"}}

@@ -14,6 +14,11 @@ the map has none.
 
 ``columns`` records each column's pandas dtype so the analyst's own columns come back with
 the dtype they had; missing values are ``null``.
+
+Reading checks the whole document first (:mod:`.validate`, the rules of the JSON Schema in
+``journey-map.schema.json``): a malformed document raises
+:class:`~journey_widget.io.errors.JourneyFormatError` naming the file, the JSON path and what
+was expected, before any map is built or changed.
 """
 
 from __future__ import annotations
@@ -21,26 +26,48 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import os
+import pathlib
+from importlib import resources
 from typing import Any
 
 import pandas as pd
 
-from ..model import Journey, JourneyError
+from ..model import Journey
 from ..model.cards import STRING_COLUMNS, plain
 from ..model.metrics_ops import current_metrics
+from .errors import JourneyFormatError
+from .validate import FORMAT_NAME as FORMAT_NAME
+from .validate import FORMAT_VERSION as FORMAT_VERSION
+from .validate import as_format_error, check_document, parse_document
 
-FORMAT_NAME = "journey-map"
-FORMAT_VERSION = 1
+#: The ``$schema`` of version 1 documents: an identifier, never fetched. The schema itself
+#: ships in the package (:func:`schema_path`); editors map ``*.journey.json`` to that file.
+SCHEMA_ID = "urn:journey-widget:schema:journey-map:1"
+#: Whether written documents carry ``"$schema": SCHEMA_ID`` as their first key. Off until the
+#: JupyterLab document writes it too (js/src/model/journeyfile.ts): both write the same bytes.
+WRITE_SCHEMA_KEY = False
+SCHEMA_FILE = "journey-map.schema.json"
 #: The mime type of this document in notebook outputs (JupyterLab draws it read-only).
 MIME_TYPE = "application/vnd.journey-map+json"
 
 
-def journey_to_dict(journey: Journey) -> dict[str, Any]:
-    """The JSON document of a journey as a Python dict."""
+def schema_path() -> pathlib.Path:
+    """The JSON Schema of the ``.journey.json`` format, shipped in the package."""
+    return pathlib.Path(str(resources.files(__package__).joinpath(SCHEMA_FILE)))
+
+
+def journey_to_dict(journey: Journey, *, schema_key: bool | None = None) -> dict[str, Any]:
+    """The JSON document of a journey as a Python dict.
+
+    ``schema_key`` (default :data:`WRITE_SCHEMA_KEY`) puts ``"$schema"`` first.
+    """
     table = journey.table
     objects = table.astype(object).where(table.notna(), None)
     cards = [{str(k): _jsonable(v) for k, v in r.items()} for r in objects.to_dict("records")]
+    schema = WRITE_SCHEMA_KEY if schema_key is None else schema_key
     return {
+        **({"$schema": SCHEMA_ID} if schema else {}),
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "title": journey.title,
@@ -100,23 +127,31 @@ def journey_to_json(journey: Journey, indent: int | None = 1) -> str:
     return json.dumps(journey_to_dict(journey), indent=indent, ensure_ascii=False)
 
 
-def journey_from_dict(doc: Any) -> Journey:
-    """Build a journey from a parsed JSON document, validating it like any other input."""
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        raise JourneyError(f"not a journey map document: expected an object with "
-                           f"\"format\": \"{FORMAT_NAME}\"")
-    version = doc.get("version")
-    if version != FORMAT_VERSION:
-        raise JourneyError(f"journey map version {version!r} is not supported; this "
-                           f"journey_widget reads version {FORMAT_VERSION}")
-    columns = [c["name"] for c in doc.get("columns", [])]
+def journey_from_dict(doc: Any, *, source: str | os.PathLike[str] | None = None) -> Journey:
+    """Build a journey from a parsed JSON document, checking it first.
+
+    Raises
+    ------
+    JourneyFormatError
+        Naming ``source`` (when given), the JSON path and what was expected.
+    """
+    try:
+        check_document(doc)
+        return _build(doc)
+    except Exception as err:  # every failure is a format error naming where, never a bare one
+        error = as_format_error(err)
+        raise (error.in_file(source) if source is not None else error) from None
+
+
+def _build(doc: dict[str, Any]) -> Journey:
+    columns = [c["name"] for c in doc.get("columns") or []]
     cards = doc.get("cards") or []
     frame = pd.DataFrame(cards, columns=columns or None)
-    for spec in doc.get("columns", []):
+    for spec in doc.get("columns") or []:
         name, dtype = spec["name"], _dtype_of(spec)
         if name in STRING_COLUMNS or name == "score" or not dtype or name not in frame:
             continue
-        with contextlib.suppress(TypeError, ValueError):  # else keep what JSON gave
+        with contextlib.suppress(TypeError, ValueError, OverflowError):  # else keep JSON's values
             frame[name] = frame[name].astype(dtype)
     return Journey(frame, stages=doc.get("stages"), lanes=doc.get("lanes"),
                    scale=doc.get("scale"), title=doc.get("title") or "",
@@ -124,10 +159,33 @@ def journey_from_dict(doc: Any) -> Journey:
                    metrics=doc.get("metrics"))
 
 
-def journey_from_json(text: str | bytes) -> Journey:
-    """Parse the versioned JSON text into a journey."""
+def journey_from_json(text: str | bytes, *, source: str | os.PathLike[str] | None = None,
+                      ) -> Journey:
+    """Parse the versioned JSON text into a journey.
+
+    Raises
+    ------
+    JourneyFormatError
+        For text that is not a valid journey map: names ``source`` (when given), the JSON
+        path and what was expected.
+    """
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise JourneyError(f"not valid JSON: {err}") from None
-    return journey_from_dict(doc)
+        doc = parse_document(text)
+    except JourneyFormatError as err:
+        raise (err.in_file(source) if source is not None else err) from None
+    return journey_from_dict(doc, source=source)
+
+
+def read_journey_file(path: str | os.PathLike[str]) -> Journey:
+    """Read a ``.journey.json`` file; every failure is a :class:`JourneyFormatError` naming it.
+
+    Raises
+    ------
+    JourneyFormatError
+        The file cannot be read (missing, a folder, no permission) or is not a valid map.
+    """
+    try:
+        data = pathlib.Path(path).read_bytes()
+    except OSError as err:
+        raise JourneyFormatError(f"cannot be read: {err.strerror or err}", "", path) from None
+    return journey_from_json(data, source=path)

@@ -314,7 +314,7 @@ def _slug(text: str) -> str:
 
 def parse_mermaid(text: str, *,
                   scale: Scale | tuple[float, float] | None = None) -> Journey:
-    """Read a Mermaid ``journey`` diagram into a :class:`Journey`.
+    r"""Read a Mermaid ``journey`` diagram into a :class:`Journey`.
 
     Parameters
     ----------
@@ -330,7 +330,7 @@ def parse_mermaid(text: str, *,
 
     Examples
     --------
-    >>> j = parse_mermaid("journey\\n  title Day\\n  section Work\\n    Make tea: 5: Me\\n")
+    >>> j = parse_mermaid("journey\n  title Day\n  section Work\n    Make tea: 5: Me\n")
     >>> j.title, j.stage_names(), j.table[["lane", "text", "score", "actors"]].values.tolist()
     ('Day', ['Work'], [['Actions', 'Make tea', nan, 'Me'], ['Emotions', '', 2.0, 'Me']])
     """

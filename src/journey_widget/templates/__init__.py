@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..io.json_format import journey_from_dict
 from ..model import JourneyError
+from ..model.structure import to_persona, to_scale
 
 if TYPE_CHECKING:
     from ..widget import JourneyMap
@@ -78,8 +79,13 @@ def load(name: str, *, title: str | None = None, persona: Any = None,
     from ..widget import JourneyMap
 
     doc = document(name)
-    for key, value in (("title", title), ("persona", persona), ("state", state),
-                       ("scale", scale)):
+    # The document holds JSON values: personas and scales given as objects or tuples go in as
+    # their JSON form (the model validates them as it builds them).
+    if persona is not None:
+        doc["persona"] = to_persona(persona).to_dict()  # type: ignore[union-attr]
+    if scale is not None:
+        doc["scale"] = to_scale(scale).to_dict()
+    for key, value in (("title", title), ("state", state)):
         if value is not None:
             doc[key] = value
     return JourneyMap.from_journey(journey_from_dict(doc), **kwargs)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..io import journey_from_csv, journey_from_json, journey_to_csv, journey_to_json
+from ..io.atomic import atomic_write
 from ..model import Journey, Lane, Stage
 from ..model.cards import card_table, new_id
 from ..model.meta_ops import SetTitle
@@ -30,17 +31,18 @@ from ..model.ops import (
 )
 from ..model.structure import LaneKind, to_lane
 from .api_charts import ChartsAPI
+from .api_file import FileAPI
 from .api_practice import PracticeAPI
 from .events import EditCallback
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
+    from typing import Self
 
 
 _KEEP = object()
 
 
-class MapAPI(PracticeAPI, ChartsAPI):
+class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
     """Methods of :class:`JourneyMap` that read and edit the map (all validated, all undoable)."""
 
     # ---- data ---------------------------------------------------------------------------
@@ -132,9 +134,11 @@ class MapAPI(PracticeAPI, ChartsAPI):
         self._apply(AddItem("stage", Stage(name, tuple(steps), description), index))
 
     def rename_stage(self, old: str, new: str) -> None:
+        """Rename a stage, on the map, on its cards and in the attached metrics."""
         self._apply(RenameItem("stage", old, new))
 
     def move_stage(self, name: str, index: int) -> None:
+        """Move a stage to position ``index``."""
         self._apply(MoveItem("stage", name, index))
 
     def remove_stage(self, name: str, *, drop_cards: bool = False) -> None:
@@ -142,32 +146,42 @@ class MapAPI(PracticeAPI, ChartsAPI):
         self._apply(RemoveItem("stage", name, drop_cards))
 
     def add_step(self, stage: str, step: str, *, index: int | None = None) -> None:
+        """Add a step to ``stage`` at ``index`` (default last)."""
         self._apply(AddStep(stage, step, index))
 
     def rename_step(self, stage: str, old: str, new: str) -> None:
+        """Rename a step of ``stage``, on the map and on its cards."""
         self._apply(RenameStep(stage, old, new))
 
     def move_step(self, stage: str, step: str, index: int) -> None:
+        """Move a step of ``stage`` to position ``index``."""
         self._apply(MoveStep(stage, step, index))
 
     def remove_step(self, stage: str, step: str, *, drop_cards: bool = False) -> None:
+        """Remove a step; one holding cards needs ``drop_cards=True`` (undo restores them)."""
         self._apply(RemoveStep(stage, step, drop_cards))
 
     def add_lane(self, name: str | Lane | Mapping[str, Any], *, kind: LaneKind | None = None,
                  index: int | None = None, prompt: str = "") -> None:
-        """Add a lane; ``kind`` is ``text``, ``emotion`` or ``metric`` (guessed from the name);
-        ``prompt`` is a guiding question shown in its empty cells."""
+        """Add a lane at ``index`` (default last).
+
+        ``kind`` is ``text``, ``emotion`` or ``metric`` (guessed from the name); ``prompt`` is a
+        guiding question shown in its empty cells.
+        """
         lane = to_lane({"name": name, "kind": kind, "prompt": prompt} if isinstance(name, str)
                        else name)
         self._apply(AddItem("lane", lane, index))
 
     def rename_lane(self, old: str, new: str) -> None:
+        """Rename a lane, on the map and on its cards."""
         self._apply(RenameItem("lane", old, new))
 
     def move_lane(self, name: str, index: int) -> None:
+        """Move a lane to position ``index``."""
         self._apply(MoveItem("lane", name, index))
 
     def remove_lane(self, name: str, *, drop_cards: bool = False) -> None:
+        """Remove a lane; one holding cards needs ``drop_cards=True`` (undo restores them)."""
         self._apply(RemoveItem("lane", name, drop_cards))
 
     # ---- undo ----------------------------------------------------------------------------
@@ -196,12 +210,15 @@ class MapAPI(PracticeAPI, ChartsAPI):
         return cls.from_journey(journey_from_json(text), **kwargs)
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the map as JSON (``.journey.json`` by convention) or as CSV (``.csv``)."""
+        """Write the map as JSON (``.journey.json`` by convention) or as CSV (``.csv``).
+
+        JSON is written atomically (a temporary file renamed over ``path``).
+        """
         path = pathlib.Path(path)
         if path.suffix.lower() == ".csv":
             journey_to_csv(self._journey, path)
         else:
-            path.write_text(self.to_json(), encoding="utf-8")
+            atomic_write(path, self.to_json().encode("utf-8"))
 
     def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
         """The card table as CSV text, or written to ``path``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import pathlib
 
-from ..model import JourneyError
+from ..io.json_format import read_journey_file
 from .map_widget import JourneyMap
 
 
@@ -25,12 +25,10 @@ def load(path: str | os.PathLike[str]) -> JourneyMap:
     Raises
     ------
     JourneyError
-        When the file is not a valid map; the message names the file.
+        When the file is not a valid map: a :class:`~journey_widget.io.JourneyFormatError`
+        naming the file, the JSON path and what was expected.
     """
     path = pathlib.Path(path)
     if path.suffix.lower() == ".csv":
         return JourneyMap.from_csv(path)
-    try:
-        return JourneyMap.from_json(path.read_text(encoding="utf-8"))
-    except JourneyError as err:
-        raise JourneyError(f"{path}: {err}") from None
+    return JourneyMap.from_journey(read_journey_file(path))

@@ -1,0 +1,345 @@
+"""Keep a map and its file in step: every edit written, every outside change read.
+
+Writes. Every accepted edit (browser, Python, undo, redo: the map's ``on_edit`` callbacks)
+captures the map's state on the thread that edits (cheap references, no serialisation). An
+edit after a pause is written at once, on that thread, before the edit call returns: a
+process killed right after is not a lost edit. Edits that follow within ``debounce`` seconds
+of a write are coalesced and written by the binding's thread ``debounce`` after the last one
+(at most ``max_delay`` after the first). Writes are atomic (:mod:`journey_widget.io.atomic`),
+the bytes those of ``m.save``. A failed write raises nothing into the edit: the status says
+``error`` and the binding retries with back-off (0.1 s doubling to 5 s).
+
+Reads. The binding's thread polls the file (:mod:`.watch`). A change made elsewhere is
+applied to the map as one undoable step (``ReplaceJourney``) when the map has no unwritten
+edits; otherwise, and before every write, the file is merged with the map by card id
+(:mod:`.merge`) against the last version both shared. On a conflict the file keeps the other
+side and this map's version goes to ``<name>.conflict-<time>.journey.json``. A file that is
+not a valid map leaves the map untouched, with an ``error`` status naming the problem.
+
+Threads. In a Jupyter kernel, changes to the map (reloads, status) run on the kernel's event
+loop, between cells and messages; outside one (a script), on the binding's thread: edit a
+bound map from one thread at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import pathlib
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ..io.atomic import BeforeReplace, atomic_write, folder_lock, remove_stale_temps
+from ..io.json_format import journey_from_json, journey_to_dict
+from ..model import JourneyError
+from ..model.replace_ops import JourneyState, ReplaceJourney
+from .merge import merge_documents
+from .status import FileStatus, State
+from .watch import fingerprint, read_bytes
+
+if TYPE_CHECKING:
+    from ..model import Journey
+    from ..widget import EditEvent, JourneyMap
+
+logger = logging.getLogger("journey_widget")
+MAX_BACKOFF = 5.0
+#: Seconds between looks at the file for changes made elsewhere.
+POLL_SECONDS = 0.5
+
+
+def document_bytes(doc: dict[str, Any]) -> bytes:
+    """A document's file bytes, exactly as ``m.save`` writes them."""
+    return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
+
+
+def conflict_copy_path(path: pathlib.Path, now: datetime | None = None) -> pathlib.Path:
+    """``checkout.conflict-20261201T140240-123.journey.json`` next to ``checkout.journey.json``."""
+    now = now or datetime.now()
+    stem = path.name.removesuffix(".json").removesuffix(".journey")
+    stamp = now.strftime("%Y%m%dT%H%M%S") + f"-{now.microsecond // 1000:03d}"
+    candidate = path.with_name(f"{stem}.conflict-{stamp}.journey.json")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem}.conflict-{stamp}-{n}.journey.json")
+        n += 1
+    return candidate
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+class FileBinding:
+    """Bind ``widget`` to ``path`` (``jw.open`` makes one; see the module docstring).
+
+    Parameters
+    ----------
+    widget : JourneyMap
+        The map; it must hold what ``text`` holds.
+    path : path-like
+        The ``.journey.json`` file.
+    text : bytes
+        The file's bytes the map was read from or just wrote: the first shared version.
+    base : dict
+        The map's document when bound (``journey_to_dict``): what merges start from.
+    debounce, max_delay, poll : float
+        Seconds: quiet time before a coalesced write, the longest a write waits, the polling
+        interval (default :data:`POLL_SECONDS`).
+    before_replace : callable, optional
+        Fault injection: called between writing the temporary file and renaming it.
+    """
+
+    def __init__(self, widget: JourneyMap, path: pathlib.Path, text: bytes,
+                 base: dict[str, Any], *,
+                 debounce: float = 0.05, max_delay: float = 0.5, poll: float | None = None,
+                 before_replace: BeforeReplace | None = None) -> None:
+        self.map, self.path = widget, path
+        self.debounce, self.max_delay = debounce, max_delay
+        self.poll = POLL_SECONDS if poll is None else poll
+        self.before_replace = before_replace
+        self._state = threading.Lock()   # guards the fields below; held briefly
+        self._io = threading.Lock()      # one write or read of the file at a time
+        self._wake = threading.Condition(self._state)
+        self._base = text
+        self._base_doc = base
+        self._seen = fingerprint(path)
+        self._edits = self._written = 0
+        self._pending: JourneyState | None = None
+        self._first_pending = self._due = 0.0
+        self._last_write = 0.0
+        self._backoff = 0.0
+        self._applying = False
+        self._closed = False
+        self._conflict: tuple[str, pathlib.Path] | None = None
+        self._loop = _running_loop()
+        self.status = FileStatus("saved", f"Saved to {path.name}", str(path))
+        widget.on_edit(self._on_edit)
+        self._thread = threading.Thread(target=self._run, name=f"journey-file {path.name}",
+                                        daemon=True)
+        self._thread.start()
+
+    # ---- edits -> file ----------------------------------------------------------------------
+    def _on_edit(self, _event: EditEvent) -> None:
+        if self._applying or self._closed:
+            return
+        snapshot = JourneyState.capture(self.map.journey)
+        now = time.monotonic()
+        with self._state:
+            self._edits += 1
+            if self._pending is None:
+                self._first_pending = now
+            self._pending = snapshot
+            quiet = now - self._last_write >= self.debounce and not self._backoff
+            self._due = min(now + self.debounce, self._first_pending + self.max_delay)
+            self._wake.notify()
+        if quiet and self._io.acquire(blocking=False):  # after a pause: write now, here
+            try:
+                self._write()
+            finally:
+                self._io.release()
+        elif not self.status.message.startswith("Saving") and self.status.state != "error":
+            self._set_status("pending", f"Saving to {self.path.name}...")
+
+    def flush(self) -> FileStatus:
+        """Write unwritten edits now and wait for the write; return the status."""
+        with self._io:
+            self._write()
+        return self.status
+
+    def _write(self) -> None:
+        """Write the pending state (caller holds ``_io``); merge first if the file changed."""
+        with self._state:
+            state, seq = self._pending, self._edits
+        if state is None:
+            return
+        ours = journey_to_dict(state.journey())
+        try:
+            with folder_lock(self.path.parent):  # other processes' check-and-write wait
+                self._write_doc(ours, seq)
+        except Exception as err:  # never into the edit: keep the edit, say so, retry
+            if not isinstance(err, OSError):
+                logger.exception("journey_widget: writing %s failed", self.path)
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            with self._state:
+                self._backoff = min(max(self._backoff * 2, 0.1), MAX_BACKOFF)
+                self._due = time.monotonic() + self._backoff
+            self._set_status("error", f"Could not save {self.path.name}: {reason}. Every edit "
+                             f"is kept in this map; retrying in {self._backoff:g} s.")
+        finally:
+            with self._state:
+                self._last_write = time.monotonic()
+
+    def _write_doc(self, ours: dict[str, Any], seq: int) -> None:
+        remove_stale_temps(self.path)
+        disk, _ = read_bytes(self.path)
+        copy: pathlib.Path | None = None
+        note = ""
+        text = document_bytes(ours)
+        merged: Journey | None = None
+        if disk is not None and disk != self._base:
+            try:
+                theirs = journey_to_dict(journey_from_json(disk, source=self.path))  # canonical
+            except JourneyError as err:  # not a map: keep that text aside, write ours
+                copy = conflict_copy_path(self.path)
+                self._atomic(copy, disk)
+                note = (f"The file held text that is not a valid map ({err}); it was kept in "
+                        f"{copy.name}.")
+            else:
+                result = merge_documents(self._base_doc, ours, theirs)
+                if result.conflicts:
+                    copy = conflict_copy_path(self.path)
+                    self._atomic(copy, text)
+                    note = (f"{len(result.conflicts)} edit(s) clashed with a change made elsewhere "
+                            f"({result.conflicts[0]}); the file keeps the other change and this "
+                            f"map's version is in {copy.name}.")
+                text = document_bytes(result.doc)
+                if text != document_bytes(ours):
+                    merged = journey_from_json(text)
+        self._atomic(self.path, text)
+        with self._state:
+            self._seen = fingerprint(self.path)
+            self._written = seq
+            if self._edits == seq:
+                self._pending = None
+            self._backoff = 0.0
+            if merged is None:
+                self._base, self._base_doc = text, ours
+        if merged is not None:  # the map takes the merge; until it does, the base stays
+            self._on_owner(lambda: self._take(merged, text, seq, merged_from_ours=True))
+        if copy is not None:
+            self._set_status("conflict", note, copy)
+        elif self._pending is None:
+            self._set_status("saved", f"Saved to {self.path.name}")
+
+    def _atomic(self, path: pathlib.Path, data: bytes) -> None:
+        atomic_write(path, data, before_replace=self.before_replace)
+
+    # ---- file -> map ------------------------------------------------------------------------
+    def check_file(self) -> None:
+        """Look at the file now (the binding's thread does every ``poll`` seconds)."""
+        seen = fingerprint(self.path)
+        with self._io:
+            if seen == self._seen and not self._byte_check_due():
+                return
+            try:
+                disk, seen = read_bytes(self.path)
+            except OSError as err:
+                self._set_status("error", f"Could not read {self.path.name}: {err}")
+                return
+            if disk is None or disk == self._base:
+                self._seen = seen
+                return
+            try:
+                journey = journey_from_json(disk, source=self.path)
+            except JourneyError as err:
+                self._seen = seen
+                self._set_status("error", f"{self.path.name} changed on disk but is not a valid "
+                                 f"map; this map is unchanged and keeps its edits. {err}")
+                return
+            self._seen = seen
+            with self._state:
+                dirty, seq = self._pending is not None, self._edits
+            if dirty:
+                self._write()  # merges the change with ours
+            else:
+                self._on_owner(lambda: self._take(journey, disk, seq))
+
+    _polls = 0
+
+    def _byte_check_due(self) -> bool:
+        """Every fourth poll, compare bytes even when ``stat`` saw nothing."""
+        self._polls += 1
+        return self._polls % 4 == 0
+
+    def _take(self, journey: Journey, text: bytes, seq: int, merged_from_ours: bool = False,
+              ) -> None:
+        """Show ``journey`` (read from ``text``) in the map: one undoable step (owner thread)."""
+        with self._state:
+            if self._edits != seq or self._closed:
+                return  # edited meanwhile: the next write merges instead
+            self._base, self._base_doc = text, journey_to_dict(journey)
+        self._applying = True
+        try:
+            self.map._apply(ReplaceJourney(JourneyState.capture(journey)))
+        except Exception:
+            logger.exception("journey_widget: reloading %s failed", self.path)
+        finally:
+            self._applying = False
+        if merged_from_ours:
+            return  # the status names the conflict copy already
+        self._set_status("saved", f"Reloaded {self.path.name}: it changed on disk")
+
+    # ---- plumbing ---------------------------------------------------------------------------
+    def _on_owner(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` where the map is edited: the kernel's event loop, else right here."""
+        loop = self._loop
+        if loop is not None and loop.is_running() and threading.current_thread() is not (
+                threading.main_thread()):
+            loop.call_soon_threadsafe(fn)
+        else:
+            fn()
+
+    def _set_status(self, state: State, message: str, copy: pathlib.Path | None = None) -> None:
+        if copy is not None:
+            self._conflict = (message, copy)
+        elif state in ("saved", "pending") and self._conflict is not None:
+            # the last conflict stays in view (its copy named) until another one replaces it
+            state, copy = "conflict", self._conflict[1]
+            message = f"{message}. Earlier: {self._conflict[0]}"
+        shown = None if copy is None else str(copy)
+        self.status = FileStatus(state, message, str(self.path), shown)
+        if state in ("error", "conflict"):
+            logger.warning("journey_widget: %s", message)
+        publish = getattr(self.map, "_show_file_status", None)
+        if callable(publish):
+            status = self.status
+            self._on_owner(lambda: publish(status))
+
+    def _run(self) -> None:
+        next_poll = time.monotonic() + self.poll
+        while True:
+            with self._wake:
+                now = time.monotonic()
+                due = self._due if self._pending is not None else float("inf")
+                if not self._closed:
+                    self._wake.wait(max(0.0, min(due, next_poll) - now))
+                if self._closed:
+                    return
+                now = time.monotonic()
+                write = self._pending is not None and now >= self._due
+            try:
+                if write:
+                    with self._io:
+                        self._write()
+                if now >= next_poll:
+                    next_poll = now + self.poll
+                    self.check_file()
+            except Exception:  # the thread must live on: log and carry on
+                logger.exception("journey_widget: the file binding of %s failed", self.path)
+
+    def close(self) -> FileStatus:
+        """Write what is pending, stop watching and writing, unbind; the map stays as it is."""
+        self.flush()
+        with self._wake:
+            self._closed = True
+            self._wake.notify()
+        self.map.on_edit(self._on_edit, remove=True)
+        if self._thread is not threading.current_thread():
+            self._thread.join(timeout=2)
+        self.status = FileStatus("closed", f"No longer bound to {self.path.name}", str(self.path))
+        if self.map._binding is self:
+            self.map._binding = None
+            self.map._show_file_status(self.status)
+        if self.on_close is not None:
+            self.on_close(self)
+        return self.status
+
+    #: Called with the binding once it is closed (``jw.open`` forgets it).
+    on_close: Callable[[FileBinding], None] | None = None
