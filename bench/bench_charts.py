@@ -122,8 +122,11 @@ def _score(m: jw.JourneyMap, ids: list[str], i: int) -> tuple[str, str, float]:
 
 
 async def in_loop(n: int, edits: int = 20, singles: int = 5) -> tuple[float, float, float]:
-    """Inside a running loop, as in a kernel: one browser score edit until the overlay holds
-    it (debounce included), median of ``singles``; then ``edits`` edits back to back."""
+    """Inside a running loop, as in a kernel: single browser score edits, then a burst.
+
+    One browser score edit until the overlay holds it (debounce included), median of
+    ``singles``; then ``edits`` edits back to back.
+    """
     m = new_map(n)
     m.send = lambda *_a, **_k: None
     m._repr_mimebundle_()  # displayed: refreshes run on the loop

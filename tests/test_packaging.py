@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -30,6 +32,15 @@ def test_wheel_from_a_clean_clone_contains_the_bundle(tmp_path: Path) -> None:
     assert sizes.get("journey_widget/static/widget.css", 0) > 500
     assert sizes.get("journey_widget/static/compare.js", 0) > 5_000  # jw.compare's own bundle
     assert sizes.get("journey_widget/static/compare.css", 0) > 500
+    # The words both languages read (vocabulary.py at run time; the bundle has them built in).
+    assert sizes.get("journey_widget/vocabulary.json", 0) > 500
+    assert "journey_widget/py.typed" in sizes  # the code is typed (PEP 561)
+    (meta_name,) = [n for n in sizes if n.endswith(".dist-info/METADATA")]
+    with zipfile.ZipFile(wheel) as zf:
+        meta = zf.read(meta_name).decode()
+    assert "License-Expression: BSD-3-Clause" in meta
+    assert "Classifier: Framework :: Jupyter :: JupyterLab :: Extensions :: Prebuilt" in meta
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in sizes)
 
     # Installed on its own, the wheel's widget loads its bundle from the wheel.
     target = tmp_path / "site"

@@ -1,11 +1,10 @@
 // anywidget entry of the compare view (jw.compare): two read-only maps with their changes marked.
 import type { AnyModel } from "@anywidget/types";
 import { CompareView } from "./compare/view";
-import type { TraitSource } from "./compare/model";
 
 export default {
   render({ model, el }: { model: AnyModel; el: HTMLElement }) {
-    const view = new CompareView(el, model as unknown as TraitSource);
+    const view = new CompareView(el, model);
     return () => view.destroy();
   },
 };

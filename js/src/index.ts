@@ -9,7 +9,7 @@ export default {
   render({ model, el }: { model: AnyModel; el: HTMLElement }) {
     const source = anywidgetModel(model);
     const store = new Store(source);
-    const view = new MapView(el, store, { overlays: traitOverlays(model), check: source.check });
+    const view = new MapView(el, store, { overlays: traitOverlays(model), check: source.check?.bind(source) });
     return () => {
       view.destroy();
       store.destroy();

@@ -1,18 +1,16 @@
 // Structure operations applied to the state exactly as the Python model applies them, so a
 // view can show a renamed, moved, added or removed stage, step or lane before the kernel answers.
 import type { Card, Lane, LaneKind, Stage, Structure, StructureOp } from "./model/types";
+import { isEmotionLaneName } from "./vocabulary";
 
 export interface MapState {
   structure: Structure;
   cards: readonly Card[];
 }
 
-const EMOTION_WORDS = ["emotion", "feeling", "mood", "sentiment"];
-
 /** The kind Python gives a lane named without one (model/structure.py `to_lane`). */
 export function guessLaneKind(name: string): LaneKind {
-  const low = name.toLowerCase();
-  return EMOTION_WORDS.some((w) => low.includes(w)) ? "emotion" : "text";
+  return isEmotionLaneName(name) ? "emotion" : "text";
 }
 
 function moved<T>(items: readonly T[], from: number, to: number): T[] {

@@ -56,10 +56,10 @@ describe("anywidget binding", () => {
     expect(m.isReadOnly()).toBe(false);
   });
 
-  it("render() draws into el, proposes through model.send, and cleans up", async () => {
+  it("render() draws into el, proposes through model.send, and cleans up", () => {
     const f = fakeAnyModel({ structure: makeStructure(), cards: [card("a")], revision: 7, read_only: false });
     const el = document.createElement("div");
-    const cleanup = (await widget.render({ model: f.model, el } as never)) as () => void;
+    const cleanup = widget.render({ model: f.model, el });
     expect(el.querySelector("[data-jw-root]")!.getAttribute("data-jw-revision")).toBe("7");
     el.querySelector('[data-jw-card="a"]')!.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
     el.querySelector<HTMLElement>('[data-jw-card="a"] [data-jw-delete]')!.click();

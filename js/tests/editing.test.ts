@@ -215,7 +215,7 @@ describe("emotion curve", () => {
     const point = q('[data-jw-point="e1"]')!;
     expect(point.getAttribute("role")).toBe("slider");
     expect(point.getAttribute("aria-valuenow")).toBe("1");
-    (point as unknown as HTMLElement).focus();
+    point.focus();
     key(point, "ArrowUp");
     expect(model.last().op).toEqual({ kind: "edit", id: "e1", field: "score", value: 2, old: 1 });
     model.accept();

@@ -32,7 +32,7 @@ const cards = () => [
 
 function box(el: Element, left: number, top: number, width: number, height: number): void {
   const r = { left, top, width, height, right: left + width, bottom: top + height, x: left, y: top };
-  (el as HTMLElement).getBoundingClientRect = () => ({ ...r, toJSON: () => r }) as DOMRect;
+  (el as HTMLElement).getBoundingClientRect = () => ({ ...r, toJSON: () => r });
 }
 
 /** Stage headers 100 px wide from x = 0, step headers 100 px wide, lanes 50 px high from y = 100. */

@@ -179,7 +179,7 @@ describe("editing the persona", () => {
     model.reject(model.last(), "this map is read-only; set read_only=False to edit it");
     expect(q("[data-jw-persona-name]")!.textContent).toBe(ANA.name);
     expect(q("[data-jw-error]")!.textContent).toContain("read-only");
-    const typed = q("[data-jw-error-typed]")!.textContent!;
+    const typed = q("[data-jw-error-typed]")!.textContent;
     expect(typed).toContain("Zoe");
     expect(typed).toContain("Quote: Fast please");
   });

@@ -78,8 +78,8 @@ describe("Store", () => {
     store.propose(edit("a", "x", "text a"));
     store.propose(edit("b", "typed text", "text b"));
     const [first, second] = model.sent;
-    model.reject(second!, "no");
-    model.accept(first!); // proposed before the error: does not clear it
+    model.reject(second, "no");
+    model.accept(first); // proposed before the error: does not clear it
     expect(store.error?.typed).toBe("typed text");
     store.propose(edit("a", "y", "x"));
     model.accept();

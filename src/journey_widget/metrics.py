@@ -197,6 +197,8 @@ def by_stage(df: pd.DataFrame, stage: str = "stage", value: str = "value",
 
 
 def check(metrics: pd.DataFrame, stages: Sequence[str]) -> pd.DataFrame:
-    """Validate a tidy metrics table against a map's stage names (what ``m.metrics = df``
-    does); returns the canonical table."""
+    """Validate a tidy metrics table against a map's stage names; return the canonical table.
+
+    This is what ``m.metrics = df`` does.
+    """
     return metrics_table(metrics, stages)

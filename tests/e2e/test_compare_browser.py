@@ -1,5 +1,7 @@
-"""The compare view (``jw.compare``) in a real JupyterLab: a current map and its future copy,
-changed from Python, drawn side by side with the changed cards marked.
+"""The compare view (``jw.compare``) in a real JupyterLab.
+
+A current map and its future copy, changed from Python, drawn side by side with the changed
+cards marked.
 
 What is marked is checked against ``jw.diff`` computed in the notebook's own kernel.
 """

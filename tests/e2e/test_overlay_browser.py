@@ -1,5 +1,8 @@
-"""The chart overlays in a real JupyterLab: they show under the map, line up with its columns,
-follow edits made in the browser, and nothing is fetched from outside the machine."""
+"""The chart overlays in a real JupyterLab.
+
+They show under the map, line up with its columns, follow edits made in the browser, and
+nothing is fetched from outside the machine.
+"""
 
 from __future__ import annotations
 

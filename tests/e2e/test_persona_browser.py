@@ -1,5 +1,6 @@
-"""The persona, title and state edited in the widget in a real JupyterLab (issue 6, "edit the
-persona").
+"""The persona, title and state edited in the widget in a real JupyterLab.
+
+Issue 6, "edit the persona".
 
 Every assertion about an edit reads the kernel's map (``m.persona``, ``m.title``, ``m.state``)
 through a second client on the notebook's own kernel; the DOM is only checked for what the user

@@ -1,5 +1,7 @@
-"""The HTML report's static map draws confidence and evidence as the live widget does: the same
-stylesheet (widget.css) gives each confidence its card edge and the badges their look."""
+"""The HTML report's static map draws confidence and evidence as the live widget does.
+
+The same stylesheet (widget.css) gives each confidence its card edge and the badges their look.
+"""
 
 from __future__ import annotations
 

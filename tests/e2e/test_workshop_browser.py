@@ -1,6 +1,9 @@
-"""Workshop features in a real JupyterLab: lane prompts of a template, presentation mode and the
-map checks (issue 6). Assertions about the map read the kernel's ``m`` through a second client
-on the notebook's own kernel; the DOM is checked for what the room sees."""
+"""Workshop features in a real JupyterLab (issue 6).
+
+Lane prompts of a template, presentation mode and the map checks. Assertions about the map read
+the kernel's ``m`` through a second client on the notebook's own kernel; the DOM is checked for
+what the room sees.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Reports of workshop maps show what the live widget shows: each card's confidence and evidence
-marks and badges, and the whole persona (goals, frustrations, quote); user text stays text."""
+"""Reports of workshop maps show what the live widget shows.
+
+Each card's confidence and evidence marks and badges, and the whole persona (goals,
+frustrations, quote); user text stays text.
+"""
 
 from __future__ import annotations
 

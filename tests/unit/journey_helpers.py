@@ -134,8 +134,10 @@ def cell_ids(journey_or_frame: Any, stage: str, step: str | None, lane: str) -> 
 
 
 class Recorder:
-    """Stands in for the widget's comm transport (``send``): keeps every message with the
-    trait state the view would hold when the message arrives."""
+    """Stands in for the widget's comm transport (``send``).
+
+    Keeps every message with the trait state the view would hold when the message arrives.
+    """
 
     def __init__(self, widget: jw.JourneyMap) -> None:
         self.widget = widget

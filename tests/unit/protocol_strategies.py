@@ -1,5 +1,6 @@
-"""Hypothesis strategies for browser messages, shared by the widget property test and the
-Python/TypeScript document parity test.
+"""Hypothesis strategies for browser messages.
+
+Shared by the widget property test and the Python/TypeScript document parity test.
 
 Messages are drawn against the map as it is now (its card ids, stages, lanes and steps), with
 a share of names that do not exist and values of every type, so a sequence mixes accepted
@@ -123,8 +124,10 @@ def meta_op(draw: st.DrawFn) -> dict[str, Any]:
 
 @st.composite
 def browser_op(draw: st.DrawFn, m: jw.JourneyMap, *, cards_only: bool = False) -> dict[str, Any]:
-    """One operation a browser may send for map ``m``: mostly card edits, then structure,
-    metadata, undo and redo, and batches of card edits."""
+    """One operation a browser may send for map ``m``.
+
+    Mostly card edits, then structure, metadata, undo and redo, and batches of card edits.
+    """
     ids, stages, lanes = list(m.data["id"]), list(m.stages), list(m.lanes)
     if cards_only:
         return draw(card_op(ids, stages, lanes))

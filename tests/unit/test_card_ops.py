@@ -1,5 +1,8 @@
-"""Card operations of the pure model (EditCard, AddCard, DeleteCard, MoveCard): each does
-what it says, and its inverse restores the exact previous state (rows, order, dtypes)."""
+"""Card operations of the pure model (EditCard, AddCard, DeleteCard, MoveCard).
+
+Each does what it says, and its inverse restores the exact previous state (rows, order,
+dtypes).
+"""
 
 from __future__ import annotations
 

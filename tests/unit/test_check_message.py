@@ -1,5 +1,8 @@
-"""The widget's ``check`` message (docs/protocol.md): the browser's Check button runs
-``m.check()`` in the kernel and gets the findings back, and nothing about the map changes."""
+"""The widget's ``check`` message (docs/protocol.md).
+
+The browser's Check button runs ``m.check()`` in the kernel and gets the findings back, and
+nothing about the map changes.
+"""
 
 from __future__ import annotations
 

@@ -22,8 +22,11 @@ EVIL = '<img src=x onerror="window.__pwned=1">'
 
 
 def in_own_thread(test: Callable[[], None]) -> None:
-    """Run ``test`` in a thread with no event loop: whether the view updates at once or later
-    depends on a running loop, and a browser test's Playwright leaves one in the main thread."""
+    """Run ``test`` in a thread with no event loop.
+
+    Whether the view updates at once or later depends on a running loop, and a browser test's
+    Playwright leaves one in the main thread.
+    """
     with ThreadPoolExecutor(1) as pool:
         pool.submit(test).result()
 

@@ -1,5 +1,7 @@
-"""The analyst's own columns (int, datetime, string) are carried through every edit untouched
-(DESIGN.md 1: "anything else | as given")."""
+"""The analyst's own columns (int, datetime, string) are carried through every edit untouched.
+
+DESIGN.md 1: "anything else | as given".
+"""
 
 from __future__ import annotations
 

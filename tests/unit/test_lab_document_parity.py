@@ -105,8 +105,11 @@ def compare(driver: Path, messages: list[dict[str, Any]], monkeypatch: pytest.Mo
 @SETTINGS
 @given(data=st.data(), count=st.integers(1, 12))
 def test_generated_message_sequences_apply_alike(driver: Path, data: st.DataObject, count: int):
-    """Messages are drawn against the kernel's map as it evolves (its ids, stages, steps), then
-    replayed on the document: every reply and every file text must match."""
+    """Generated message sequences apply alike to the kernel's map and to the document.
+
+    Messages are drawn against the kernel's map as it evolves (its ids, stages, steps), then
+    replayed on the document: every reply and every file text must match.
+    """
     counter = iter(range(1, 1000))
     text = rich_map().to_json()
     m = jw.JourneyMap.from_json(text)

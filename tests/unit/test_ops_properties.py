@@ -174,7 +174,9 @@ def any_op(draw, j: jw.Journey):
 
 def run_random_ops(data, journey: jw.Journey, apply, steps: int):
     """Draw and apply up to ``steps`` operations; refused ones must leave the state as it was.
-    Returns the inverses of the accepted ones, in order."""
+
+    Returns the inverses of the accepted ones, in order.
+    """
     inverses = []
     for _ in range(steps):
         op = data.draw(any_op(journey), label="op")

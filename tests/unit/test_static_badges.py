@@ -1,19 +1,20 @@
-"""Static cards (exports, reports, the widget's text/html) carry the widget's confidence and
-evidence marks and badges, by the same rules as the front end (js/src/view/badges.ts,
-evidence.ts): checked on rendered HTML, and against the TypeScript itself run by node."""
+"""Static cards carry the widget's confidence and evidence marks and badges.
+
+Static cards are those of exports, reports and the widget's text/html. They follow the same
+rules as the front end (js/src/view/badges.ts, evidence.ts): checked on rendered HTML, and
+against the TypeScript itself run by node.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pytest
+from typescript_run import JS_SRC, needs_node, run_typescript
 
 import journey_widget as jw
 from journey_widget.html_render import map_html
@@ -21,8 +22,6 @@ from journey_widget.html_render.badges import badges_of, card_marks, evidence_co
 from journey_widget.html_render.board import _cells
 from journey_widget.widget.payloads import cards_payload
 
-ROOT = Path(__file__).resolve().parents[2]
-ESBUILD = ROOT / "js" / "node_modules" / ".bin" / "esbuild"
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="alert(1)">'
 
 
@@ -149,8 +148,8 @@ def test_evidence_counts_like_the_widget():
 # --- The same answers as the front end's own code --------------------------------------------
 
 DRIVER = """
-import { badgesOf } from "%s/js/src/view/badges.ts";
-import { confidenceOf, evidenceCount, unbacked } from "%s/js/src/view/evidence.ts";
+import { badgesOf } from "%s/view/badges.ts";
+import { confidenceOf, evidenceCount, unbacked } from "%s/view/evidence.ts";
 import { readFileSync } from "node:fs";
 const cards = JSON.parse(readFileSync(0, "utf8"));
 console.log(JSON.stringify(cards.map((card) => ({
@@ -161,8 +160,7 @@ console.log(JSON.stringify(cards.map((card) => ({
 """
 
 
-@pytest.mark.skipif(shutil.which("node") is None or not ESBUILD.exists(),
-                    reason="needs node and js/node_modules (npm ci in js/)")
+@needs_node
 def test_badges_and_marks_match_the_typescript(tmp_path: Path):
     rows = workshop_map().journey.table.copy()
     extra = pd.DataFrame({
@@ -173,15 +171,8 @@ def test_badges_and_marks_match_the_typescript(tmp_path: Path):
         "evidence": ["x", None, ["only"], "  ;  ", "a\nb\nc", None, []]})
     table = jw.JourneyMap(pd.concat([rows, extra], ignore_index=True),
                           stages=["Browse", "Pay"]).journey.table
-    driver = tmp_path / "driver.ts"
-    driver.write_text(DRIVER % (ROOT, ROOT))
-    bundle = tmp_path / "driver.mjs"
-    subprocess.run([str(ESBUILD), str(driver), "--bundle", "--platform=node", "--format=esm",
-                    "--log-level=warning", f"--outfile={bundle}"], check=True, timeout=120)
     payload = cards_payload(table)  # what the widget receives
-    run = subprocess.run(["node", str(bundle)], input=json.dumps(payload), capture_output=True,
-                         text=True, check=True, timeout=60)
-    expected = json.loads(run.stdout)
+    expected = run_typescript(DRIVER % (JS_SRC, JS_SRC), payload, tmp_path)
     static = [card for cell in _cells(table).values() for card in cell]
     by_id = {card["id"]: card for card in static}
     got = []

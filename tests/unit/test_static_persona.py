@@ -1,5 +1,8 @@
-"""The static map's caption (reports, exports, the widget's text/html) shows the persona as the
-widget does: avatar, name, and details expandable without script; all of it escaped text."""
+"""The static map's caption shows the persona as the widget does.
+
+The caption of reports, exports and the widget's text/html: avatar, name, and details
+expandable without script; all of it escaped text.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Structure operations of the pure model (stages, lanes, steps, ReplaceCards, Batch): each
-does what it says, and its inverse restores the exact previous state."""
+"""Structure operations of the pure model (stages, lanes, steps, ReplaceCards, Batch).
+
+Each does what it says, and its inverse restores the exact previous state.
+"""
 
 from __future__ import annotations
 

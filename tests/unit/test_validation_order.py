@@ -1,5 +1,8 @@
-"""Validation of card tables, continued: stage and lane order, steps, inputs left untouched,
-and failures that leave the map as it was (DESIGN.md 1-2)."""
+"""Validation of card tables, continued.
+
+Stage and lane order, steps, inputs left untouched, and failures that leave the map as it was
+(DESIGN.md 1-2).
+"""
 
 from __future__ import annotations
 

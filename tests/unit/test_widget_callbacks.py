@@ -1,5 +1,8 @@
-"""The widget protocol without a browser, continued: edit callbacks and the traits that
-Python edits publish (docs/protocol.md). See test_widget_protocol.py for how messages are sent."""
+"""The widget protocol without a browser, continued.
+
+Edit callbacks and the traits that Python edits publish (docs/protocol.md). See
+test_widget_protocol.py for how messages are sent.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,10 @@
-"""Property test of the widget protocol: any sequence of browser messages (card, structure and
-metadata operations, batches, undo and redo; well formed or not) gets exactly one reply each;
-an ack that changes the map bumps the revision and the traits mirror the model; a reject
-changes nothing. Afterwards, undoing everything from Python gives back the original."""
+"""Property test of the widget protocol: any sequence of browser messages.
+
+Any sequence of browser messages (card, structure and metadata operations, batches, undo and
+redo; well formed or not) gets exactly one reply each; an ack that changes the map bumps the
+revision and the traits mirror the model; a reject changes nothing. Afterwards, undoing
+everything from Python gives back the original.
+"""
 
 from __future__ import annotations
 

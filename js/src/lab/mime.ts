@@ -55,7 +55,7 @@ export class JourneyMimeRenderer extends Panel implements IRenderMime.IRenderer 
     this.addClass("jw-lab-output");
   }
 
-  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+  renderModel(model: IRenderMime.IMimeModel): Promise<void> {
     this.reset();
     const abort = (this.abort = new AbortController());
     const data = model.data[MIME_TYPE];
@@ -65,6 +65,7 @@ export class JourneyMimeRenderer extends Panel implements IRenderMime.IRenderer 
     const waitForLive = canGoLive && liveReady(this.live!);
     if (!waitForLive) this.showStatic(data, abort.signal);
     if (canGoLive) void this.goLive(model, abort.signal, waitForLive);
+    return Promise.resolve();
   }
 
   private showStatic(data: unknown, signal: AbortSignal): void {

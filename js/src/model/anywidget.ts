@@ -7,6 +7,7 @@ const TRAITS = ["structure", "cards", "revision", "read_only"] as const;
 /** How long a map check may take before the view says the kernel did not answer. */
 export const CHECK_TIMEOUT_MS = 30_000;
 
+// eslint-disable-next-line max-lines-per-function -- one object literal: the MapModel's methods over one model
 export function anywidgetModel(model: AnyModel): MapModel {
   // Traits are replaced, never mutated, so caching by identity is safe.
   let rawS: unknown;
@@ -17,12 +18,12 @@ export function anywidgetModel(model: AnyModel): MapModel {
 
   return {
     getStructure() {
-      const raw = model.get("structure");
+      const raw: unknown = model.get("structure");
       if (!structure || raw !== rawS) [rawS, structure] = [raw, normalizeStructure(raw)];
       return structure;
     },
     getCards() {
-      const raw = model.get("cards");
+      const raw: unknown = model.get("cards");
       if (raw !== rawC) [rawC, cards] = [raw, normalizeCards(raw)];
       return cards;
     },

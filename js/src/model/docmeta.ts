@@ -1,11 +1,10 @@
 // The map's title, persona and state set on a document the way the kernel sets them
 // (protocol.py `_META`, model/meta_ops.py `SetMeta`, model/structure.py `to_persona`): the same
 // checks in the same order, the same reasons, and the persona stored as `Persona.to_dict()`.
+import { AVATAR_COLORS } from "../vocabulary";
 import { type JourneyDoc, JourneyFileError } from "./journeyfile";
 import { pyRepr } from "./pyrepr";
 
-/** Colour tokens of a persona avatar (model/structure.py AVATAR_COLORS). */
-export const AVATAR_COLORS = ["gray", "red", "orange", "yellow", "green", "teal", "blue", "purple", "pink"];
 export const META_KINDS = ["set_title", "set_persona", "set_state"];
 const PERSONA_KEYS = ["name", "goals", "description", "frustrations", "quote", "avatar"];
 

@@ -5,7 +5,7 @@ import { applyOp, applyToState } from "../apply";
 import { applyMetaMessage, META_KINDS } from "./docmeta";
 import type { MapState } from "../structure";
 import {
-  checkFieldValue, checkName, checkScore, CORE_COLUMNS, type ColumnSpec, type DocLane, type DocStage,
+  checkFieldValue, checkName, checkScore, CORE_COLUMNS, type ColumnSpec, type DocStage,
   isFloatDtype, isMissing, type JourneyDoc, JourneyFileError, laneKindFor, nullableDtype, OPTIONAL_COLUMNS,
 } from "./journeyfile";
 import { PyFloat, pyRepr } from "./pyrepr";
@@ -194,7 +194,7 @@ function asState(doc: JourneyDoc): MapState {
 }
 
 function fromState(doc: JourneyDoc, s: MapState): JourneyDoc {
-  return { ...doc, stages: s.structure.stages as DocStage[], lanes: s.structure.lanes as unknown as DocLane[], cards: s.cards };
+  return { ...doc, stages: s.structure.stages as DocStage[], lanes: s.structure.lanes, cards: s.cards };
 }
 
 function structural(doc: JourneyDoc, op: StructureOp): JourneyDoc {

@@ -52,7 +52,7 @@ export class DocumentMapModel implements MapModel {
    * Read file text (or an already parsed value). A text that is not a journey map keeps the
    * last good map on screen, read-only, with `error` saying why; the history starts afresh.
    */
-  load(source: string | unknown): boolean {
+  load(source: unknown): boolean {
     try {
       this.doc = typeof source === "string" ? parseJourneyText(source) : readJourneyDoc(source);
       this.error = null;

@@ -2,6 +2,7 @@
 // validated the way Python reads it, and written byte for byte the way `JourneyMap.save` writes
 // it (json.dumps, indent=1, floats as Python prints them), so a file saved in JupyterLab opens in
 // Python and diffs cleanly against one saved from Python, and the other way round.
+import { CONFIDENCE_LEVELS, isConfidence, isEmotionLaneName } from "../vocabulary";
 import { PyFloat, pyG, pyJson, pyNumber, pyRepr, RawJson } from "./pyrepr";
 import type { Card } from "./types";
 
@@ -17,7 +18,6 @@ export const OPTIONAL_COLUMNS = [
 const STRING_COLUMNS = ["id", "stage", "step", "lane", "text"];
 const PLACEMENT = ["id", "stage", "step", "lane"];
 const METRIC_COLUMNS = ["stage", "metric", "value", "target", "unit", "n"];
-const EMOTION_WORDS = ["emotion", "feeling", "mood", "sentiment"];
 const LANE_KINDS = ["text", "emotion", "metric"];
 
 export interface ColumnSpec {
@@ -98,8 +98,6 @@ export function checkScore(doc: JourneyDoc, lane: string, score: unknown, row = 
   }
 }
 
-const CONFIDENCE = ["observed", "reported", "inferred", "hypothesized"];
-
 function isNumber(v: unknown): v is number {
   return typeof v === "number";
 }
@@ -115,8 +113,8 @@ export function checkFieldValue(field: string, value: unknown): unknown {
     if (!isNumber(value)) fail(`column 'score' takes a number or nothing, got ${pyRepr(value)}`);
     return value;
   }
-  if (field === "confidence" && !isMissing(value) && !CONFIDENCE.includes(value as string)) {
-    fail(`column 'confidence' takes one of ${CONFIDENCE.join(", ")}, got ${pyRepr(value)}`);
+  if (field === "confidence" && !isMissing(value) && !isConfidence(value)) {
+    fail(`column 'confidence' takes one of ${CONFIDENCE_LEVELS.join(", ")}, got ${pyRepr(value)}`);
   }
   if (field === "severity" && !isMissing(value) && (!isNumber(value) || value < 1 || value > 5)) {
     fail(`column 'severity' takes a number from 1 to 5, got ${pyRepr(value)}`);
@@ -126,8 +124,7 @@ export function checkFieldValue(field: string, value: unknown): unknown {
 
 /** The kind Python gives a lane named without one. */
 export function laneKindFor(name: string): string {
-  const low = name.toLowerCase();
-  return EMOTION_WORDS.some((w) => low.includes(w)) ? "emotion" : "text";
+  return isEmotionLaneName(name) ? "emotion" : "text";
 }
 
 export function checkName(value: unknown, what: string): string {
@@ -393,7 +390,9 @@ export function writeJourneyDoc(doc: JourneyDoc): string {
 
 /** The same document as a plain JSON value (PyFloat unwrapped), e.g. for a mime bundle. */
 export function journeyDocValue(doc: JourneyDoc): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(journeyDocJson(doc), (_k, v) => (v instanceof PyFloat ? v.value : v)));
+  return JSON.parse(
+    JSON.stringify(journeyDocJson(doc), (_k, v: unknown) => (v instanceof PyFloat ? v.value : v)),
+  ) as Record<string, unknown>;
 }
 
 export { PLACEMENT, STRING_COLUMNS, newCardId };

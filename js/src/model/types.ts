@@ -21,7 +21,7 @@ export interface Scale {
   step: number;
 }
 
-/** A picture-free avatar: initials on a colour token (AVATAR_COLORS in model/structure.py). */
+/** A picture-free avatar: initials on a colour token (AVATAR_COLORS in vocabulary.json). */
 export interface Avatar {
   initials: string;
   color?: string;

@@ -1,31 +1,14 @@
 // What a card shows besides its text: channel, confidence, severity, owner, evidence and persona.
 // Icons are CSS masks keyed by class (styles.css), so a badge costs one element and its text.
+// Channel keys, confidence letters and lane tones come from the vocabulary (../vocabulary.ts).
 import type { Card } from "../model/types";
-import { CONFIDENCE_LETTER, confidenceOf, evidenceCount, unbacked } from "./evidence";
-
-export const CONFIDENCE = ["observed", "reported", "inferred", "hypothesized"] as const;
-
-/** Channels users name most, by a key that picks the icon and the colour. */
-const CHANNELS: Array<[string, RegExp]> = [
-  ["email", /mail|newsletter/i],
-  ["phone", /phone|call|sms|text message/i],
-  ["chat", /chat|messag|whatsapp|bot/i],
-  ["app", /app|mobile/i],
-  ["social", /social|facebook|instagram|twitter|linkedin|tiktok|youtube|community/i],
-  ["store", /store|shop|branch|in[- ]person|counter|kiosk/i],
-  ["search", /search|google|seo/i],
-  ["web", /web|site|page|portal|online|blog|knowledge/i],
-];
+import { CONFIDENCE_LETTER, channelKey } from "../vocabulary";
+import { confidenceOf, evidenceCount, unbacked } from "./evidence";
 
 /** Channel suggestions offered by the attribute editor. */
 export const CHANNEL_SUGGESTIONS = [
   "Website", "Email", "Phone", "Live chat", "Mobile app", "Social media", "In-store", "Search", "Knowledge base",
 ];
-
-export function channelKey(channel: string): string {
-  for (const [key, re] of CHANNELS) if (re.test(channel)) return key;
-  return "other";
-}
 
 export interface Badge {
   cls: string;
@@ -88,11 +71,4 @@ export function badgeCount(card: Card): number {
   }
   // The "No evidence" mark stands where the evidence badge would.
   return n + (evidenceCount(card.evidence) === 0 && unbacked(card) ? 1 : 0);
-}
-
-/** Pain point or opportunity lanes, by name (practitioners mark them specially). */
-export function laneTone(lane: string): "pain" | "opportunity" | null {
-  if (/pain|problem|issue|frustrat/i.test(lane)) return "pain";
-  if (/opportunit|idea|improve/i.test(lane)) return "opportunity";
-  return null;
 }

@@ -4,12 +4,10 @@
 import type { Column } from "../columns";
 import { cellKey } from "../columns";
 import type { Lane, Structure } from "../model/types";
-import { laneTone } from "./badges";
-import { createCurve, CURVE_HEIGHT } from "./curve";
+import { CURVE_HEIGHT, laneTone, tonePlural } from "../vocabulary";
+import { createCurve } from "./curve";
 import { h } from "./h";
 import { createPrompt } from "./prompts";
-
-export const COLUMN_WIDTH = 220;
 
 export type HeaderAxis = "stage" | "step" | "lane";
 
@@ -75,6 +73,7 @@ function menuButton(t: HeaderTarget, readOnly: boolean): HTMLButtonElement | nul
   });
 }
 
+// eslint-disable-next-line max-lines-per-function -- the grid read top to bottom: headers, then each lane's row
 export function buildFrame(st: Structure, columns: readonly Column[], readOnly: boolean): Frame {
   const cells = new Map<string, CellView>();
   const curves = new Map<string, SVGSVGElement>();
@@ -82,7 +81,7 @@ export function buildFrame(st: Structure, columns: readonly Column[], readOnly: 
   const headers = new Map<string, HTMLElement>();
   const byEl = new WeakMap<Element, CellView>();
   const board = h("div", { class: "jw-board", role: "table", "aria-label": st.title || "Customer journey map" });
-  board.style.gridTemplateColumns = `var(--jw-lane-width, 148px) repeat(${columns.length}, var(--jw-col-width))`;
+  board.style.gridTemplateColumns = `var(--jw-lane-width) repeat(${columns.length}, var(--jw-col-width))`;
   const hasSteps = columns.some((c) => c.step != null) || st.stages.some((s) => s.steps.length);
 
   // Stage header row.
@@ -190,7 +189,7 @@ function laneKindLabel(lane: Lane): string {
   if (lane.kind === "emotion") return ", emotion curve";
   if (lane.kind === "metric") return ", metric";
   const tone = laneTone(lane.name);
-  return tone === "pain" ? ", pain points" : tone === "opportunity" ? ", opportunities" : "";
+  return tone ? `, ${tonePlural(tone)}` : "";
 }
 
 /** The cell's "Show N more" (hidden > 0) or "Show fewer" (expanded past the budget) button. */

@@ -1,5 +1,6 @@
 // One card element, created once per card id and updated in place.
 import type { Card } from "../model/types";
+import { type Tone, toneLabel } from "../vocabulary";
 import { badgeCount, badgeKey, badgesOf } from "./badges";
 import { confidenceOf, evidenceCount, unbacked } from "./evidence";
 import { h, toggleAttr } from "./h";
@@ -12,11 +13,9 @@ export interface CardView {
   /** The last values written, so updates touch the DOM only when something changed. */
   last: {
     id: string; text: string; score: number | null; badges: string; pending: boolean;
-    tone: string | null;
+    tone: Tone | null;
   } | null;
 }
-
-const TONE_LABEL: Record<string, string> = { pain: "Pain point", opportunity: "Opportunity" };
 
 export function formatScore(score: number): string {
   return String(Math.round(score * 1000) / 1000);
@@ -41,7 +40,7 @@ export function cardCost(card: Card): number {
 }
 
 export function updateCard(
-  v: CardView, card: Card, pending: boolean, tone: string | null = null,
+  v: CardView, card: Card, pending: boolean, tone: Tone | null = null,
 ): void {
   const l = v.last;
   const badges = badgeKey(card);
@@ -80,7 +79,7 @@ export function updateCard(
     toggleAttr(el, "data-jw-evidence", evidenceCount(card.evidence) > 0 ? "yes" : unbacked(card) ? "none" : false);
   }
   setPending(v, pending);
-  const words = [tone ? `${TONE_LABEL[tone]}:` : "", card.text.trim() || "Empty card"];
+  const words = [tone ? `${toneLabel(tone)}:` : "", card.text.trim() || "Empty card"];
   if (card.score != null) words.push(`, score ${formatScore(card.score)}`);
   for (const b of list ?? badgesOf(card)) words.push(`; ${b.label}`);
   el.setAttribute("aria-label", words.join(" ").replace(/ ([,;])/g, "$1").trim());

@@ -4,11 +4,9 @@
 import type { Column } from "../columns";
 import { cellKey } from "../columns";
 import type { Card, Scale } from "../model/types";
+import { CURVE_HEIGHT, CURVE_PAD as PAD, CURVE_SERIES } from "../vocabulary";
 import { formatScore } from "./card";
 import { h, s } from "./h";
-
-export const CURVE_HEIGHT = 112;
-export const PAD = 14;
 
 export interface CurvePoint {
   id: string;
@@ -104,6 +102,7 @@ function setAll(el: Element, attrs: Record<string, string | number | null>): voi
  * Draw the curve, reusing its elements: one polyline per persona and one circle per shown card,
  * kept by id (a focused or dragged point stays the same element across redraws).
  */
+// eslint-disable-next-line max-lines-per-function -- one pass that reuses elements: lines, then points by id
 export function drawCurve(
   svg: SVGSVGElement, lane: string, columns: readonly Column[], cards: readonly Card[],
   scale: Scale, colWidth: number, o: CurveOptions,
@@ -130,7 +129,7 @@ export function drawCurve(
   const legend: Array<[string, number]> = [];
   const seen = new Set<string>();
   for (const [group, list] of groups) {
-    const series = n++ % 4;
+    const series = n++ % CURVE_SERIES;
     legend.push([group, series]);
     let line = d.lines.get(group);
     if (!line) {

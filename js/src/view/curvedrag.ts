@@ -4,7 +4,8 @@
 import type { Scale } from "../model/types";
 import type { Store } from "../store";
 import { s } from "./h";
-import { CURVE_HEIGHT, scoreToY, signed, snap, yToScore } from "./curve";
+import { CURVE_HEIGHT } from "../vocabulary";
+import { scoreToY, signed, snap, yToScore } from "./curve";
 
 interface Drag {
   point: SVGCircleElement;
@@ -47,7 +48,7 @@ export class CurveDrag {
   }
 
   private down(e: PointerEvent): void {
-    const point = (e.target as Element).closest?.("[data-jw-point]") as SVGCircleElement | null;
+    const point = (e.target as Element).closest?.<SVGCircleElement>("[data-jw-point]") ?? null;
     if (!point || e.button !== 0 || this.store.readOnly() || this.drag) return;
     const svg = point.ownerSVGElement;
     const old = Number(point.getAttribute("data-score"));

@@ -2,7 +2,8 @@
 // "Details" section with the card's attributes (channel, confidence, severity, owner, evidence).
 // Enter commits, Shift+Enter is a newline, Escape cancels, leaving it (blur) commits.
 import type { Card, LaneKind, Scale } from "../model/types";
-import { CHANNEL_SUGGESTIONS, CONFIDENCE } from "./badges";
+import { CONFIDENCE_LEVELS } from "../vocabulary";
+import { CHANNEL_SUGGESTIONS } from "./badges";
 import { h } from "./h";
 
 /** The attributes the details section edits, in order. */
@@ -70,7 +71,7 @@ function buildFields(card: Card): { el: HTMLElement; inputs: Record<Field, HTMLI
   const str = (v: unknown) => (v == null ? "" : String(v));
   const inputs = {
     channel: h("input", { type: "text", list: listId, "data-jw-field": "channel", autocomplete: "off" }),
-    confidence: h("select", { "data-jw-field": "confidence" }, options(CONFIDENCE, card.confidence)),
+    confidence: h("select", { "data-jw-field": "confidence" }, options(CONFIDENCE_LEVELS, card.confidence)),
     severity: h("select", { "data-jw-field": "severity" }, options(["1", "2", "3", "4", "5"], card.severity)),
     owner: h("input", { type: "text", "data-jw-field": "owner", autocomplete: "off" }),
     evidence: h("textarea", { "data-jw-field": "evidence", rows: 2 }),
@@ -88,6 +89,7 @@ function buildFields(card: Card): { el: HTMLElement; inputs: Record<Field, HTMLI
   return { el, inputs };
 }
 
+// eslint-disable-next-line max-lines-per-function -- the editor's fields in the order the form shows them
 export function createEditor(o: EditorOptions): Editor {
   const { card } = o;
   const textarea = h("textarea", {

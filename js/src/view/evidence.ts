@@ -1,19 +1,13 @@
 // Evidence and confidence on a card: what counts as evidence (as practice/evidence.py counts it
 // for m.coverage()), how many sources a card names, and how its confidence is drawn.
+// The levels, their letters and which of them back a card come from the vocabulary.
 import type { Card } from "../model/types";
-
-export const CONFIDENCE_LEVELS = ["observed", "reported", "inferred", "hypothesized"] as const;
-export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
-
-/** One letter per level, shown in the confidence badge (never colour alone). */
-export const CONFIDENCE_LETTER: Record<Confidence, string> = {
-  observed: "O", reported: "R", inferred: "I", hypothesized: "H",
-};
+import { BACKING_CONFIDENCE, type Confidence, isConfidence } from "../vocabulary";
 
 /** The card's confidence when it is one of the four levels, else null. */
 export function confidenceOf(card: Card): Confidence | null {
   const c = card.confidence;
-  return typeof c === "string" && (CONFIDENCE_LEVELS as readonly string[]).includes(c) ? (c as Confidence) : null;
+  return isConfidence(c) ? c : null;
 }
 
 function blank(v: unknown): boolean {
@@ -38,7 +32,7 @@ export function evidenceCount(v: unknown): number {
 /** Backed by evidence: it names some, or it was observed or reported (practice/evidence.py). */
 export function isBacked(card: Card): boolean {
   const c = confidenceOf(card);
-  return evidenceCount(card.evidence) > 0 || c === "observed" || c === "reported";
+  return evidenceCount(card.evidence) > 0 || (c !== null && BACKING_CONFIDENCE.includes(c));
 }
 
 /**

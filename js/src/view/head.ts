@@ -99,7 +99,7 @@ export class Caption {
     if (!keepRow) this.el.insertBefore(row, this.el.firstChild);
     this.el.insertBefore(meta, row.nextSibling);
     if (p && this.expanded) this.el.insertBefore(personaDetails(p, this.detailsId), meta.nextSibling);
-    if (hook && !active!.isConnected) this.el.querySelector<HTMLElement>(`[${hook}]`)?.focus({ preventScroll: true });
+    if (hook && !active.isConnected) this.el.querySelector<HTMLElement>(`[${hook}]`)?.focus({ preventScroll: true });
   }
 
   private redraw(): void {

@@ -5,6 +5,7 @@
 // per map column (`left`, `column_width`), so at the board's left edge band i sits under
 // column i; when the board's widths differ the image is scaled and shifted to match.
 import type { Column } from "../columns";
+import { LANE_WIDTH } from "../vocabulary";
 import { h } from "./h";
 
 export interface Overlay {
@@ -33,7 +34,6 @@ interface TraitModel {
 }
 
 const TITLES: Record<string, string> = { emotion: "Emotion curve chart", metrics: "Stage metrics chart" };
-const LANE_WIDTH = 148;
 
 function num(v: unknown, fallback: number): number {
   return typeof v === "number" && Number.isFinite(v) ? v : fallback;

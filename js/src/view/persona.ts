@@ -3,10 +3,8 @@
 // edits it. All user text is set with textContent; nothing typed ever becomes markup.
 import { personaList } from "../meta";
 import type { Persona } from "../model/types";
+import { AVATAR_COLORS } from "../vocabulary";
 import { h } from "./h";
-
-/** Avatar colour tokens the view knows (model/structure.py AVATAR_COLORS); others draw gray. */
-const COLORS = ["gray", "red", "orange", "yellow", "green", "teal", "blue", "purple", "pink"];
 
 let forms = 0;
 
@@ -20,7 +18,7 @@ export function initialsOf(name: string): string {
 export function avatarEl(p: Persona): HTMLElement {
   const a = p.avatar && typeof p.avatar === "object" ? p.avatar : null;
   const initials = a && typeof a.initials === "string" && a.initials ? a.initials : initialsOf(String(p.name ?? ""));
-  const color = a && typeof a.color === "string" && COLORS.includes(a.color) ? a.color : "gray";
+  const color = a && typeof a.color === "string" && AVATAR_COLORS.includes(a.color) ? a.color : "gray";
   return h("span", { class: `jw-avatar jw-avatar-${color}`, "data-jw-avatar": true, "aria-hidden": "true" }, initials);
 }
 
@@ -82,6 +80,7 @@ const lines = (v: string) => v.split("\n").map((s) => s.trim()).filter(Boolean);
  * name or Ctrl/Cmd+Enter anywhere saves, Escape cancels. Keys never reach the map or notebook.
  * The persona's other keys (avatar, the analyst's own) are kept as they are.
  */
+// eslint-disable-next-line max-lines-per-function -- the form's fields in display order, and its keys
 export function personaForm(o: PersonaFormOptions): HTMLFormElement {
   const n = ++forms;
   const p = o.persona;

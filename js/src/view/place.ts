@@ -2,7 +2,7 @@
 // would not fit, every cell shows its first L cards (budget.ts) and a "Show N more" button.
 import { cellKey } from "../columns";
 import type { Card, Structure } from "../model/types";
-import { laneTone } from "./badges";
+import { laneTone } from "../vocabulary";
 import { type Frame, setMore } from "./board";
 import { cellLimits } from "./budget";
 import { cardCost, createCard, type CardView, updateCard } from "./card";

@@ -7,7 +7,8 @@ import type { Card, Finding } from "../model/types";
 import type { LastError, Store, StoreEvent } from "../store";
 import { Actions } from "./actions";
 import { renderBanner } from "./banner";
-import { buildFrame, COLUMN_WIDTH, frameKey, type Frame } from "./board";
+import { COLUMN_WIDTH, setGeometry } from "../vocabulary";
+import { buildFrame, frameKey, type Frame } from "./board";
 import { countElements, NODE_BUDGET } from "./budget";
 import { type CardView, setPending } from "./card";
 import { drawCurve } from "./curve";
@@ -106,7 +107,7 @@ export class MapView {
     this.root = h("div", {
       class: "jw-root", "data-jw-root": true, role: "region", "data-lm-suppress-shortcuts": "true",
     }, [this.head, this.toolbar.el, this.banner, this.hint, this.scroll]);
-    this.root.style.setProperty("--jw-col-width", `${COLUMN_WIDTH}px`);
+    setGeometry(this.root); // --jw-col-width etc. from the vocabulary (styles.css reads them)
     this.popups = new Popups(this.root);
     const announce = (msg: string) => this.announce(msg);
     this.caption = new Caption(this.head, { store, flush: () => this.flush(), announce });
@@ -249,6 +250,7 @@ export class MapView {
     this.afterRender();
   }
 
+  // eslint-disable-next-line max-lines-per-function -- one frame's paint in order: frame, cells, curves, overlays
   private paint(): void {
     const { store } = this;
     const st = store.structure();

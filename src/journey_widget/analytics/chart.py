@@ -64,8 +64,10 @@ def _stage_flows(a: Analysis) -> tuple[pd.DataFrame, list[str]]:
 
 
 def transitions_chart(a: Analysis, *, level: str = "activity", top: int = 25) -> alt.LayerChart:
-    """A matrix of directly-follows flows: rows are where cases come from, columns where they
-    go next, colour and label the number of transitions.
+    """A matrix of directly-follows flows between activities (or stages).
+
+    Rows are where cases come from, columns where they go next, colour and label the number of
+    transitions.
 
     ``level="stage"`` sums the flows between the stages of the funnel (activities outside it
     are left out); ``top`` keeps the most frequent activities at ``level="activity"``.
@@ -101,8 +103,10 @@ def transitions_chart(a: Analysis, *, level: str = "activity", top: int = 25) ->
 
 
 def funnel_chart(a: Analysis) -> alt.LayerChart:
-    """Cases reaching each stage (bars, in funnel order), labelled with the share of entrants;
-    the tooltip adds step conversion, drop-off and time to the next stage."""
+    """Cases reaching each stage (bars, in funnel order), labelled with the share of entrants.
+
+    The tooltip adds step conversion, drop-off and time to the next stage.
+    """
     f = a.funnel.assign(
         median=a.funnel["median_time_to_next"].map(_duration),
         label=[f"{r:,} ({c:.0%})" if pd.notna(c) else f"{r:,}"

@@ -128,8 +128,10 @@ def timestamps_us(series: pd.Series, column: str) -> np.ndarray:
 
 
 def parse_text(series: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """Text parsed as UTC timestamps (ISO 8601 first, then pandas' inference) and the mask of
-    present values that could not be read."""
+    """Text parsed as UTC timestamps, and the mask of present values that could not be read.
+
+    Parsing tries ISO 8601 first, then pandas' inference.
+    """
     present = series.notna().to_numpy()
     best: pd.Series | None = None
     best_bad = np.ones(len(series), dtype=bool)

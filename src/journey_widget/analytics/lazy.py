@@ -21,13 +21,17 @@ CASE, ACT, TS, TIE, TIE_NULL, RAW = "case", "activity", "ts", "tie", "tie_null",
 
 
 def score_name(i: int) -> str:
+    """The internal name of the ``i``-th score column: ``score0``, ``score1``, ..."""
     return f"score{i}"
 
 
 @dataclass
 class Prepared:
-    """A validated event log: columns ``case, activity, ts`` (int64 us), optional ``tie`` and
-    ``tie_null``, and ``score0..`` (float)."""
+    """A validated event log, under the engine's internal column names.
+
+    Columns ``case, activity, ts`` (int64 us), optional ``tie`` and ``tie_null``, and
+    ``score0..`` (float).
+    """
 
     frame: nw.LazyFrame[Any]
     n_events: int

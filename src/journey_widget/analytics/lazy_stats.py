@@ -29,11 +29,13 @@ def _rows(frame: Frame) -> list[dict[str, Any]]:
 
 
 def mean_positions(steps: Steps) -> dict[str, float]:
+    """Each activity's mean 0-based position inside its cases."""
     rows = _rows(steps.frame.group_by(CODE).agg(nw.col(POS).mean().alias("m")))
     return {steps.act_of_code[int(r[CODE])]: float(r["m"]) for r in rows}
 
 
 def transitions(steps: Steps) -> RawTransitions:
+    """Directly-follows pairs: count, and median and 90th percentile of the time between (us)."""
     pairs = (steps.frame.filter(~nw.col(NEXT).is_null())
              .with_columns((nw.col(NEXT_TS) - nw.col(TS)).alias("d")))
     rows = _rows(pairs.group_by(CODE, NEXT).agg(
@@ -75,8 +77,10 @@ def variants(frame: Frame, top: int | None, prep: Prepared) -> RawVariants:
 
 
 def stage_expr(column: str, stage_of: dict[Any, int]) -> nw.Expr:
-    """The stage index of each event's activity (name or code) in ``column`` (-1 outside the
-    funnel)."""
+    """The stage index of each event's activity (name or code) in ``column``.
+
+    Activities outside the funnel get -1.
+    """
     by_stage: dict[int, list[Any]] = defaultdict(list)
     for act, k in stage_of.items():
         if k >= 0:
@@ -95,8 +99,10 @@ def _first(cond: nw.Expr, value: str) -> nw.Expr:
 
 
 def _funnel_loose(frame: Frame, n: int, window: int | None) -> RawFunnel:
-    """Stage by stage: the cases that reached stage k, each with the position and time of the
-    event that reached it, joined to the later events of stage k+1.
+    """Stage by stage: the cases that reached each stage, joined to the next stage's events.
+
+    The cases that reached stage k, each with the position and time of the event that reached
+    it, are joined to the later events of stage k+1.
 
     Each level is a per-case table (at most one row per case), kept by the engine for the next
     level; the first event of a case after a given position is also its earliest (the step table

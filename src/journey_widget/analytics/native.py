@@ -1,5 +1,7 @@
-"""The two steps narwhals does not express alike on every backend: reading text as timestamps
-(without failing on the bad ones, so they can be counted) and timestamps as epoch microseconds.
+"""The two steps narwhals does not express alike on every backend, per backend.
+
+They are reading text as timestamps (without failing on the bad ones, so they can be counted)
+and timestamps as epoch microseconds.
 
 Each is a small per-backend adapter on the native object; everything else in the narwhals
 engine is plain narwhals expressions.
@@ -74,14 +76,15 @@ def epoch_us(frame: nw.LazyFrame[Any], column: str, dtype: Any) -> nw.LazyFrame[
         return frame.with_columns(expr.dt.timestamp("us").cast(nw.Int64).alias(column))
     except NotImplementedError:  # DuckDB and other SQL engines: subtract the epoch
         aware = bool(getattr(dtype, "time_zone", None))
-        epoch = EPOCH.replace(tzinfo=dt.timezone.utc) if aware else EPOCH
+        epoch = EPOCH.replace(tzinfo=dt.UTC) if aware else EPOCH
         value = (expr - nw.lit(epoch)).dt.total_microseconds()
         return frame.with_columns(value.cast(nw.Int64).alias(column))
 
 
 def persist(frame: nw.LazyFrame[Any]) -> tuple[nw.LazyFrame[Any], Any]:
-    """Keep a frame that several queries will read: cached in Spark, collected in Polars,
-    materialized in DuckDB (the others: unchanged).
+    """Keep a frame that several queries will read.
+
+    Cached in Spark, collected in Polars, materialized in DuckDB (the others: unchanged).
 
     Returns the frame to use and a function that releases the cache.
     """
@@ -97,10 +100,12 @@ def persist(frame: nw.LazyFrame[Any]) -> tuple[nw.LazyFrame[Any], Any]:
 
 
 def is_text(dtype: Any) -> bool:
+    """True for a text dtype: string, categorical or enum."""
     return isinstance(dtype, nw.String | nw.Categorical | nw.Enum)
 
 
 def is_temporal(dtype: Any) -> bool:
+    """True for a datetime or date dtype."""
     return isinstance(dtype, nw.Datetime | nw.Date)
 
 

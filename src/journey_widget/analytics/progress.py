@@ -53,14 +53,17 @@ class Progress:
         self._handle = display(self._box, display_id=True)
 
     def sized(self, size: int) -> None:
-        """Now that the log's size is known: show the bar if it was left to decide and the log
-        is long (in a kernel)."""
+        """Decide on the bar now that the log's size is known.
+
+        The bar is shown if it was left to decide and the log is long (in a kernel).
+        """
         if self.auto and self._box is None and size >= AUTO_THRESHOLD and in_kernel():
             self._show()
         self.auto = False
 
     @property
     def shown(self) -> bool:
+        """True while the bar is on screen."""
         return self._box is not None
 
     def step(self, label: str) -> None:
@@ -90,9 +93,12 @@ class Progress:
 
 
 def progress_for(flag: bool | None, size: int | None, steps: int) -> Progress:
-    """A :class:`Progress`: shown when ``flag`` is True, or when ``flag`` is None, we are in a
-    kernel and the log has at least :data:`AUTO_THRESHOLD` events (an unknown size is decided
-    later, by :meth:`Progress.sized`)."""
+    """A :class:`Progress`, shown or not by ``flag`` and the log's ``size``.
+
+    Shown when ``flag`` is True, or when ``flag`` is None, we are in a kernel and the log has at
+    least :data:`AUTO_THRESHOLD` events (an unknown size is decided later, by
+    :meth:`Progress.sized`).
+    """
     if flag is None:
         if size is None:
             return Progress(steps, False, auto=True)

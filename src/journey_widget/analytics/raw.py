@@ -17,6 +17,8 @@ from .params import Params
 
 @dataclass
 class RawTransitions:
+    """Directly-follows pairs: count and median and 90th-percentile time (us) of each."""
+
     source: list[str]
     target: list[str]
     count: list[int]
@@ -26,6 +28,8 @@ class RawTransitions:
 
 @dataclass
 class RawVariants:
+    """Variants (activity sequences) with their case counts; the numbers of variants and cases."""
+
     sequences: list[tuple[str, ...]]
     counts: list[int]
     n_variants: int
@@ -34,6 +38,8 @@ class RawVariants:
 
 @dataclass
 class RawFunnel:
+    """Cases reaching each stage, and the median and mean time (us) to the next stage."""
+
     reached: list[int]
     median_next_us: list[float]  # one per stage; NaN where no case went on
     mean_next_us: list[float]
@@ -41,6 +47,8 @@ class RawFunnel:
 
 @dataclass
 class RawStats:
+    """Everything an engine computes from a log, before the shared formatting into DataFrames."""
+
     n_events: int
     n_cases: int
     activities: list[str]

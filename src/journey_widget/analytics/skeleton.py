@@ -64,8 +64,10 @@ def journey_from_analysis(analysis: Analysis, *, touchpoints: int = 3, title: st
 
 def from_events(events: Any, *, touchpoints: int = 3, title: str | None = None,
                 persona: Any = None, state: str = "current", **analyze_args: Any) -> Journey:
-    """A map skeleton from an event log (``analyze_args`` go to :func:`analyze`) or from an
-    :class:`Analysis` already computed."""
+    """A map skeleton from an event log or from an :class:`Analysis` already computed.
+
+    For an event log, ``analyze_args`` go to :func:`analyze`.
+    """
     if isinstance(events, Analysis):
         if analyze_args:
             raise JourneyError(f"an Analysis is already computed; drop the analysis arguments "

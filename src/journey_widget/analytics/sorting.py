@@ -32,6 +32,7 @@ def bits(value: int) -> int:
 
 
 def chunks(n: int, size: int = CHUNK) -> Iterator[slice]:
+    """Slices covering ``0..n`` in order, each at most ``size`` long."""
     for start in range(0, n, size):
         yield slice(start, min(start + size, n))
 
@@ -44,8 +45,10 @@ def code_dtype(count: int) -> type[np.signedinteger]:
 
 
 def exact_unit(values: np.ndarray, offset: int = 0) -> int:
-    """The coarsest of minute/second/millisecond (in us) dividing every ``value - offset``,
-    else 1."""
+    """The coarsest of minute/second/millisecond (in us) dividing every ``value - offset``.
+
+    1 when none of them does.
+    """
     for unit in _UNITS:
         if all(not np.any((values[part] - offset) % unit) for part in chunks(len(values))):
             return unit
@@ -66,6 +69,7 @@ class SortedLog:
 
     @property
     def n_cases(self) -> int:
+        """The number of cases."""
         return len(self.starts)
 
     def positions(self) -> np.ndarray:

@@ -20,8 +20,10 @@ from .sorting import SortedLog, bits, chunks
 
 def group_quantile(values: np.ndarray, starts: np.ndarray, counts: np.ndarray,
                    q: float, scale: int = 1, mask: int | None = None) -> np.ndarray:
-    """The ``q`` quantile (linear interpolation) of each group of an array sorted by group,
-    of the values (``& mask`` when given) times ``scale``."""
+    """The ``q`` quantile (linear interpolation) of each group of an array sorted by group.
+
+    The quantile is of the values (``& mask`` when given) times ``scale``.
+    """
     h = (counts - 1) * q
     low = np.floor(h).astype(np.int64)
     high = np.minimum(low + 1, counts - 1)
@@ -35,8 +37,10 @@ def group_quantile(values: np.ndarray, starts: np.ndarray, counts: np.ndarray,
 
 
 def _packed(log: SortedLog, k: int, b_dur: int) -> np.ndarray:
-    """(pair code << b_dur) | duration/unit for every consecutive pair; cross-case pairs get
-    the code ``k * k``."""
+    """(pair code << b_dur) | duration/unit for every consecutive pair.
+
+    Cross-case pairs get the code ``k * k``.
+    """
     n = len(log.act) - 1
     packed = np.empty(n, dtype=np.int64)
     for part in chunks(n):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import altair as alt
@@ -10,11 +9,10 @@ import numpy as np
 import pandas as pd
 
 from ..model import Journey, JourneyError
+from ..vocabulary import lane_tone
 from .tables import TEXT_LIMIT
 
 LEVELS = {"very low": 1, "low": 2, "medium": 3, "mid": 3, "high": 4, "very high": 5}
-_PAIN = re.compile(r"pain", re.IGNORECASE)
-_OPPORTUNITY = re.compile(r"opportunit|idea", re.IGNORECASE)
 QUADRANTS = {
     ("effort", "impact"): ("Quick wins", "Big bets", "Fill-ins", "Money pits"),
     ("frequency", "severity"): ("Fix soon", "Fix first", "Watch", "Plan"),
@@ -24,9 +22,11 @@ LANE_SHIFT = 0.12
 
 
 def priority_lanes(journey: Journey) -> list[str]:
-    """Lanes whose names speak of pain points or opportunities (ideas)."""
-    return [lane.name for lane in journey.lanes
-            if _PAIN.search(lane.name) or _OPPORTUNITY.search(lane.name)]
+    """Lanes of pain points or opportunities, by the rule the map draws them with.
+
+    The rule is ``vocabulary.lane_tone``.
+    """
+    return [lane.name for lane in journey.lanes if lane_tone(lane.name) is not None]
 
 
 def _axes(table: pd.DataFrame, x: str | None, y: str | None) -> tuple[str, str]:
@@ -55,8 +55,10 @@ def _levels(values: pd.Series, column: str) -> pd.Series:
 
 def priority_data(journey: Journey, x: str | None = None, y: str | None = None,
                   lanes: Sequence[str] | None = None) -> tuple[pd.DataFrame, str, str]:
-    """Cards of the priority lanes that have both values, merged per (x, y, lane) with ``n``,
-    a short ``label`` and the first few texts."""
+    """Cards of the priority lanes that have both values, merged per (x, y, lane).
+
+    Each merged point has ``n``, a short ``label`` and the first few texts.
+    """
     table = journey.table
     x, y = _axes(table, x, y)
     for column in (x, y):
@@ -132,8 +134,8 @@ def priority_chart(journey: Journey, x: str | None = None, y: str | None = None,
         "baseline": ["top", "top", "bottom", "bottom"]})
     lanes_shown = list(dict.fromkeys(data["lane"]))
     others = iter(["#1976d2", "#8e44ad", "#d4a017", "#5d4037"] * len(lanes_shown))
-    colors = ["#d32f2f" if _PAIN.search(n) else "#2e7d32" if _OPPORTUNITY.search(n)
-              else next(others) for n in lanes_shown]
+    tone_colors = {"pain": "#d32f2f", "opportunity": "#2e7d32"}
+    colors = [tone_colors.get(lane_tone(n) or "") or next(others) for n in lanes_shown]
     color = alt.Color("lane:N", title=None, legend=alt.Legend(orient="top"),
                       scale=alt.Scale(domain=lanes_shown or [""], range=colors or ["#000"]))
     points = alt.Chart(data).mark_circle(opacity=0.85, stroke="white").encode(

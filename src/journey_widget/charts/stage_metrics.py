@@ -45,9 +45,11 @@ def format_value(value: float, unit: object = None) -> str:
 
 
 def metrics_data(journey: Journey, metrics: pd.DataFrame | None) -> pd.DataFrame:
-    """The validated metrics (``metrics`` or the map's own) with what the chart draws:
-    ``label``, ``target_label`` and each stage's span of map columns (``start``, ``end``,
-    ``mid`` in column units)."""
+    """The validated metrics (``metrics`` or the map's own) with what the chart draws.
+
+    What the chart draws: ``label``, ``target_label`` and each stage's span of map columns
+    (``start``, ``end``, ``mid`` in column units).
+    """
     if metrics is None:
         table = current_metrics(journey)
         if table is None:

@@ -86,6 +86,8 @@ def t_quantile(p: float, df: float) -> float:
 
 
 class MeanCI(NamedTuple):
+    """A mean with its confidence interval ``low..high``, ``n`` and standard deviation ``sd``."""
+
     mean: float
     low: float
     high: float

@@ -68,8 +68,10 @@ def valence(scores: pd.Series, scale: Scale) -> pd.Series:
 
 
 def resolve_by(journey: Journey, by: str | bool | None) -> str | None:
-    """The card column that splits the curve: ``by``, else ``persona`` when cards carry one;
-    ``False``: no split."""
+    """The card column that splits the curve.
+
+    ``by``, else ``persona`` when cards carry one; ``False``: no split.
+    """
     table = journey.table
     if by is False:
         return None
@@ -116,8 +118,10 @@ def _texts(texts: pd.Series) -> str:
 
 
 def emotion_points(cards: pd.DataFrame, scale: Scale, texts: bool = True) -> pd.DataFrame:
-    """Cards with the same column, series and score merged into one point with ``n`` and
-    (with ``texts``) the first few card texts (``cards``)."""
+    """Cards with the same column, series and score merged into one point with ``n``.
+
+    With ``texts``, each point also has the first few card texts (``cards``).
+    """
     if cards.empty:
         return pd.DataFrame({c: [] for c in ("column", "x", "series", "score", "n", "cards",
                                              "valence")})
@@ -139,8 +143,10 @@ def team_curve(cards: pd.DataFrame) -> pd.DataFrame:
 
 def check_measured(measured: pd.DataFrame, journey: Journey,
                    scale: tuple[float, float]) -> pd.DataFrame:
-    """Validate raw ratings (``stage``, optional ``step``, ``value`` on ``scale``); missing
-    values are skipped. Returns the rows kept, with ``step`` ``None`` when absent."""
+    """Validate raw ratings (``stage``, optional ``step``, ``value`` on ``scale``).
+
+    Missing values are skipped. Returns the rows kept, with ``step`` ``None`` when absent.
+    """
     if not isinstance(measured, pd.DataFrame):
         raise JourneyError(f"measured must be a DataFrame of ratings (stage, optional step, "
                            f"value), got {type(measured).__name__}")
@@ -200,8 +206,9 @@ def _stats(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 def measured_curve(ratings: pd.DataFrame, columns: Sequence[Column], series: str | None,
                    scale: tuple[float, float], target: Scale) -> pd.DataFrame:
-    """The measured mean per column with its 95% confidence band and ``n``, rescaled linearly
-    from the stated ``scale`` to the map's ``target`` scale.
+    """The measured mean per column with its 95% confidence band and ``n``.
+
+    Values are rescaled linearly from the stated ``scale`` to the map's ``target`` scale.
 
     A rating with a step counts for that step's column. A rating without a step counts for its
     stage and is drawn at each column of the stage that has no step-level ratings.
@@ -232,8 +239,11 @@ def measured_curve(ratings: pd.DataFrame, columns: Sequence[Column], series: str
 def disagreements(cards: pd.DataFrame, ratings: pd.DataFrame,
                   columns: Sequence[Column], scale: tuple[float, float], target: Scale,
                   threshold: float) -> pd.DataFrame:
-    """Columns where the team's mean (all emotion cards) and the measured mean (all ratings,
-    rescaled) differ by more than ``threshold`` points of the map's scale."""
+    """Columns where the team's and the measured mean differ by more than ``threshold``.
+
+    The team's mean is of all emotion cards, the measured mean of all ratings (rescaled);
+    ``threshold`` is in points of the map's scale.
+    """
     pooled = measured_curve(ratings, columns, None, scale, target)
     team_mean = cards.groupby("column")["score"].mean()
     out = pooled[["column", "x", "value"]].rename(columns={"value": "measured"})

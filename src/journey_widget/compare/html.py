@@ -74,8 +74,10 @@ def _mark_cards(markup: str, marked: Mapping[str, tuple[str, str]]) -> Safe:
 
 
 def compare_css() -> str:
-    """The compare view's stylesheet (the widget's plus the change marks) and the static
-    map's table rules."""
+    """The compare view's stylesheet and the static map's table rules.
+
+    The compare view's stylesheet is the widget's plus the change marks.
+    """
     files = resources.files("journey_widget")
     own = (files / "static" / "compare.css").read_text("utf-8")
     table = (files / "html_render" / "static.css").read_text("utf-8")

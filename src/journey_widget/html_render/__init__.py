@@ -13,16 +13,20 @@ from .markup import Safe, el, text
 
 
 def widget_css() -> str:
-    """The widget's stylesheet (``static/widget.css``) and the static map's table rules: the
-    one look of the map in the notebook, in exports and in reports."""
+    """The widget's stylesheet (``static/widget.css``) and the static map's table rules.
+
+    The one look of the map in the notebook, in exports and in reports.
+    """
     widget = (resources.files("journey_widget") / "static" / "widget.css").read_text("utf-8")
     table = (resources.files("journey_widget.html_render") / "static.css").read_text("utf-8")
     return _base64_svg_urls(f"{widget}\n{table}")
 
 
 def _base64_svg_urls(css: str) -> str:
-    """Inline SVG icons as base64 ``data:`` URLs, so a report holds no ``http`` text at all
-    (an SVG's namespace is spelled ``http://www.w3.org/2000/svg``)."""
+    """Inline SVG icons as base64 ``data:`` URLs, so a report holds no ``http`` text at all.
+
+    An SVG's namespace is spelled ``http://www.w3.org/2000/svg``.
+    """
 
     def encode(match: re.Match[str]) -> str:
         svg = urllib.parse.unquote(match.group(1))

@@ -1,9 +1,11 @@
 """What a static card shows besides its text, by the widget's own rules.
 
-A mirror of the front end's js/src/view/badges.ts and evidence.ts: the same badges (channel,
-confidence, severity, owner, persona, evidence or "No evidence"), with the same classes, texts
-and labels, and the same ``data-jw-confidence`` / ``data-jw-evidence`` marks on the card, so
-``widget.css`` draws a static card exactly as the live one. Keep the two in step.
+The front end draws the same badges (js/src/view/badges.ts, evidence.ts): channel, confidence,
+severity, owner, persona, evidence or "No evidence", with the same classes, texts and labels,
+and the same ``data-jw-confidence`` / ``data-jw-evidence`` marks on the card, so ``widget.css``
+draws a static card exactly as the live one. The words (channel keys, confidence levels and
+letters, lane tones) come from :mod:`journey_widget.vocabulary`, which both languages read;
+tests/unit/test_static_badges.py runs the TypeScript on the same cards and compares.
 """
 
 from __future__ import annotations
@@ -13,31 +15,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.cards import CONFIDENCE_VALUES, plain
-
-#: One letter per confidence level, shown in its badge (never colour alone).
-CONFIDENCE_LETTER = {"observed": "O", "reported": "R", "inferred": "I", "hypothesized": "H"}
-
-#: Channels users name most, by a key that picks the icon and the colour (badges.ts CHANNELS).
-_CHANNELS = (
-    ("email", re.compile(r"mail|newsletter", re.I)),
-    ("phone", re.compile(r"phone|call|sms|text message", re.I)),
-    ("chat", re.compile(r"chat|messag|whatsapp|bot", re.I)),
-    ("app", re.compile(r"app|mobile", re.I)),
-    ("social", re.compile(r"social|facebook|instagram|twitter|linkedin|tiktok|youtube|community",
-                          re.I)),
-    ("store", re.compile(r"store|shop|branch|in[- ]person|counter|kiosk", re.I)),
-    ("search", re.compile(r"search|google|seo", re.I)),
-    ("web", re.compile(r"web|site|page|portal|online|blog|knowledge", re.I)),
-)
-_PAIN = re.compile(r"pain|problem|issue|frustrat", re.I)
-_OPPORTUNITY = re.compile(r"opportunit|idea|improve", re.I)
+from ..model.cards import plain
+from ..vocabulary import BACKING_CONFIDENCE, CONFIDENCE_LETTER, channel_key, is_confidence
 
 
 @dataclass(frozen=True)
 class Badge:
-    """One badge: its classes (after ``jw-badge``), its text, and its full label (tooltip and
-    screen readers)."""
+    """One badge: its classes (after ``jw-badge``), its text, and its full label.
+
+    The full label is the tooltip and what screen readers read.
+    """
 
     cls: str
     text: str
@@ -70,27 +57,10 @@ def _text(value: Any) -> str | None:
     return s if s.strip() else None
 
 
-def channel_key(channel: str) -> str:
-    """The icon and colour key of a channel: ``"Live chat"`` -> ``"chat"``, else ``"other"``."""
-    for key, pattern in _CHANNELS:
-        if pattern.search(channel):
-            return key
-    return "other"
-
-
-def lane_tone(lane: str) -> str | None:
-    """``"pain"`` or ``"opportunity"`` for lanes so named (as the widget marks them), else None."""
-    if _PAIN.search(lane):
-        return "pain"
-    if _OPPORTUNITY.search(lane):
-        return "opportunity"
-    return None
-
-
 def confidence_of(card: dict[str, Any]) -> str | None:
     """The card's confidence when it is one of the four levels, else ``None``."""
     c = card.get("confidence")
-    return c if isinstance(c, str) and c in CONFIDENCE_VALUES else None
+    return c if isinstance(c, str) and is_confidence(c) else None
 
 
 def _blank(value: Any) -> bool:
@@ -102,8 +72,9 @@ def _blank(value: Any) -> bool:
 
 
 def evidence_count(value: Any) -> int:
-    """How many pieces of evidence a value names: a list its items, a text its parts between
-    ``;`` or new lines, anything else 1.
+    """How many pieces of evidence a value names.
+
+    A list its items, a text its parts between ``;`` or new lines, anything else 1.
 
     Examples
     --------
@@ -121,13 +92,14 @@ def evidence_count(value: Any) -> int:
 
 
 def unbacked(card: dict[str, Any]) -> bool:
-    """True when the card shows "No evidence": its map tracks evidence (it has an ``evidence``
-    or ``confidence`` column) and the card names none and was neither observed nor reported
-    (what ``m.coverage()`` counts as an assumption)."""
+    """True when the card shows "No evidence".
+
+    Its map tracks evidence (it has an ``evidence`` or ``confidence`` column) and the card names
+    none and was neither observed nor reported (what ``m.coverage()`` counts as an assumption).
+    """
     if "evidence" not in card and "confidence" not in card:
         return False
-    backed = evidence_count(card.get("evidence")) > 0 or confidence_of(card) in (
-        "observed", "reported")
+    backed = evidence_count(card.get("evidence")) > 0 or confidence_of(card) in BACKING_CONFIDENCE
     return not backed
 
 

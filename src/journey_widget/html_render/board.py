@@ -13,16 +13,21 @@ import pandas as pd
 
 from ..model import Journey, Persona
 from ..model.cards import is_missing
-from .badges import badges_of, card_marks, lane_tone
+from ..vocabulary import (
+    COLUMN_WIDTH,
+    CURVE_HEIGHT,
+    CURVE_PAD,
+    CURVE_SERIES,
+    LANE_WIDTH,
+    Tone,
+    css_properties,
+    lane_tone,
+    tone_label,
+)
+from .badges import badges_of, card_marks
 from .markup import Safe, el, join
 
-COLUMN_WIDTH = 220
-LANE_WIDTH = 148
-CURVE_HEIGHT = 112
-CURVE_PAD = 14
 PRINT_WIDTH = 1030  # CSS px across an A4 landscape page inside the report's margins
-_SERIES = 4
-_TONE_LABEL = {"pain": "Pain point", "opportunity": "Opportunity"}
 
 
 def _num(value: float) -> str:
@@ -43,8 +48,10 @@ def initials_of(name: str) -> str:
 
 
 def _persona(persona: Persona) -> Safe:
-    """The persona as the widget's caption shows it (js/src/view/persona.ts), expandable
-    without script: a ``<details>`` whose summary is the avatar and the name."""
+    """The persona as the widget's caption shows it (js/src/view/persona.ts).
+
+    Expandable without script: a ``<details>`` whose summary is the avatar and the name.
+    """
     avatar = persona.avatar
     color = avatar.color if avatar is not None and avatar.color else "gray"
     initials = avatar.initials if avatar is not None else initials_of(persona.name)
@@ -91,17 +98,20 @@ def render_head(journey: Journey) -> Safe:
     ])
 
 
-def render_card(card: dict[str, Any], tone: str | None = None) -> Safe:
-    """One card as the widget draws it (js/src/view/card.ts): text, score, badges, and the
-    ``data-jw-confidence`` / ``data-jw-evidence`` marks its edge style is drawn from.
+def render_card(card: dict[str, Any], tone: Tone | None = None) -> Safe:
+    """One card as the widget draws it (js/src/view/card.ts).
 
-    ``tone`` is the lane's (``"pain"``, ``"opportunity"`` or ``None``: see ``lane_tone``); it
-    starts the card's accessible label, as in the widget.
+    Text, score, badges, and the ``data-jw-confidence`` / ``data-jw-evidence`` marks its edge
+    style is drawn from.
+
+    ``tone`` is the lane's (``"pain"``, ``"opportunity"`` or ``None``: see
+    :func:`journey_widget.vocabulary.lane_tone`); it starts the card's accessible label, as in
+    the widget.
     """
     has_score = not is_missing(card.get("score"))
     score = float(card["score"]) if has_score else 0.0
     badges = badges_of(card)
-    words = [f"{_TONE_LABEL[tone]}:" if tone else "", str(card["text"]).strip() or "Empty card"]
+    words = [f"{tone_label(tone)}:" if tone else "", str(card["text"]).strip() or "Empty card"]
     if has_score:
         words.append(f", score {_num(score)}")
     words.extend(f"; {b.label}" for b in badges)
@@ -143,7 +153,7 @@ def render_curve(lane: str, columns: list[tuple[str, str | None]], cells: dict[A
             groups.setdefault(group, []).append((x, y, card))
     for n, (group, points) in enumerate(groups.items()):
         parts.append(el("polyline", {
-            "class": f"jw-line jw-series-{n % _SERIES}", "data-persona": group or None,
+            "class": f"jw-line jw-series-{n % CURVE_SERIES}", "data-persona": group or None,
             "points": " ".join(f"{_num(x)},{_num(y)}" for x, y, _ in points)}))
         for x, y, card in points:
             score = card["score"]
@@ -229,6 +239,8 @@ def render_map(journey: Journey) -> Safe:
     >>> "&lt;b&gt;hi" in render_map(j)
     True
     """
+    # The board's geometry as the widget sets it at mount: widget.css reads these properties.
     return el("div", {"class": "jw-root jw-static", "data-jw-root": True, "role": "table",
+                      "style": css_properties(),
                       "aria-label": f"Journey map: {journey.title or 'Customer journey map'}"},
               join([render_head(journey), render_board(journey)]))

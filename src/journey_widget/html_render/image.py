@@ -11,7 +11,8 @@ from typing import Any
 
 from ..model import Journey
 from ..model.cards import is_missing
-from .board import CURVE_HEIGHT, CURVE_PAD, _cells, _num
+from ..vocabulary import CURVE_HEIGHT, CURVE_PAD
+from .board import _cells, _num
 from .markup import Safe, el
 
 COL, LANE, HEAD, LINE, PAD, CHARS = 200, 130, 28, 15, 6, 27

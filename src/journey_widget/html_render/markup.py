@@ -49,4 +49,5 @@ def el(tag: str, attrs: Mapping[str, object] | None = None,
 
 
 def join(parts: Iterable[Safe | None]) -> Safe:
+    """The parts joined into one :class:`Safe` string, ``None`` parts left out."""
     return Safe("".join(p for p in parts if p is not None))

@@ -27,6 +27,7 @@ Layout = tuple[tuple[str, Any], ...]  # the table's columns and dtypes, in order
 
 
 def layout(table: pd.DataFrame) -> Layout:
+    """The table's columns and dtypes, in order (what an inverse restores)."""
     return tuple((str(c), t) for c, t in table.dtypes.items())
 
 
@@ -80,6 +81,7 @@ class EditCard:
     restore: Layout | None = None  # set on inverses: the columns and dtypes to return to
 
     def apply(self, j: Journey) -> Applied:
+        """Set the value on ``j``; return the inverse (the old value back) and the change."""
         row = j.row_of(self.id)
         if self.field in _PLACEMENT:
             raise JourneyError(f"column {self.field!r} cannot be edited; move the card instead"
@@ -116,6 +118,7 @@ class AddCard:
     index: int | None = None
 
     def apply(self, j: Journey) -> Applied:
+        """Add the card to ``j``; return the inverse (its removal) and the change."""
         card = dict(self.card)
         card_id = card.get("id")
         if not isinstance(card_id, str) or not card_id:
@@ -181,6 +184,7 @@ class MoveCard:
     row: int | None = None
 
     def apply(self, j: Journey) -> Applied:
+        """Move the card on ``j``; return the inverse (back to its old row) and the change."""
         old_row = j.row_of(self.id)
         before = j.position(self.id)
         _check_place(j, self.stage, self.step, self.lane)
@@ -213,6 +217,7 @@ class InsertRows:
     restore: Layout | None = None
 
     def apply(self, j: Journey) -> Applied:
+        """Put the rows back on ``j``; return the inverse (their removal) and the changes."""
         ids = [str(i) for i in self.rows["id"]]
         clash = [i for i in ids if j.has_card(i)]
         if clash:
@@ -235,6 +240,7 @@ class DropRows:
     restore: Layout | None = None
 
     def apply(self, j: Journey) -> Applied:
+        """Remove the cards from ``j``; return the inverse (putting them back) and the changes."""
         positions = sorted(j.row_of(i) for i in self.ids)
         olds = {i: j.card(i) for i in self.ids}
         before = layout(j.table)

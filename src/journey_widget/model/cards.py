@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..vocabulary import CONFIDENCE_LEVELS
 from .errors import JourneyError
 from .structure import Lane, Scale, Stage, to_lane
 
@@ -23,7 +24,8 @@ CORE_COLUMNS = ("id", "stage", "step", "lane", "text", "score")
 REQUIRED_COLUMNS = ("stage", "lane", "text")
 OPTIONAL_COLUMNS = ("channel", "owner", "confidence", "severity", "impact", "effort",
                     "evidence", "persona", "tags")
-CONFIDENCE_VALUES = ("observed", "reported", "inferred", "hypothesized")
+#: The confidence levels (``vocabulary.json``), under the name the model has always used.
+CONFIDENCE_VALUES: tuple[str, ...] = CONFIDENCE_LEVELS
 SEVERITY_RANGE = (1, 5)
 STRING_COLUMNS = ("id", "stage", "step", "lane", "text")
 

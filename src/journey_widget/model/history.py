@@ -16,6 +16,7 @@ class History:
         self._redo: list[Op] = []
 
     def apply(self, op: Op) -> Applied:
+        """Apply ``op``, keep its inverse for undo (the last ``limit`` ones) and clear redo."""
         applied = op.apply(self.journey)
         self._undo.append(applied.inverse)
         del self._undo[:-self.limit]
@@ -24,10 +25,12 @@ class History:
 
     @property
     def can_undo(self) -> bool:
+        """True when there is an edit to undo."""
         return bool(self._undo)
 
     @property
     def can_redo(self) -> bool:
+        """True when there is an edit to redo."""
         return bool(self._redo)
 
     def undo(self) -> Applied | None:

@@ -89,24 +89,30 @@ class Journey:
 
     # ---- queries -------------------------------------------------------------------------
     def stage_names(self) -> list[str]:
+        """The stage names, in map order."""
         return [s.name for s in self.stages]
 
     def lane_names(self) -> list[str]:
+        """The lane names, in map order."""
         return [x.name for x in self.lanes]
 
     def items(self, axis: Axis) -> list[Stage] | list[Lane]:
+        """The stages or the lanes, by ``axis``."""
         return self.stages if axis == "stage" else self.lanes
 
     def index_of(self, axis: Axis, name: str) -> int:
+        """The position of the stage or lane ``name``; raises when there is none."""
         names = self.stage_names() if axis == "stage" else self.lane_names()
         if name not in names:
             raise JourneyError(f"there is no {axis} {name!r}; the map's {axis}s are {names}")
         return names.index(name)
 
     def stage(self, name: str) -> Stage:
+        """The stage called ``name``; raises when there is none."""
         return self.stages[self.index_of("stage", name)]
 
     def lane(self, name: str) -> Lane:
+        """The lane called ``name``; raises when there is none."""
         return self.lanes[self.index_of("lane", name)]
 
     def columns(self) -> list[tuple[str, str | None]]:
@@ -132,6 +138,7 @@ class Journey:
         return int(hits[0])
 
     def has_card(self, card_id: str) -> bool:
+        """True when a card has the id ``card_id``."""
         return bool((self.table["id"].to_numpy() == card_id).any())
 
     def cell_rows(self, stage: str, step: str | None, lane: str) -> np.ndarray:
@@ -157,6 +164,7 @@ class Journey:
                 "index": int(np.flatnonzero(cell == row)[0])}
 
     def count_cards(self, column: str, value: str, stage: str | None = None) -> int:
+        """How many cards hold ``value`` in ``column`` (only those of ``stage`` when given)."""
         mask = self.table[column] == value
         if stage is not None:
             mask &= self.table["stage"] == stage

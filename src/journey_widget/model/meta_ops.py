@@ -60,6 +60,7 @@ class SetMeta:
     value: Any
 
     def apply(self, j: Journey) -> Applied:
+        """Set the field on ``j``; return the inverse (the old value back) and the change."""
         if self.field == "title":
             new: Any = check_title(self.value)
         elif self.field == "persona":

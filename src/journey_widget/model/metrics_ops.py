@@ -11,8 +11,10 @@ from .operation import Applied, Change
 
 
 def current_metrics(journey: Journey) -> pd.DataFrame | None:
-    """The journey's metrics for the stages it has now (rows of a removed stage are kept
-    aside, so undo brings them back), or ``None`` when no metrics are attached."""
+    """The journey's metrics for the stages it has now, or ``None`` when none are attached.
+
+    Rows of a removed stage are kept aside, so undo brings them back.
+    """
     table: pd.DataFrame | None = getattr(journey, "metrics", None)
     if table is None:
         return None
@@ -26,6 +28,7 @@ class SetMetrics:
     table: pd.DataFrame | None
 
     def apply(self, j: Journey) -> Applied:
+        """Attach the table to ``j``; return the inverse (the old table back) and the change."""
         old = j.metrics
         j.metrics = self.table
         return Applied(SetMetrics(old), [Change("metrics", None, "metrics", _rows(old),

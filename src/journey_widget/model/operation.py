@@ -35,12 +35,17 @@ class Change:
 
 @dataclass(frozen=True)
 class Applied:
+    """What applying an operation gives back: its ``inverse`` and the ``changes`` it made."""
+
     inverse: Op
     changes: list[Change]
 
 
 class Op(Protocol):
-    def apply(self, j: Journey) -> Applied: ...
+    """An edit operation: anything with ``apply(journey) -> Applied``."""
+
+    def apply(self, j: Journey) -> Applied:
+        """Apply to ``j`` (validating first); return the inverse and the changes made."""
 
 
 # ---- whole tables and batches ------------------------------------------------------------------
@@ -53,6 +58,7 @@ class ReplaceCards:
     lanes: tuple[Lane, ...]
 
     def apply(self, j: Journey) -> Applied:
+        """Replace the cards, stages and lanes of ``j``; the inverse puts the old ones back."""
         inverse = ReplaceCards(j.table, tuple(j.stages), tuple(j.lanes))
         old_n = len(j.table)
         j.table, j.stages, j.lanes = self.table, list(self.stages), list(self.lanes)
@@ -66,6 +72,7 @@ class Batch:
     ops: tuple[Op, ...] = field(default=())
 
     def apply(self, j: Journey) -> Applied:
+        """Apply every operation to ``j`` in order; the inverse undoes them all, last first."""
         done: list[Applied] = []
         try:
             for op in self.ops:
@@ -79,6 +86,7 @@ class Batch:
 
 
 def check_index(index: int, size: int) -> int:
+    """``index``, checked to be an integer from 0 to ``size - 1`` (0 when ``size`` is 0)."""
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < max(size, 1):
         raise JourneyError(f"index must be an integer from 0 to {max(size - 1, 0)}, got {index!r}")
     return index

@@ -7,14 +7,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
+from ..vocabulary import AVATAR_COLORS as AVATAR_COLORS  # vocabulary.json; io/ imports it here
+from ..vocabulary import is_emotion_lane_name
 from .errors import JourneyError
 
 LaneKind: TypeAlias = Literal["text", "emotion", "metric"]
 LANE_KINDS: tuple[LaneKind, ...] = ("text", "emotion", "metric")
 MAP_STATES = ("current", "future")
-_EMOTION_WORDS = ("emotion", "feeling", "mood", "sentiment")
-#: Colour tokens a persona avatar may use (the views turn them into theme colours).
-AVATAR_COLORS = ("gray", "red", "orange", "yellow", "green", "teal", "blue", "purple", "pink")
 
 
 @dataclass(frozen=True)
@@ -26,6 +25,7 @@ class Stage:
     description: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """The stage as a dict of its ``name``, ``steps`` and ``description``."""
         return {"name": self.name, "steps": list(self.steps), "description": self.description}
 
 
@@ -42,6 +42,7 @@ class Lane:
     prompt: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """The lane as a dict of its ``name`` and ``kind``, and ``prompt`` when set."""
         out: dict[str, Any] = {"name": self.name, "kind": self.kind}
         if self.prompt:
             out["prompt"] = self.prompt
@@ -67,12 +68,15 @@ class Scale:
             raise JourneyError(f"scale step must be positive, got {self.step}")
 
     def contains(self, value: float) -> bool:
+        """True when ``value`` lies in ``[min, max]``."""
         return self.min <= value <= self.max
 
     def describe(self) -> str:
+        """The scale as text: ``min..max``, e.g. ``-2..2``."""
         return f"{_num(self.min)}..{_num(self.max)}"
 
     def to_dict(self) -> dict[str, float]:
+        """The scale as a dict of ``min``, ``max`` and ``step``."""
         return {"min": self.min, "max": self.max, "step": self.step}
 
 
@@ -84,6 +88,7 @@ class Avatar:
     color: str = ""
 
     def to_dict(self) -> dict[str, str]:
+        """The avatar as a dict of ``initials`` and ``color``."""
         return {"initials": self.initials, "color": self.color}
 
 
@@ -104,6 +109,7 @@ class Persona:
     avatar: Avatar | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The persona as a dict: ``extra`` keys, then its fields (optional ones only when set)."""
         out = {**self.extra, "name": self.name, "goals": list(self.goals),
                "description": self.description}
         if self.frustrations:
@@ -150,7 +156,7 @@ def to_lane(value: str | Lane | Mapping[str, Any]) -> Lane:
         return to_lane(value.to_dict())
     if isinstance(value, str):
         name = check_name(value, "lane")
-        kind: str = "emotion" if any(w in name.lower() for w in _EMOTION_WORDS) else "text"
+        kind: str = "emotion" if is_emotion_lane_name(name) else "text"
         return Lane(name, kind)  # type: ignore[arg-type]
     if isinstance(value, Mapping):
         name = check_name(value.get("name"), "lane")
@@ -239,6 +245,7 @@ def to_avatar(value: str | Avatar | Mapping[str, Any] | None) -> Avatar | None:
 
 
 def check_state(value: str) -> str:
+    """``value``, checked to be a map state (``current`` or ``future``)."""
     if value not in MAP_STATES:
         raise JourneyError(f"state must be one of {', '.join(MAP_STATES)}, got {value!r}")
     return value

@@ -44,6 +44,7 @@ class AddItem:
     index: int | None = None
 
     def apply(self, j: Journey) -> Applied:
+        """Add the item to ``j``; the inverse removes it."""
         name = check_name(self.item.name, self.axis)
         items: list[Any] = list(j.items(self.axis))
         if name in [x.name for x in items]:
@@ -64,6 +65,7 @@ class RemoveItem:
     drop_cards: bool = False
 
     def apply(self, j: Journey) -> Applied:
+        """Remove the item (and its cards, if allowed) from ``j``; the inverse puts them back."""
         index = j.index_of(self.axis, self.name)
         item = j.items(self.axis)[index]
         ids = tuple(j.table.loc[j.table[self.axis] == self.name, "id"])
@@ -84,6 +86,7 @@ class RenameItem:
     new: str
 
     def apply(self, j: Journey) -> Applied:
+        """Rename the item on ``j`` (its cards and, for a stage, its metrics follow)."""
         index = j.index_of(self.axis, self.old)
         check_name(self.new, self.axis)
         if self.new != self.old and self.new in [x.name for x in j.items(self.axis)]:
@@ -109,6 +112,7 @@ class MoveItem:
     index: int
 
     def apply(self, j: Journey) -> Applied:
+        """Move the item on ``j``; the inverse moves it back."""
         old = j.index_of(self.axis, self.name)
         items = list(j.items(self.axis))
         new = check_index(self.index, len(items))
@@ -128,11 +132,14 @@ def _set_steps(j: Journey, stage: str, steps: list[str]) -> None:
 
 @dataclass(frozen=True)
 class AddStep:
+    """Add a step to a stage at ``index`` (``None``: last)."""
+
     stage: str
     step: str
     index: int | None = None
 
     def apply(self, j: Journey) -> Applied:
+        """Add the step on ``j``; the inverse removes it."""
         steps = list(j.stage(self.stage).steps)
         check_name(self.step, "step")
         if self.step in steps:
@@ -146,11 +153,14 @@ class AddStep:
 
 @dataclass(frozen=True)
 class RemoveStep:
+    """Remove a step of a stage; its cards go too only with ``drop_cards=True``."""
+
     stage: str
     step: str
     drop_cards: bool = False
 
     def apply(self, j: Journey) -> Applied:
+        """Remove the step (and its cards, if allowed) from ``j``; the inverse puts them back."""
         steps = list(j.stage(self.stage).steps)
         if self.step not in steps:
             raise JourneyError(f"stage {self.stage!r} has no step {self.step!r}")
@@ -167,11 +177,14 @@ class RemoveStep:
 
 @dataclass(frozen=True)
 class RenameStep:
+    """Rename a step of a stage, on the stage and on its cards."""
+
     stage: str
     old: str
     new: str
 
     def apply(self, j: Journey) -> Applied:
+        """Rename the step on ``j`` and on its cards; the inverse renames it back."""
         steps = list(j.stage(self.stage).steps)
         if self.old not in steps:
             raise JourneyError(f"stage {self.stage!r} has no step {self.old!r}")
@@ -190,11 +203,14 @@ class RenameStep:
 
 @dataclass(frozen=True)
 class MoveStep:
+    """Move a step of a stage to position ``index``."""
+
     stage: str
     step: str
     index: int
 
     def apply(self, j: Journey) -> Applied:
+        """Move the step on ``j``; the inverse moves it back."""
         steps = list(j.stage(self.stage).steps)
         if self.step not in steps:
             raise JourneyError(f"stage {self.stage!r} has no step {self.step!r}")

@@ -1,6 +1,8 @@
-"""Journey-mapping practice over the pure model: evidence coverage, current/future diffs and
-map checks for teaching. Every function takes a ``JourneyMap``, a ``Journey`` or a card
-DataFrame and returns plain data (DataFrames, lists of findings)."""
+"""Journey-mapping practice over the pure model, for teaching.
+
+Evidence coverage, current/future diffs and map checks. Every function takes a ``JourneyMap``,
+a ``Journey`` or a card DataFrame and returns plain data (DataFrames, lists of findings).
+"""
 
 from .checks import RULES, Finding, check
 from .coverage import coverage

@@ -1,9 +1,10 @@
 """Map checks for teaching: findings a facilitator can walk the room through.
 
-Each rule looks for one common mistake in a journey map. Lane roles come from lane names:
-a lane whose name contains "pain" or "fail" holds pain points, one whose name contains
-"opportunit" holds opportunities; lane kinds (``emotion``, ``text``, ``metric``) come from the
-map. The rules, in the order findings are listed:
+Each rule looks for one common mistake in a journey map. Lane roles come from lane names by
+the rule the widget and the static map draw them with (:func:`journey_widget.vocabulary.
+lane_tone`): a "Pain points", "Problems", "Issues" or "Frustrations" lane holds pain points, an
+"Opportunities" or "Ideas" lane opportunities; lane kinds (``emotion``, ``text``, ``metric``)
+come from the map. The rules, in the order findings are listed:
 
 ==========================  =========  ===================================================
 rule                        severity   fires when
@@ -41,6 +42,7 @@ import pandas as pd
 from ..model import Journey, JourneyError
 from ..model.cards import is_missing
 from ..model.journey import as_journey
+from ..vocabulary import Tone, lane_tone
 from .evidence import evidenced
 
 Severity: TypeAlias = Literal["warning", "info"]
@@ -73,6 +75,7 @@ class Finding:
     card: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The finding as a dict of its fields."""
         return asdict(self)
 
 
@@ -84,9 +87,9 @@ def _short(text: Any, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[:limit - 1] + "…")
 
 
-def _lanes(journey: Journey, kind: str | None = None, words: tuple[str, ...] = ()) -> list[str]:
+def _lanes(journey: Journey, kind: str | None = None, tone: Tone | None = None) -> list[str]:
     return [x.name for x in journey.lanes if (kind is None or x.kind == kind)
-            and (not words or any(w in x.name.lower() for w in words))]
+            and (tone is None or lane_tone(x.name) == tone)]
 
 
 def _cards(journey: Journey, lanes: list[str]) -> pd.DataFrame:
@@ -153,7 +156,7 @@ def _emotion_without_score(journey: Journey) -> Iterator[Finding]:
 
 
 def _pain_without_evidence(journey: Journey) -> Iterator[Finding]:
-    cards = _cards(journey, _lanes(journey, None, ("pain", "fail")))
+    cards = _cards(journey, _lanes(journey, tone="pain"))
     for card in _rows(cards[~evidenced(cards)]):
         yield _card_finding("pain-without-evidence",
                             f"pain point {_short(card['text'])} ({card['id']}) has no evidence: "
@@ -161,7 +164,7 @@ def _pain_without_evidence(journey: Journey) -> Iterator[Finding]:
 
 
 def _opportunity_without_owner(journey: Journey) -> Iterator[Finding]:
-    cards = _cards(journey, _lanes(journey, None, ("opportunit",)))
+    cards = _cards(journey, _lanes(journey, tone="opportunity"))
     owners = (cards["owner"] if "owner" in cards.columns
               else pd.Series(None, index=cards.index, dtype=object))
     missing = owners.map(lambda v: is_missing(v) or not str(v).strip()).astype(bool)

@@ -13,9 +13,11 @@ from typing import Any
 import pandas as pd
 
 from ..model.cards import is_missing
+from ..vocabulary import BACKING_CONFIDENCE
 
-#: Confidence levels that count as evidence; ``inferred`` and ``hypothesized`` do not.
-EVIDENCE_CONFIDENCE = ("observed", "reported")
+#: Confidence levels that count as evidence; ``inferred`` and ``hypothesized`` do not
+#: (``vocabulary.json``: the levels that back a card).
+EVIDENCE_CONFIDENCE: tuple[str, ...] = BACKING_CONFIDENCE
 
 
 def has_evidence_value(value: Any) -> bool:
@@ -30,7 +32,7 @@ def has_evidence_value(value: Any) -> bool:
 
 
 def evidenced(table: pd.DataFrame) -> pd.Series:
-    """One boolean per card: is it backed by evidence (see the module docstring)?
+    """One boolean per card: whether it is backed by evidence (see the module docstring).
 
     Examples
     --------

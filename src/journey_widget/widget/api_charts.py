@@ -66,16 +66,22 @@ class ChartsAPI(MapCore):
                              threshold=threshold)
 
     def metrics_chart(self, metrics: pd.DataFrame | None = None) -> alt.FacetChart:
-        """Stage metrics as one small panel per metric sharing the stage axis (map order),
-        targets as ticks, values labelled. Default: the metrics attached with ``m.metrics``."""
+        """Stage metrics as one small panel per metric sharing the stage axis (map order).
+
+        Targets are drawn as ticks, values labelled. Default: the metrics attached with
+        ``m.metrics``.
+        """
         from ..charts import metrics_chart
 
         return metrics_chart(self._journey, metrics)
 
     def priority_chart(self, x: str | None = None, y: str | None = None,
                        lanes: Sequence[str] | None = None) -> alt.LayerChart:
-        """Pain points and opportunities on an impact-versus-effort matrix (or severity versus
-        frequency, or any two card columns ``x``/``y``) to pick what to fix first."""
+        """Pain points and opportunities on a matrix, to pick what to fix first.
+
+        The matrix is impact versus effort (or severity versus frequency, or any two card columns
+        ``x``/``y``).
+        """
         from ..charts import priority_chart
 
         return priority_chart(self._journey, x, y, lanes)

@@ -20,7 +20,7 @@ from ..practice import Finding, check, coverage
 from .core import MapCore
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
+    from typing import Self
 
 _KEEP: Any = object()
 
@@ -102,8 +102,10 @@ class PracticeAPI(MapCore):
         return coverage(self._journey, by)
 
     def check(self, rules: Iterable[str] | None = None) -> list[Finding]:
-        """Findings for teaching: empty stages, stages without an emotion, pain points without
-        evidence, opportunities without an owner, misuse of the scale.
+        """Findings for teaching, by the map checks.
+
+        Empty stages, stages without an emotion, pain points without evidence, opportunities
+        without an owner, misuse of the scale.
 
         See :mod:`journey_widget.practice.checks` for the rules;
         ``pandas.DataFrame(m.check())`` gives them as a table.

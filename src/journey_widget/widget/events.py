@@ -48,6 +48,7 @@ class EditEvent:
         return getattr(self, key)
 
     def to_dict(self) -> dict[str, Any]:
+        """The event as a dict of its fields."""
         return asdict(self)
 
 
@@ -61,6 +62,7 @@ class Callbacks:
         self._callbacks: list[EditCallback] = []
 
     def register(self, callback: EditCallback, remove: bool = False) -> None:
+        """Register ``callback`` (once), or with ``remove=True`` unregister it."""
         if remove:
             self._callbacks = [c for c in self._callbacks if c is not callback]
         elif callback not in self._callbacks:

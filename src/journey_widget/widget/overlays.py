@@ -56,8 +56,11 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
 
 @dataclass(frozen=True)
 class OverlayChart:
-    """One overlay chart: its ``key`` (a digest of everything it is drawn from) and how to
-    build its spec: ``build() -> (spec, geometry, panels, spacing)``."""
+    """One overlay chart: its ``key`` and how to build its spec.
+
+    The ``key`` is a digest of everything it is drawn from; the spec is built by
+    ``build() -> (spec, geometry, panels, spacing)``.
+    """
 
     name: str
     key: str
@@ -76,8 +79,11 @@ def _digest(parts: Any, frame: pd.DataFrame) -> str:
 
 
 def overlay_charts(journey: Journey) -> list[OverlayChart]:
-    """The overlay charts a map has now: ``emotion`` when it has an emotion lane, ``metrics``
-    when metrics are attached. Computing the keys is cheap; building is not."""
+    """The overlay charts a map has now.
+
+    ``emotion`` when it has an emotion lane, ``metrics`` when metrics are attached. Computing
+    the keys is cheap; building is not.
+    """
     from ..charts.emotion import emotion_chart
     from ..charts.layout import Geometry
     from ..charts.render import spec_of
@@ -121,6 +127,7 @@ class OverlayRenderer:
         self.renders = 0  # SVGs rendered so far (the benchmark and tests read it)
 
     def items(self, journey: Journey) -> list[dict[str, Any]]:
+        """The overlay items (SVG and layout) of the map's charts, redrawing only changed ones."""
         from ..charts.render import overlay_svg
 
         columns = [[stage, step] for stage, step in journey.columns()]
@@ -208,6 +215,7 @@ class OverlayList(traitlets.List):  # type: ignore[type-arg]
     """The ``overlays`` trait: reading it settles a pending refresh first."""
 
     def get(self, obj: Any, cls: Any = None) -> Any:
+        """The trait's value, once a pending refresh is settled."""
         refresher = obj.__dict__.get("_overlay_refresher")
         if refresher is not None and refresher.stale:
             refresher.settle()

@@ -1,5 +1,7 @@
-"""Golden tests: funnels, transitions, variants and stage metrics of a small log worked out by
-hand (docs/analytics.md has the semantics), identical on every engine."""
+"""Golden tests: the statistics of a small log worked out by hand, identical on every engine.
+
+Funnels, transitions, variants and stage metrics (docs/analytics.md has the semantics).
+"""
 
 from __future__ import annotations
 

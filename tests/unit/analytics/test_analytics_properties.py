@@ -1,5 +1,8 @@
-"""Random logs: the embedded engine against a case-by-case Python reference, and the narwhals
-engine (Polars, DuckDB) against the embedded one."""
+"""Random logs: each engine against a reference.
+
+The embedded engine against a case-by-case Python reference, and the narwhals engine (Polars,
+DuckDB) against the embedded one.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""The narwhals engine's shared step table: both ways of building it (Polars: one sort and shifts;
-DuckDB, pandas: one shared window) give each event its documented position and neighbours."""
+"""The narwhals engine's shared step table, built both ways.
+
+Both ways of building it (Polars: one sort and shifts; DuckDB, pandas: one shared window) give
+each event its documented position and neighbours.
+"""
 
 from __future__ import annotations
 

@@ -41,8 +41,10 @@ def records(s: dict[str, Any], layer: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def filtered(s: dict[str, Any], layer: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows after the layer's ``source == ...`` filter (the only filter the charts use on
-    field values)."""
+    """Rows after the layer's ``source == ...`` filter.
+
+    It is the only filter the charts use on field values.
+    """
     rows = records(s, layer)
     for t in layer.get("transform", []):
         f = t.get("filter")

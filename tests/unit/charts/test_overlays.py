@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import threading
 from collections.abc import Callable, Coroutine
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -19,7 +17,6 @@ from journey_widget.charts.layout import COLUMN_WIDTH, LANE_WIDTH
 from journey_widget.charts.render import vl_version
 from journey_widget.widget.overlays import DEBOUNCE, MAX_WAIT, overlay_specs
 
-JS = Path(__file__).resolve().parents[3] / "js" / "src"
 COLUMNS = [["Browse", "Search"], ["Browse", "Compare"], ["Cart", None], ["Checkout", "Address"],
            ["Checkout", "Payment"], ["Delivery", None]]
 
@@ -30,8 +27,10 @@ def metrics() -> pd.DataFrame:
 
 
 def run_in_own_loop(scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
-    """Run ``scenario`` in a thread of its own with a fresh event loop, as a kernel's loop (the
-    test process may already run one: Playwright's, in the browser tests)."""
+    """Run ``scenario`` in a thread of its own with a fresh event loop, as a kernel's loop.
+
+    The test process may already run one: Playwright's, in the browser tests.
+    """
     errors: list[BaseException] = []
 
     def target() -> None:
@@ -51,13 +50,6 @@ def score_edit(m: jw.JourneyMap, card_id: str, value: float, op_id: str) -> None
     m._on_message(m, {"type": "op", "op_id": op_id, "base_revision": m.revision,
                       "op": {"kind": "edit", "id": card_id, "field": "score", "value": value,
                              "old": m.journey.card(card_id)["score"]}}, [])
-
-
-def test_geometry_matches_the_boards_css() -> None:
-    css = (JS / "styles.css").read_text()
-    board = (JS / "view" / "board.ts").read_text()
-    assert re.search(r"--jw-lane-width:\s*(\d+)px", css).group(1) == str(LANE_WIDTH)  # type: ignore[union-attr]
-    assert re.search(r"COLUMN_WIDTH\s*=\s*(\d+)", board).group(1) == str(COLUMN_WIDTH)  # type: ignore[union-attr]
 
 
 def test_a_map_with_an_emotion_lane_shows_its_emotion_chart() -> None:
