@@ -120,13 +120,17 @@ def child_ours(path: str, engine: str, out: str) -> dict[str, Any]:
         seconds = time.perf_counter() - start
     t = a.transitions
     result = {
-        "dfg": {(s, d): int(c) for s, d, c in zip(t["source"], t["target"], t["count"],
-                                                    strict=True)},
-        "median_s": {(s, d): m.total_seconds() for s, d, m in zip(
-            t["source"], t["target"], t["median_duration"], strict=True)},
-        "variants": dict(zip(a.variants["variant"], a.variants["count"].astype(int),
-                             strict=True)),
-        "n_variants": a.n_variants, "n_cases": a.n_cases, "n_events": a.n_events,
+        "dfg": {
+            (s, d): int(c) for s, d, c in zip(t["source"], t["target"], t["count"], strict=True)
+        },
+        "median_s": {
+            (s, d): m.total_seconds()
+            for s, d, m in zip(t["source"], t["target"], t["median_duration"], strict=True)
+        },
+        "variants": dict(zip(a.variants["variant"], a.variants["count"].astype(int), strict=True)),
+        "n_variants": a.n_variants,
+        "n_cases": a.n_cases,
+        "n_events": a.n_events,
     }
     Path(out).write_bytes(pickle.dumps(result))
     return {"seconds": seconds, "peak_mb": peak_mb(), "log_mb": loaded, "phases": phases}
@@ -143,8 +147,9 @@ def child_pm4py(path: str, out: str) -> dict[str, Any]:
     start = time.perf_counter()
     # pm4py's entry point for a pandas log: standard columns, sorted by case and time (its
     # variants rely on that order)
-    log = pm4py.format_dataframe(log, case_id=KEYS["case"], activity_key=KEYS["activity"],
-                                 timestamp_key=KEYS["timestamp"])
+    log = pm4py.format_dataframe(
+        log, case_id=KEYS["case"], activity_key=KEYS["activity"], timestamp_key=KEYS["timestamp"]
+    )
     steps["format_dataframe"] = time.perf_counter() - start
     mark = time.perf_counter()
     dfg, _, _ = pm4py.discover_dfg(log)
@@ -159,12 +164,15 @@ def child_pm4py(path: str, out: str) -> dict[str, Any]:
     result = {
         "dfg": {tuple(k): int(v) for k, v in dfg.items()},
         "median_s": {tuple(k): float(v["median"]) for k, v in perf.items()},
-        "variants": {tuple(k): (v if isinstance(v, int) else len(v)) for k, v in
-                     variants.items()},
+        "variants": {tuple(k): (v if isinstance(v, int) else len(v)) for k, v in variants.items()},
     }
     Path(out).write_bytes(pickle.dumps(result))
-    return {"seconds": seconds, "peak_mb": peak_mb(), "log_mb": loaded,
-            "phases": {k: round(v, 3) for k, v in steps.items()}}
+    return {
+        "seconds": seconds,
+        "peak_mb": peak_mb(),
+        "log_mb": loaded,
+        "phases": {k: round(v, 3) for k, v in steps.items()},
+    }
 
 
 # ---- the parent ----------------------------------------------------------------------------
@@ -185,8 +193,11 @@ def pm4py_python(install: bool) -> str | None:
         print("installing pm4py into bench/out/pm4py-venv (benchmark only, AGPL) ...", flush=True)
         try:
             subprocess.run([sys.executable, "-m", "venv", str(PM4PY_VENV)], check=True)
-            subprocess.run([str(python), "-m", "pip", "install", "-q", "pm4py", "pyarrow"],
-                           check=True, timeout=900)
+            subprocess.run(
+                [str(python), "-m", "pip", "install", "-q", "pm4py", "pyarrow"],
+                check=True,
+                timeout=900,
+            )
         except (subprocess.SubprocessError, OSError) as err:
             print(f"pm4py could not be installed ({err}); its columns are skipped")
             return None
@@ -194,8 +205,7 @@ def pm4py_python(install: bool) -> str | None:
 
 
 def run_child(python: str, *args: str) -> dict[str, Any]:
-    proc = subprocess.run([python, __file__, *args], capture_output=True, text=True,
-                          timeout=3600)
+    proc = subprocess.run([python, __file__, *args], capture_output=True, text=True, timeout=3600)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed:\n{proc.stderr[-3000:]}")
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
@@ -205,8 +215,9 @@ def compare(ours: dict[str, Any], peer: dict[str, Any]) -> list[str]:
     """Differences between our outputs and pm4py's (empty when they agree)."""
     problems = []
     if ours["dfg"] != peer["dfg"]:
-        problems.append(f"DFG differs on {len(set(ours['dfg'].items()) ^ set(peer['dfg'].items()))}"
-                        " pairs")
+        problems.append(
+            f"DFG differs on {len(set(ours['dfg'].items()) ^ set(peer['dfg'].items()))} pairs"
+        )
     off = [k for k, v in ours["median_s"].items() if abs(v - peer["median_s"].get(k, -1)) > 1e-6]
     if off:
         problems.append(f"median durations differ on {len(off)} pairs, e.g. {off[0]}")
@@ -238,30 +249,39 @@ def main() -> None:
             res = run_child(sys.executable, "--child-ours", str(log), engine, str(out))
             outputs[engine] = (res, pickle.loads(out.read_bytes()))
             events = f"{outputs[engine][1]['n_events']:,}"
-            print(f"{size:>11,} analyze/{engine}: {res['seconds']:.2f} s, peak "
-                  f"{res['peak_mb']:,.0f} MB (log {res['log_mb']:,.0f} MB)  {res['phases']}",
-                  flush=True)
+            print(
+                f"{size:>11,} analyze/{engine}: {res['seconds']:.2f} s, peak "
+                f"{res['peak_mb']:,.0f} MB (log {res['log_mb']:,.0f} MB)  {res['phases']}",
+                flush=True,
+            )
         if peer is not None:
             pm_out = OUT / f"pm4py_{size}.pkl"
             res = run_child(peer, "--child-pm4py", str(log), str(pm_out))
             pm_result = pickle.loads(pm_out.read_bytes())
             rows.append((events, "pm4py", res))
-            print(f"{size:>11,} pm4py: {res['seconds']:.2f} s, peak {res['peak_mb']:,.0f} MB  "
-                  f"{res['phases']}", flush=True)
+            print(
+                f"{size:>11,} pm4py: {res['seconds']:.2f} s, peak {res['peak_mb']:,.0f} MB  "
+                f"{res['phases']}",
+                flush=True,
+            )
         for engine, (res, result) in outputs.items():
             if peer is not None:
                 problems = compare(result, pm_result)
                 res["agree"] = "yes" if not problems else "; ".join(problems)
             rows.insert(len(rows) - (peer is not None), (events, f"analyze ({engine})", res))
-    print("\n| events | contender | time (s) | peak memory (MB) | of which the log (MB) "
-          "| pm4py time / ours | outputs agree |")
+    print(
+        "\n| events | contender | time (s) | peak memory (MB) | of which the log (MB) "
+        "| pm4py time / ours | outputs agree |"
+    )
     print("|---:|---|---:|---:|---:|---:|---|")
     for events, who, res in rows:
         pm = next((r for e, w, r in rows if e == events and w == "pm4py"), None)
         speed = "" if pm is None or who == "pm4py" else f"{pm['seconds'] / res['seconds']:.1f}x"
         agree = res.get("agree", "")
-        print(f"| {events} | {who} | {res['seconds']:.2f} | {res['peak_mb']:,.0f} | "
-              f"{res['log_mb']:,.0f} | {speed} | {agree} |")
+        print(
+            f"| {events} | {who} | {res['seconds']:.2f} | {res['peak_mb']:,.0f} | "
+            f"{res['log_mb']:,.0f} | {speed} | {agree} |"
+        )
 
 
 if __name__ == "__main__":

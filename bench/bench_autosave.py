@@ -56,15 +56,23 @@ def wait_on_disk(path: Path, needle: bytes, start: float, timeout: float = 10.0)
 
 
 def edit_op(revision: int, card: str, text: str, op_id: str) -> dict[str, object]:
-    return {"type": "op", "op_id": op_id, "base_revision": revision,
-            "op": {"kind": "edit", "id": card, "field": "text", "value": text}}
+    return {
+        "type": "op",
+        "op_id": op_id,
+        "base_revision": revision,
+        "op": {"kind": "edit", "id": card, "field": "text", "value": text},
+    }
 
 
 def kernel_run(n: int, rounds: int, folder: Path) -> dict[str, list[float]]:
     path = folder / f"bench-{n}.journey.json"
     km, kc = start_new_kernel(kernel_name="python3")
-    out: dict[str, list[float]] = {"ack on": [], "ack off": [], "disk isolated": [],
-                                   "disk burst": []}
+    out: dict[str, list[float]] = {
+        "ack on": [],
+        "ack off": [],
+        "disk isolated": [],
+        "disk burst": [],
+    }
     try:
         value(kc, cards_code(n) + SETUP.format(path=str(path)))
         on_comm, off_comm = value(kc, "(m_on.comm.comm_id, m_off.comm.comm_id)")
@@ -85,8 +93,9 @@ def kernel_run(n: int, rounds: int, folder: Path) -> dict[str, list[float]]:
             for k in range(10):  # a burst: ten edits 10 ms apart, acks awaited
                 text = f"Burst {i} {k}"
                 start = time.perf_counter()
-                time_ack(kc, on_comm, edit_op(revision + k, ids[(i + 7) % len(ids)], text,
-                                              f"b{i}-{k}"))
+                time_ack(
+                    kc, on_comm, edit_op(revision + k, ids[(i + 7) % len(ids)], text, f"b{i}-{k}")
+                )
                 time.sleep(0.01)
             if i >= 3:
                 out["disk burst"].append(wait_on_disk(path, text.encode(), start))
@@ -126,20 +135,30 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print(f"{args.rounds} rounds per size; kernel: shell send -> ack on IOPub / -> bytes "
-              "in the file")
-        print(f"{'cards':>6} | {'ack off p50/p95':>16} | {'ack on p50/p95':>16} | "
-              f"{'disk isolated p50/p95':>22} | {'disk after burst p50/p95':>25} | "
-              f"{'py edit off/on':>15}")
+        print(
+            f"{args.rounds} rounds per size; kernel: shell send -> ack on IOPub / -> bytes "
+            "in the file"
+        )
+        print(
+            f"{'cards':>6} | {'ack off p50/p95':>16} | {'ack on p50/p95':>16} | "
+            f"{'disk isolated p50/p95':>22} | {'disk after burst p50/p95':>25} | "
+            f"{'py edit off/on':>15}"
+        )
         for n in sizes:
             r = kernel_run(n, args.rounds, folder)
             off, on = python_cost(n, args.rounds, folder)
             cell = {k: f"{statistics.median(v):.1f} / {p(v, 95):.1f}" for k, v in r.items()}
-            print(f"{n:>6} | {cell['ack off']:>16} | {cell['ack on']:>16} | "
-                  f"{cell['disk isolated']:>22} | {cell['disk burst']:>25} | "
-                  f"{off:>6.1f} / {on:>5.1f}", flush=True)
-    print("ms; disk times run from sending the edit; 'after burst' from sending the last of "
-          "ten edits 10 ms apart", file=sys.stderr)
+            print(
+                f"{n:>6} | {cell['ack off']:>16} | {cell['ack on']:>16} | "
+                f"{cell['disk isolated']:>22} | {cell['disk burst']:>25} | "
+                f"{off:>6.1f} / {on:>5.1f}",
+                flush=True,
+            )
+    print(
+        "ms; disk times run from sending the edit; 'after burst' from sending the last of "
+        "ten edits 10 ms apart",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

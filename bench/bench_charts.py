@@ -45,35 +45,56 @@ def cards(n: int, seed: int = 0) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     stage = rng.choice(STAGES, n)
     lane = rng.choice(LANES, n)
-    return pd.DataFrame({
-        "stage": stage, "step": [rng.choice(STEPS[s]) if s in STEPS else None for s in stage],
-        "lane": lane, "text": [f"Card {i} with a sentence of ordinary length" for i in range(n)],
-        "score": np.where(lane == "Emotions", rng.integers(-2, 3, n), np.nan),
-        "persona": rng.choice(["New", "Returning"], n),
-    })
+    return pd.DataFrame(
+        {
+            "stage": stage,
+            "step": [rng.choice(STEPS[s]) if s in STEPS else None for s in stage],
+            "lane": lane,
+            "text": [f"Card {i} with a sentence of ordinary length" for i in range(n)],
+            "score": np.where(lane == "Emotions", rng.integers(-2, 3, n), np.nan),
+            "persona": rng.choice(["New", "Returning"], n),
+        }
+    )
 
 
 def new_map(n: int, **kwargs: Any) -> jw.JourneyMap:
     stages = [{"name": s, "steps": STEPS.get(s, [])} for s in STAGES]
-    survey = pd.DataFrame({"stage": np.resize(STAGES, 400),
-                           "answer": np.resize([5, 4, 4, 3, 2, 5, 1], 400)})
-    metrics = pd.concat([jw.metrics.by_stage(survey, value="answer", kind="csat", target=70),
-                         jw.metrics.by_stage(survey, value="answer", kind="ces", scale=(1, 5))])
+    survey = pd.DataFrame(
+        {"stage": np.resize(STAGES, 400), "answer": np.resize([5, 4, 4, 3, 2, 5, 1], 400)}
+    )
+    metrics = pd.concat(
+        [
+            jw.metrics.by_stage(survey, value="answer", kind="csat", target=70),
+            jw.metrics.by_stage(survey, value="answer", kind="ces", scale=(1, 5)),
+        ]
+    )
     return jw.JourneyMap(cards(n), stages=stages, lanes=LANES, metrics=metrics, **kwargs)
 
 
 def naive_chart(m: jw.JourneyMap) -> alt.Chart:
     raw = m.data[m.data["lane"] == "Emotions"][["stage", "text", "score"]]
-    return alt.Chart(raw).mark_line(point=True).encode(
-        x=alt.X("stage:N", sort=list(m.stages)), y="score:Q", tooltip=["text:N"])
+    return (
+        alt.Chart(raw)
+        .mark_line(point=True)
+        .encode(x=alt.X("stage:N", sort=list(m.stages)), y="score:Q", tooltip=["text:N"])
+    )
 
 
 def score_edit(m: jw.JourneyMap, ids: list[str], i: int) -> dict[str, Any]:
     card = ids[i % len(ids)]
     old = m.journey.card(card)["score"]
-    return {"type": "op", "op_id": f"b-{i}", "base_revision": m.revision,
-            "op": {"kind": "edit", "id": card, "field": "score",
-                   "value": -2.0 if old == 2 else float(old) + 1, "old": old}}
+    return {
+        "type": "op",
+        "op_id": f"b-{i}",
+        "base_revision": m.revision,
+        "op": {
+            "kind": "edit",
+            "id": card,
+            "field": "score",
+            "value": -2.0 if old == 2 else float(old) + 1,
+            "old": old,
+        },
+    }
 
 
 def refresh_after(m: jw.JourneyMap, edit: Callable[[], None]) -> float:
@@ -94,12 +115,20 @@ def bench(n: int, repeats: int) -> dict[str, float]:
     r["svg"] = median_ms(lambda: to_svg(m.emotion_chart()), repeats)
     r["naive_svg"] = median_ms(lambda: naive_chart(m).save(io.StringIO(), format="svg"), repeats)
     counter = iter(range(10**6))
-    scores = [refresh_after(m, lambda: m.edit_card(*_score(m, ids, next(counter))))
-              for _ in range(repeats)]
+    scores = [
+        refresh_after(m, lambda: m.edit_card(*_score(m, ids, next(counter))))
+        for _ in range(repeats)
+    ]
     r["refresh"], r["refresh_max"] = statistics.median(scores), max(scores)
-    texts = [refresh_after(m, lambda: m.edit_card(text_ids[next(counter) % len(text_ids)],
-                                                  "text", f"t{next(counter)}"))
-             for _ in range(repeats)]
+    texts = [
+        refresh_after(
+            m,
+            lambda: m.edit_card(
+                text_ids[next(counter) % len(text_ids)], "text", f"t{next(counter)}"
+            ),
+        )
+        for _ in range(repeats)
+    ]
     r["refresh_noop"] = statistics.median(texts)
     for name, widget in (("ack_on", m), ("ack_off", new_map(n, overlays=False))):
         widget.send = lambda *_a, **_k: None
@@ -152,19 +181,25 @@ async def in_loop(n: int, edits: int = 20, singles: int = 5) -> tuple[float, flo
 
 def main() -> None:
     to_svg(naive_chart(new_map(10)))  # vl-convert's one-off start-up, outside the figures
-    head = (f"{'cards':>6} {'build':>7} {'naive':>7} {'svg':>7} {'naive svg':>9} "
-            f"{'refresh':>8} {'max':>7} {'no-op':>7} {'edit→img':>8} {'ack on':>7} "
-            f"{'ack off':>7} {'burst 20':>13}")
+    head = (
+        f"{'cards':>6} {'build':>7} {'naive':>7} {'svg':>7} {'naive svg':>9} "
+        f"{'refresh':>8} {'max':>7} {'no-op':>7} {'edit→img':>8} {'ack on':>7} "
+        f"{'ack off':>7} {'burst 20':>13}"
+    )
     print(head)
-    print("(ms, medians; refresh after a score edit = digests + the emotion chart rebuilt and "
-          "re-rendered, the metrics chart reused; no-op = after a text edit)")
+    print(
+        "(ms, medians; refresh after a score edit = digests + the emotion chart rebuilt and "
+        "re-rendered, the metrics chart reused; no-op = after a text edit)"
+    )
     for n, repeats in ((50, 10), (500, 10), (5000, 5)):
         r = bench(n, repeats)
-        print(f"{n:>6} {r['build']:>7.1f} {r['naive_build']:>7.1f} {r['svg']:>7.1f} "
-              f"{r['naive_svg']:>9.1f} {r['refresh']:>8.1f} {r['refresh_max']:>7.1f} "
-              f"{r['refresh_noop']:>7.1f} {r['latency']:>8.1f} {r['ack_on']:>7.2f} "
-              f"{r['ack_off']:>7.2f} "
-              f"{r['burst_renders']:>3.0f} in {r['burst_ms']:>5.0f}")
+        print(
+            f"{n:>6} {r['build']:>7.1f} {r['naive_build']:>7.1f} {r['svg']:>7.1f} "
+            f"{r['naive_svg']:>9.1f} {r['refresh']:>8.1f} {r['refresh_max']:>7.1f} "
+            f"{r['refresh_noop']:>7.1f} {r['latency']:>8.1f} {r['ack_on']:>7.2f} "
+            f"{r['ack_off']:>7.2f} "
+            f"{r['burst_renders']:>3.0f} in {r['burst_ms']:>5.0f}"
+        )
 
 
 if __name__ == "__main__":

@@ -22,11 +22,14 @@ CASES = {
 
 
 def once(statement: str) -> float:
-    code = ("import time; t = time.perf_counter()\n"
-            f"{statement}\n"
-            "print((time.perf_counter() - t) * 1000)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import time; t = time.perf_counter()\n"
+        f"{statement}\n"
+        "print((time.perf_counter() - t) * 1000)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     return float(out.strip().splitlines()[-1])
 
 

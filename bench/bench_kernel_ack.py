@@ -32,7 +32,9 @@ N_CARDS = 1000
 ROUNDS = 100
 WARMUP = 10
 
-SETUP = cards_code(N_CARDS) + """
+SETUP = (
+    cards_code(N_CARDS)
+    + """
 import anywidget, journey_widget as jw
 m = jw.JourneyMap(cards, stages=stages, lanes=lanes, overlays=False)
 
@@ -43,6 +45,7 @@ class Echo(anywidget.AnyWidget):
         self.on_msg(lambda _w, c, _b: self.send({"type": "ack", "op_id": c["op_id"]}))
 echo = Echo()
 """
+)
 
 
 def value(kc: BlockingKernelClient, code: str) -> Any:
@@ -66,8 +69,9 @@ def time_ack(kc: BlockingKernelClient, comm_id: str, content: dict[str, Any]) ->
             kc.get_iopub_msg(timeout=0.005)
         except queue.Empty:
             break
-    msg = kc.session.msg("comm_msg", {"comm_id": comm_id,
-                                      "data": {"method": "custom", "content": content}})
+    msg = kc.session.msg(
+        "comm_msg", {"comm_id": comm_id, "data": {"method": "custom", "content": content}}
+    )
     start = time.perf_counter()
     kc.shell_channel.send(msg)
     while True:
@@ -92,10 +96,21 @@ def main() -> None:
                 else:
                     value(kc, f"m._yield_after_ack = {way == 'let out'}; m.revision")
                     revision = value(kc, "m.revision")
-                    ms = time_ack(kc, map_comm, {
-                        "type": "op", "op_id": f"{way}-{i}", "base_revision": revision,
-                        "op": {"kind": "edit", "id": ids[i % len(ids)], "field": "text",
-                               "value": f"Edited {way} {i}"}})
+                    ms = time_ack(
+                        kc,
+                        map_comm,
+                        {
+                            "type": "op",
+                            "op_id": f"{way}-{i}",
+                            "base_revision": revision,
+                            "op": {
+                                "kind": "edit",
+                                "id": ids[i % len(ids)],
+                                "field": "text",
+                                "value": f"Edited {way} {i}",
+                            },
+                        },
+                    )
                 if i >= WARMUP:
                     samples[way].append(ms)
                 time.sleep(0.02)
@@ -104,11 +119,16 @@ def main() -> None:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
     assert edited == min(len(ids), ROUNDS + WARMUP), edited
-    print(f"{N_CARDS} cards, {ROUNDS} edits each after {WARMUP} warm-up, alternating; "
-          "shell send -> ack on IOPub")
+    print(
+        f"{N_CARDS} cards, {ROUNDS} edits each after {WARMUP} warm-up, alternating; "
+        "shell send -> ack on IOPub"
+    )
     print(f"{'':>28} {'p50':>8} {'p95':>8}")
-    names = {"let out": "ack, let it out, publish", "at once": "ack, publish at once",
-             "echo": "bare echo widget"}
+    names = {
+        "let out": "ack, let it out, publish",
+        "at once": "ack, publish at once",
+        "echo": "bare echo widget",
+    }
     for way, values in samples.items():
         p95 = float(np.percentile(values, 95))
         print(f"{names[way]:>28} {statistics.median(values):>6.2f}ms {p95:>6.2f}ms")

@@ -29,22 +29,29 @@ def pair(n: int) -> tuple[jw.Journey, jw.Journey]:
     """A map of ``n`` cards and a future state with about a fifth of the cards changed."""
     rng = np.random.default_rng(0)
     lane = rng.choice(LANES, n)
-    cards = pd.DataFrame({
-        "id": [f"c{i}" for i in range(n)], "stage": rng.choice(STAGES, n), "lane": lane,
-        "text": [f"Card {i} with a sentence of ordinary length" for i in range(n)],
-        "score": np.where(lane == "Emotions", rng.integers(-2, 3, n), np.nan),
-        "owner": rng.choice(["Ops", None], n), "evidence": rng.choice(["ticket", None], n),
-        "confidence": rng.choice(["observed", "inferred", None], n),
-        "n_tickets": rng.integers(0, 50, n),
-    })
+    cards = pd.DataFrame(
+        {
+            "id": [f"c{i}" for i in range(n)],
+            "stage": rng.choice(STAGES, n),
+            "lane": lane,
+            "text": [f"Card {i} with a sentence of ordinary length" for i in range(n)],
+            "score": np.where(lane == "Emotions", rng.integers(-2, 3, n), np.nan),
+            "owner": rng.choice(["Ops", None], n),
+            "evidence": rng.choice(["ticket", None], n),
+            "confidence": rng.choice(["observed", "inferred", None], n),
+            "n_tickets": rng.integers(0, 50, n),
+        }
+    )
     future = cards.copy()
     future.loc[::7, "text"] = "Changed in the future state"
     future.loc[::11, "lane"] = "Actions"
     future.loc[future["lane"] != "Emotions", "score"] = np.nan
     future = future.drop(index=range(0, n, 13))
-    future = pd.concat([future, cards.iloc[:n // 20].assign(id=lambda d: "new-" + d["id"])])
-    return (jw.Journey(cards, stages=STAGES, lanes=LANES),
-            jw.Journey(future, stages=STAGES, lanes=LANES))
+    future = pd.concat([future, cards.iloc[: n // 20].assign(id=lambda d: "new-" + d["id"])])
+    return (
+        jw.Journey(cards, stages=STAGES, lanes=LANES),
+        jw.Journey(future, stages=STAGES, lanes=LANES),
+    )
 
 
 cold_ms = functools.partial(median_ms, warmup=False)  # these runs were always timed cold
@@ -72,16 +79,32 @@ def figures(n: int) -> None:
     assert len(changes) == len(baseline_diff(before, after)), "the two diffs disagree"
     text = to_mermaid(before)
     rows = [
-        ("coverage", cold_ms(lambda: coverage(before)),
-         cold_ms(lambda: baseline_coverage(before)), "pandas groupby"),
+        (
+            "coverage",
+            cold_ms(lambda: coverage(before)),
+            cold_ms(lambda: baseline_coverage(before)),
+            "pandas groupby",
+        ),
         ("check", cold_ms(lambda: check(before)), float("nan"), "-"),
-        ("diff", cold_ms(lambda: diff(before, after)),
-         cold_ms(lambda: baseline_diff(before, after)), "merge + compare"),
+        (
+            "diff",
+            cold_ms(lambda: diff(before, after)),
+            cold_ms(lambda: baseline_diff(before, after)),
+            "merge + compare",
+        ),
         ("emotion_change", cold_ms(lambda: emotion_change(before, after)), float("nan"), "-"),
-        ("to_mermaid", cold_ms(lambda: to_mermaid(before)),
-         cold_ms(lambda: journey_to_json(before)), "to JSON"),
-        ("parse_mermaid", cold_ms(lambda: parse_mermaid(text)),
-         cold_ms(lambda: journey_from_json(journey_to_json(before))), "from JSON"),
+        (
+            "to_mermaid",
+            cold_ms(lambda: to_mermaid(before)),
+            cold_ms(lambda: journey_to_json(before)),
+            "to JSON",
+        ),
+        (
+            "parse_mermaid",
+            cold_ms(lambda: parse_mermaid(text)),
+            cold_ms(lambda: journey_from_json(journey_to_json(before))),
+            "from JSON",
+        ),
     ]
     for what, ours, base, label in rows:
         print(f"{n:>6}  {what:<16}{ours:>13.1f} ms{base:>9.1f} ms  {label}")

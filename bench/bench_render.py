@@ -32,8 +32,14 @@ import journey_widget as jw
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "src" / "journey_widget" / "static"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 STAGES = [f"Stage {i}" for i in range(8)]
 LANES = ["Actions", "Touchpoints", "Thoughts", "Emotions", "Pain points", "Opportunities"]
 REPEATS = 7
@@ -43,13 +49,16 @@ def cards(n: int) -> pd.DataFrame:
     """A realistic map: 8 stages, 6 lanes, emotion scores, some channels and confidence."""
     rng = np.random.default_rng(0)
     lane = rng.choice(LANES, n)
-    return pd.DataFrame({
-        "stage": rng.choice(STAGES, n), "lane": lane,
-        "text": [f"Card {i} with a sentence of ordinary length" for i in range(n)],
-        "score": np.where(lane == "Emotions", rng.integers(-2, 3, n), np.nan),
-        "channel": rng.choice(["Website", "Email", "Phone", None], n),
-        "confidence": rng.choice(["observed", "reported", "hypothesized", None], n),
-    })
+    return pd.DataFrame(
+        {
+            "stage": rng.choice(STAGES, n),
+            "lane": lane,
+            "text": [f"Card {i} with a sentence of ordinary length" for i in range(n)],
+            "score": np.where(lane == "Emotions", rng.integers(-2, 3, n), np.nan),
+            "channel": rng.choice(["Website", "Email", "Phone", None], n),
+            "confidence": rng.choice(["observed", "reported", "hypothesized", None], n),
+        }
+    )
 
 
 # Runs in the page: a minimal anywidget model over fixed traits, then timed renders.
@@ -108,9 +117,15 @@ def measure(page: Page, n: int, code: str) -> dict[str, Any]:
     state = {"structure": m.structure, "cards": m.cards, "revision": 1, "read_only": False}
     table = m.data.to_html()
     r = page.evaluate(MEASURE, [code, json.loads(json.dumps(state)), table, REPEATS])
-    return {"cards": n, "ours": statistics.median(r["ours"][1:]),
-            "base": statistics.median(r["base"][1:]), "update": statistics.median(r["updates"][1:]),
-            "nodes": r["count"], "base_nodes": r["baseCount"], "shown": r["shown"]}
+    return {
+        "cards": n,
+        "ours": statistics.median(r["ours"][1:]),
+        "base": statistics.median(r["base"][1:]),
+        "update": statistics.median(r["updates"][1:]),
+        "nodes": r["count"],
+        "base_nodes": r["baseCount"],
+        "shown": r["shown"],
+    }
 
 
 def main() -> None:
@@ -124,12 +139,16 @@ def main() -> None:
         version = browser.version
         browser.close()
     print(f"Chromium {version}, median of {REPEATS - 1} renders after a warm-up, {sys.platform}")
-    print(f"{'cards':>6} {'ours':>9} {'elements':>9} {'cards shown':>12} "
-          f"{'to_html':>9} {'elements':>9} {'ratio':>6} {'redraw after 1 edit':>20}")
+    print(
+        f"{'cards':>6} {'ours':>9} {'elements':>9} {'cards shown':>12} "
+        f"{'to_html':>9} {'elements':>9} {'ratio':>6} {'redraw after 1 edit':>20}"
+    )
     for r in rows:
-        print(f"{r['cards']:>6} {r['ours']:>7.1f}ms {r['nodes']:>9} {r['shown']:>12} "
-              f"{r['base']:>7.1f}ms {r['base_nodes']:>9} {r['ours'] / r['base']:>6.2f} "
-              f"{r['update']:>18.1f}ms")
+        print(
+            f"{r['cards']:>6} {r['ours']:>7.1f}ms {r['nodes']:>9} {r['shown']:>12} "
+            f"{r['base']:>7.1f}ms {r['base_nodes']:>9} {r['ours'] / r['base']:>6.2f} "
+            f"{r['update']:>18.1f}ms"
+        )
 
 
 if __name__ == "__main__":

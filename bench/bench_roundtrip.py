@@ -40,7 +40,9 @@ N_CARDS = 1000
 EDITS = 60
 WARMUP = 10
 
-CELL = cards_code(N_CARDS) + """
+CELL = (
+    cards_code(N_CARDS)
+    + """
 import ipywidgets as W, journey_widget as jw
 from ipydatagrid import DataGrid
 m = jw.JourneyMap(cards, stages=stages, lanes=lanes, title="Round trip")
@@ -65,6 +67,7 @@ echo = Echo()
 __ready__ = True
 display(m, grid, peer_ack, echo)
 """
+)
 
 # Arm a timer at the next Enter keydown (capture phase: before any handler) and stop it when
 # `done()` holds after a DOM mutation of `target`.
@@ -119,8 +122,11 @@ def echo_once(page: Page) -> float:
 
 
 def summary(values: list[float]) -> dict[str, float]:
-    return {"p50": statistics.median(values), "p95": float(np.percentile(values, 95)),
-            "max": max(values)}
+    return {
+        "p50": statistics.median(values),
+        "p95": float(np.percentile(values, 95)),
+        "max": max(values),
+    }
 
 
 def main() -> None:
@@ -134,7 +140,8 @@ def main() -> None:
                 page.locator("[data-jw-card]").first.wait_for(timeout=60_000)
                 page.locator(".lm-DataGrid").first.wait_for(timeout=60_000)
                 ids = page.locator("[data-jw-card]").evaluate_all(
-                    "els => els.slice(0, 40).map(e => e.dataset.jwCard)")
+                    "els => els.slice(0, 40).map(e => e.dataset.jwCard)"
+                )
                 ours: list[float] = []
                 peer: list[float] = []
                 floor: list[float] = []
@@ -150,11 +157,22 @@ def main() -> None:
         lab.stop()
     assert edited == min(EDITS, len(ids)) and peer_edited == 8, (edited, peer_edited)
     o, p, f = summary(ours[WARMUP:]), summary(peer[WARMUP:]), summary(floor[WARMUP:])
-    message = {"type": "op", "op_id": "vabcdef-12", "base_revision": 1234, "op": {
-        "kind": "edit", "id": "c-0123456789", "field": "text", "value": "Edited card 12",
-        "old": "Card 12 with a sentence of ordinary length"}}
-    print(f"{N_CARDS} cards, {EDITS - WARMUP} edits each after {WARMUP} warm-up, alternating, "
-          "Enter keydown -> view shows the result")
+    message = {
+        "type": "op",
+        "op_id": "vabcdef-12",
+        "base_revision": 1234,
+        "op": {
+            "kind": "edit",
+            "id": "c-0123456789",
+            "field": "text",
+            "value": "Edited card 12",
+            "old": "Card 12 with a sentence of ordinary length",
+        },
+    }
+    print(
+        f"{N_CARDS} cards, {EDITS - WARMUP} edits each after {WARMUP} warm-up, alternating, "
+        "Enter keydown -> view shows the result"
+    )
     print(f"{'':>22} {'p50':>8} {'p95':>8} {'max':>8}")
     for name, r in (("journey_widget", o), ("ipydatagrid (peer)", p), ("bare message echo", f)):
         print(f"{name:>22} {r['p50']:>6.1f}ms {r['p95']:>6.1f}ms {r['max']:>6.1f}ms")

@@ -23,8 +23,13 @@ REASON = "# long:"
 
 def test_import_linter_contracts_are_kept() -> None:
     """The ``[tool.importlinter]`` contracts of pyproject.toml (layers, a pure model)."""
-    result = subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
 
@@ -54,8 +59,9 @@ def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
                     counter += 1
                     stack.append(child)
                     on_stack.add(child)
-                    work.append((child, iter(sorted(graph.find_modules_directly_imported_by(
-                        child)))))
+                    work.append(
+                        (child, iter(sorted(graph.find_modules_directly_imported_by(child))))
+                    )
                 elif child in on_stack:
                     low[node] = min(low[node], index[child])
                 continue
@@ -81,15 +87,23 @@ def test_no_module_imports_itself_through_others() -> None:
 
 
 def _sources() -> list[Path]:
-    files = [*ROOT.glob("src/journey_widget/**/*.py"), *ROOT.glob("js/src/**/*.ts"),
-             *ROOT.glob("js/src/**/*.css"), *ROOT.glob("tests/**/*.py"),
-             *ROOT.glob("js/tests/**/*.ts"), *ROOT.glob("bench/*.py")]
+    files = [
+        *ROOT.glob("src/journey_widget/**/*.py"),
+        *ROOT.glob("js/src/**/*.ts"),
+        *ROOT.glob("js/src/**/*.css"),
+        *ROOT.glob("tests/**/*.py"),
+        *ROOT.glob("js/tests/**/*.ts"),
+        *ROOT.glob("bench/*.py"),
+    ]
     return sorted(f for f in files if "node_modules" not in f.parts)
 
 
 def test_no_file_is_over_400_lines() -> None:
-    long = {str(f.relative_to(ROOT)): n for f in _sources()
-            if (n := len(f.read_text(encoding="utf-8").splitlines())) > MAX_FILE_LINES}
+    long = {
+        str(f.relative_to(ROOT)): n
+        for f in _sources()
+        if (n := len(f.read_text(encoding="utf-8").splitlines())) > MAX_FILE_LINES
+    }
     assert long == {}
 
 
@@ -105,7 +119,7 @@ def _long_functions(path: Path) -> list[str]:
         doc = node.body[0] if node.body and ast.get_docstring(node) is not None else None
         if doc is not None:  # documentation does not make a function long
             length -= (doc.end_lineno or doc.lineno) - doc.lineno + 1
-        span = lines[first - 2:node.end_lineno]
+        span = lines[first - 2 : node.end_lineno]
         if length > MAX_FUNCTION_LINES and not any(REASON in line for line in span):
             found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({length} lines)")
     return found
@@ -122,8 +136,9 @@ def test_the_checks_above_can_fail(tmp_path: Path) -> None:
     sample = ROOT / "tests" / "_long_sample.py"
     try:
         sample.write_text(f"def f():\n{body}\n", encoding="utf-8")
-        assert _long_functions(sample) == [f"tests/_long_sample.py:1 f ({MAX_FUNCTION_LINES + 1}"
-                                           " lines)"]
+        assert _long_functions(sample) == [
+            f"tests/_long_sample.py:1 f ({MAX_FUNCTION_LINES + 1} lines)"
+        ]
         sample.write_text(f"{REASON} a table\ndef f():\n{body}\n", encoding="utf-8")
         assert _long_functions(sample) == []
     finally:

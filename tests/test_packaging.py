@@ -16,15 +16,19 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.skipif(shutil.which("npm") is None or shutil.which("git") is None,
-                    reason="needs git and npm")
+@pytest.mark.skipif(
+    shutil.which("npm") is None or shutil.which("git") is None, reason="needs git and npm"
+)
 def test_wheel_from_a_clean_clone_contains_the_bundle(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
     assert not (clone / "src/journey_widget/static/widget.js").exists()  # never committed
     out = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out),
-                    str(clone)], check=True, timeout=900)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(clone)],
+        check=True,
+        timeout=900,
+    )
     (wheel,) = out.glob("journey_widget-*.whl")
     with zipfile.ZipFile(wheel) as zf:
         sizes = {i.filename: i.file_size for i in zf.infolist()}
@@ -44,12 +48,31 @@ def test_wheel_from_a_clean_clone_contains_the_bundle(tmp_path: Path) -> None:
 
     # Installed on its own, the wheel's widget loads its bundle from the wheel.
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
-                    str(target), str(wheel)], check=True)
-    code = ("import journey_widget as jw, pathlib; m = jw.JourneyMap(); "
-            "print(pathlib.Path(jw.__file__).parent); print(len(m._esm))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, env={**os.environ, "PYTHONPATH": str(target)})
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
+    code = (
+        "import journey_widget as jw, pathlib; m = jw.JourneyMap(); "
+        "print(pathlib.Path(jw.__file__).parent); print(len(m._esm))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(target)},
+    )
     package_dir, esm_size = result.stdout.split()
     assert Path(package_dir).is_relative_to(target)
     assert int(esm_size) > 5_000

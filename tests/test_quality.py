@@ -22,6 +22,10 @@ def test_ruff_lint() -> None:
     run([sys.executable, "-m", "ruff", "check", "src", "tests", "bench"])
 
 
+def test_ruff_format() -> None:
+    run([sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "bench"])
+
+
 def test_mypy_strict() -> None:
     run([sys.executable, "-m", "mypy"])
 

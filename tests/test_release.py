@@ -26,6 +26,10 @@ def test_both_javascript_packages_carry_the_same_version() -> None:
 
 
 def test_the_command_prints_its_version() -> None:
-    result = subprocess.run([sys.executable, "-m", "journey_widget.cli", "--version"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "journey_widget.cli", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.strip() == f"journey-widget {jw.__version__}"

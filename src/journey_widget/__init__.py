@@ -26,10 +26,16 @@ if TYPE_CHECKING:
 
 #: Names loaded on first use: the attribute and the module that defines it.
 _LAZY = {
-    "analytics": ".analytics", "metrics": ".metrics", "templates": ".templates",
-    "FileStatus": ".durable", "JourneyNotice": ".durable", "open": ".durable",
+    "analytics": ".analytics",
+    "metrics": ".metrics",
+    "templates": ".templates",
+    "FileStatus": ".durable",
+    "JourneyNotice": ".durable",
+    "open": ".durable",
     "load_ipython_extension": ".magic",
-    "Finding": ".practice", "diff": ".practice", "emotion_change": ".practice",
+    "Finding": ".practice",
+    "diff": ".practice",
+    "emotion_change": ".practice",
     "report": ".reports",
 }
 
@@ -49,7 +55,28 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
 
-__all__ = ["CompareView", "EditEvent", "FileStatus", "Finding", "Journey", "JourneyError",
-           "JourneyMap", "JourneyNotice", "Lane", "Persona", "Scale", "Stage", "__version__",
-           "analytics", "compare", "diff", "emotion_change", "load", "load_ipython_extension",
-           "metrics", "open", "report", "templates"]
+__all__ = [
+    "CompareView",
+    "EditEvent",
+    "FileStatus",
+    "Finding",
+    "Journey",
+    "JourneyError",
+    "JourneyMap",
+    "JourneyNotice",
+    "Lane",
+    "Persona",
+    "Scale",
+    "Stage",
+    "__version__",
+    "analytics",
+    "compare",
+    "diff",
+    "emotion_change",
+    "load",
+    "load_ipython_extension",
+    "metrics",
+    "open",
+    "report",
+    "templates",
+]

@@ -55,8 +55,9 @@ def cell_error(err: JourneyError) -> str:
     if not match:
         return f"%%journey: {err}"
     number = int(match.group(1))
-    return f"%%journey: line {number + 1} of the cell (line {number} of the diagram): " \
-           f"{match.group(2)}"
+    return (
+        f"%%journey: line {number + 1} of the cell (line {number} of the diagram): {match.group(2)}"
+    )
 
 
 def journey(line: str, cell: str, namespace: dict[str, Any] | None = None) -> Any:

@@ -40,24 +40,27 @@ NPS_SCALE = (0, 10)
 PROMOTER_MIN, DETRACTOR_MAX = 9, 6
 
 
-def _answers(values: Iterable[Any], scale: tuple[float, float], what: str,
-             whole: bool = False) -> np.ndarray:
-    series = pd.Series(list(values) if not isinstance(values, pd.Series) else values,
-                       dtype=object)
+def _answers(
+    values: Iterable[Any], scale: tuple[float, float], what: str, whole: bool = False
+) -> np.ndarray:
+    series = pd.Series(list(values) if not isinstance(values, pd.Series) else values, dtype=object)
     numbers = pd.to_numeric(series, errors="coerce")
     lo, hi = scale
     bad = (numbers.isna() & series.notna()) | series.map(lambda v: isinstance(v, bool))
     if bad.any():
         label = series.index[bad.to_numpy()][0]
-        raise JourneyError(f"{what}: answer {series[label]!r} at position {label!r} is not a "
-                           "number")
+        raise JourneyError(
+            f"{what}: answer {series[label]!r} at position {label!r} is not a number"
+        )
     kept = numbers.dropna()
     outside = (kept < lo) | (kept > hi) | ((kept != kept.round()) if whole else False)
     if outside.any():
         label = kept.index[outside.to_numpy()][0]
         kind = "whole numbers " if whole else ""
-        raise JourneyError(f"{what}: answer {kept[label]:g} at position {label!r} is off the "
-                           f"scale; expected {kind}from {lo:g} to {hi:g}")
+        raise JourneyError(
+            f"{what}: answer {kept[label]:g} at position {label!r} is off the "
+            f"scale; expected {kind}from {lo:g} to {hi:g}"
+        )
     if kept.empty:
         raise JourneyError(f"{what}: no answers (all missing)")
     return kept.to_numpy(float)
@@ -79,8 +82,9 @@ def _nps(answers: Iterable[Any], what: str) -> float:
     return float(100.0 * ((a >= PROMOTER_MIN).mean() - (a <= DETRACTOR_MAX).mean()))
 
 
-def csat(answers: Iterable[Any], scale: tuple[float, float] = (1, 5),
-         threshold: float = 4) -> float:
+def csat(
+    answers: Iterable[Any], scale: tuple[float, float] = (1, 5), threshold: float = 4
+) -> float:
     """Customer satisfaction: the percentage of answers at or above ``threshold``.
 
     Examples
@@ -118,11 +122,18 @@ def _unit(kind: Kind, scale: tuple[float, float]) -> str:
     return f"on {scale[0]:g}-{scale[1]:g}"
 
 
-def by_stage(df: pd.DataFrame, stage: str = "stage", value: str = "value",
-             kind: Kind = "csat", *, metric: str | None = None,
-             scale: tuple[float, float] | None = None, threshold: float = 4,
-             target: float | Mapping[str, float] | None = None,
-             stages: Sequence[str] | None = None) -> pd.DataFrame:
+def by_stage(
+    df: pd.DataFrame,
+    stage: str = "stage",
+    value: str = "value",
+    kind: Kind = "csat",
+    *,
+    metric: str | None = None,
+    scale: tuple[float, float] | None = None,
+    threshold: float = 4,
+    target: float | Mapping[str, float] | None = None,
+    stages: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """One metric per stage from raw answers, as the tidy table maps and charts take.
 
     Parameters
@@ -163,8 +174,9 @@ def by_stage(df: pd.DataFrame, stage: str = "stage", value: str = "value",
         raise JourneyError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
     for column in (stage, value):
         if column not in df.columns:
-            raise JourneyError(f"column {column!r} is not in the answers; columns are "
-                               f"{list(df.columns)}")
+            raise JourneyError(
+                f"column {column!r} is not in the answers; columns are {list(df.columns)}"
+            )
     if kind == "mean" and scale is None:
         raise JourneyError("kind='mean' needs scale=(min, max), the scale of the answers")
     used = NPS_SCALE if kind == "nps" else scale or ((1, 5) if kind == "csat" else (1, 7))
@@ -185,10 +197,16 @@ def by_stage(df: pd.DataFrame, stage: str = "stage", value: str = "value",
         else:
             figure = _answers(values, used, what).mean()
         goal = target.get(str(name_of_stage)) if isinstance(target, Mapping) else target
-        rows.append({"stage": str(name_of_stage), "metric": name,
-                     "value": float(figure),
-                     "target": goal, "unit": _unit(kind, used) or None,
-                     "n": int(values.notna().sum())})
+        rows.append(
+            {
+                "stage": str(name_of_stage),
+                "metric": name,
+                "value": float(figure),
+                "target": goal,
+                "unit": _unit(kind, used) or None,
+                "n": int(values.notna().sum()),
+            }
+        )
     unknown = [r["stage"] for r in rows if r["stage"] not in order]
     if unknown:
         raise JourneyError(f"stage {unknown[0]!r} is in the answers but not in stages={order}")

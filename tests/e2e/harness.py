@@ -27,13 +27,21 @@ from nbformat.sign import NotebookNotary
 from playwright.sync_api import Page
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 # JupyterLab user settings: no news fetching, no update checks (the machine is offline).
 SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
 }
 
 
@@ -63,16 +71,32 @@ class Lab:
         self.port = free_port()
         self.token = secrets.token_hex(16)
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(self.runtime),
-               "JUPYTERLAB_SETTINGS_DIR": str(settings),
-               "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces")}
+        env = {
+            **os.environ,
+            "JUPYTER_RUNTIME_DIR": str(self.runtime),
+            "JUPYTERLAB_SETTINGS_DIR": str(settings),
+            "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces"),
+        }
         self.log = (base / "lab.log").open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", app, "--allow-root", "--no-browser",
-             f"--port={self.port}", "--ServerApp.ip=127.0.0.1",
-             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
-             "--ServerApp.port_retries=0", "--LabApp.news_url=None"],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "jupyter",
+                app,
+                "--allow-root",
+                "--no-browser",
+                f"--port={self.port}",
+                "--ServerApp.ip=127.0.0.1",
+                f"--IdentityProvider.token={self.token}",
+                f"--ServerApp.root_dir={self.root}",
+                "--ServerApp.port_retries=0",
+                "--LabApp.news_url=None",
+            ],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self._wait_ready()
 
     def api(self, path: str) -> Any:
@@ -161,8 +185,11 @@ class Kernel:
 
 def write_notebook(path: Path, cells: list[str]) -> None:
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.cells = [nbformat.v4.new_code_cell(c, id=f"cell-{i}") for i, c in enumerate(cells)]
     nbformat.write(nb, path)
 
@@ -202,7 +229,8 @@ def open_notebook(lab: Lab, page: Page, name: str, cells: list[str]) -> Iterator
         with contextlib.suppress(Exception):
             session = _session(lab, f"{name}.ipynb")
             req = urllib.request.Request(
-                f"{lab.url}/api/sessions/{session['id']}?token={lab.token}", method="DELETE")
+                f"{lab.url}/api/sessions/{session['id']}?token={lab.token}", method="DELETE"
+            )
             urllib.request.urlopen(req, timeout=10).close()
 
 
@@ -212,10 +240,12 @@ def _wait_notebook7_kernel(page: Page, timeout: float = 60) -> None:
     Notebook 7 has no status bar; its indicator reads "idle" once before the kernel connects,
     too.
     """
-    ready = ("() => { const k = document.querySelector('.jp-KernelName'); "
-             "const i = document.querySelector('.jp-Notebook-ExecutionIndicator'); "
-             "return !!k && !!i && !/No Kernel/.test(k.textContent) "
-             "&& i.getAttribute('data-status') === 'idle'; }")
+    ready = (
+        "() => { const k = document.querySelector('.jp-KernelName'); "
+        "const i = document.querySelector('.jp-Notebook-ExecutionIndicator'); "
+        "return !!k && !!i && !/No Kernel/.test(k.textContent) "
+        "&& i.getAttribute('data-status') === 'idle'; }"
+    )
     deadline, streak = time.monotonic() + timeout, 0
     while streak < 4:
         if time.monotonic() > deadline:

@@ -34,8 +34,10 @@ __ready__ = True
 view
 """
 
-MARKED = ("() => Array.from(document.querySelectorAll('[data-jw-compare] [data-jw-card]"
-          "[data-jw-change]'), e => e.getAttribute('data-jw-card'))")
+MARKED = (
+    "() => Array.from(document.querySelectorAll('[data-jw-compare] [data-jw-card]"
+    "[data-jw-change]'), e => e.getAttribute('data-jw-card'))"
+)
 
 
 def side(page: Page, name: str) -> Locator:
@@ -55,12 +57,14 @@ def test_compare_view_highlights_the_changes_of_a_future_copy(lab: Lab, page: Pa
         before = side(page, "before").locator('[data-jw-card="a1"]')
         expect(before).to_have_attribute("data-jw-change", "moved")
         expect(before.locator("[data-jw-change-label]")).to_have_text(
-            "\u2192Moved to Cart, Actions")
+            "\u2192Moved to Cart, Actions"
+        )
         # It sits in the cell it moved to.
         cart = '[data-jw-cell][data-stage="Cart"][data-lane="Actions"]'
         expect(side(page, "after").locator(f'{cart} [data-jw-card="a1"]')).to_be_visible()
         expect(side(page, "after").locator('[data-jw-card="p1"]')).to_have_attribute(
-            "data-jw-change", "edited")
+            "data-jw-change", "edited"
+        )
         # Exactly the cards jw.diff names are highlighted.
         changed = set(kernel.json("sorted(jw.diff(m, future)['id'])"))
         assert changed == {"a1", "p1", "e2"}
@@ -68,7 +72,8 @@ def test_compare_view_highlights_the_changes_of_a_future_copy(lab: Lab, page: Pa
         summary = page.locator("[data-jw-compare-summary]")
         expect(summary.locator('[data-jw-count="moved"]')).to_have_text("\u21921 moved")
         expect(summary.locator('[data-jw-emotion-stage="Cart"] td').last).to_have_text(
-            "\u25b2 +3.0")
+            "\u25b2 +3.0"
+        )
 
         # Clicking a change in the summary brings its card into focus.
         summary.locator('[data-jw-change-item="a1"]').click()

@@ -42,8 +42,9 @@ def test_browser_edits_survive_restart_and_run_all(lab: Lab, page: Page) -> None
         assert jw.load(path).data.set_index("id").at["a1", "text"] == NEW
 
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Kernel$")).click()
-        page.locator(".lm-Menu-itemLabel",
-                     has_text=re.compile(r"^Restart Kernel and Run All Cells")).click()
+        page.locator(
+            ".lm-Menu-itemLabel", has_text=re.compile(r"^Restart Kernel and Run All Cells")
+        ).click()
         page.locator(".jp-Dialog .jp-mod-accept").click()
         page.get_by_text("| Restarting").first.wait_for(timeout=30_000)
         page.get_by_text("| Idle").first.wait_for(timeout=60_000)
@@ -57,5 +58,6 @@ def test_browser_edits_survive_restart_and_run_all(lab: Lab, page: Page) -> None
         finally:
             fresh.close()
         expect(page.locator('[data-jw-card="a1"] [data-jw-card-text]').first).to_have_text(
-            NEW, timeout=30_000)
+            NEW, timeout=30_000
+        )
         expect(page.locator("[data-jw-root]").get_by_text(OLD)).to_have_count(0)

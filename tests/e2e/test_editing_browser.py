@@ -49,8 +49,10 @@ def cell(page: Page, stage: str, lane: str, n: int = 0) -> Locator:
 
 def ids(kernel: Kernel, stage: str, lane: str) -> str:
     """An expression for the ids of one cell, in row (= on-screen) order."""
-    return (f"[r['id'] for r in m.data.to_dict('records') "
-            f"if r['stage'] == {stage!r} and r['lane'] == {lane!r}]")
+    return (
+        f"[r['id'] for r in m.data.to_dict('records') "
+        f"if r['stage'] == {stage!r} and r['lane'] == {lane!r}]"
+    )
 
 
 def word(text: str) -> re.Pattern[str]:
@@ -80,8 +82,11 @@ def test_drag_a_card_to_another_stage_and_reorder_within_a_cell(lab: Lab, page: 
         card(page, "a3").drag_to(card(page, "a2"), target_position={"x": 30, "y": 4})
         assert kernel.wait_for(ids(kernel, "Browse", "Actions"), ["a3", "a2"]) == ["a3", "a2"]
         settled(page)
-        got = cell(page, "Browse", "Actions").locator("[data-jw-card]").evaluate_all(
-            "els => els.map(e => e.dataset.jwCard)")
+        got = (
+            cell(page, "Browse", "Actions")
+            .locator("[data-jw-card]")
+            .evaluate_all("els => els.map(e => e.dataset.jwCard)")
+        )
         assert got == ["a3", "a2"]
         # While dragging, a line shows where the card would land; Escape cancels the drag.
         revision = kernel.json("m.revision")
@@ -111,7 +116,10 @@ def test_keyboard_only_moves(lab: Lab, page: Page) -> None:
         expect(a1).to_be_focused()
         page.keyboard.press("Alt+ArrowDown")  # down one place in its cell
         assert kernel.wait_for(ids(kernel, "Browse", "Actions"), ["a2", "a1", "a3"]) == [
-            "a2", "a1", "a3"]
+            "a2",
+            "a1",
+            "a3",
+        ]
         expect(a1).to_be_focused()
         page.keyboard.press("Alt+ArrowRight")  # to the next stage, same place
         assert kernel.wait_for(ids(kernel, "Cart", "Actions"), ["a4", "a1"]) == ["a4", "a1"]
@@ -149,14 +157,22 @@ def test_add_rename_move_and_delete_a_stage(lab: Lab, page: Page) -> None:
         rename.fill("Basket")
         page.keyboard.press("Enter")
         assert kernel.wait_for(stages, ["Browse", "Basket", "Pay", "Review"]) == [
-            "Browse", "Basket", "Pay", "Review"]
+            "Browse",
+            "Basket",
+            "Pay",
+            "Review",
+        ]
         assert kernel.json(ids(kernel, "Basket", "Actions")) == ["a4"]
 
         # Keyboard on the header's menu button: Alt+Arrow moves the stage.
         root.locator('[data-jw-stage="Review"] [data-jw-menu]').focus()
         page.keyboard.press("Alt+ArrowLeft")
         assert kernel.wait_for(stages, ["Browse", "Basket", "Review", "Pay"]) == [
-            "Browse", "Basket", "Review", "Pay"]
+            "Browse",
+            "Basket",
+            "Review",
+            "Pay",
+        ]
         settled(page)
 
         before = kernel.records()
@@ -263,7 +279,8 @@ def test_edit_card_attributes(lab: Lab, page: Page) -> None:
         expected = ["Email", "observed", 4, "Payments team"]
         assert kernel.wait_for(f"list({row})", expected) == expected
         expect(p1.locator(".jw-badge")).to_have_text(
-            ["Email", "O observed", "Severity 4", "Payments team"])
+            ["Email", "O observed", "Severity 4", "Payments team"]
+        )
         expect(p1.locator(".jw-ch-email")).to_have_count(1)
         # Pain points carry a mark besides their colour: the card's accessible name says so.
         expect(p1).to_have_attribute("aria-label", word("Pain point:"))
@@ -379,6 +396,9 @@ def test_editing_in_notebook_7(notebook7: Lab, page: Page) -> None:
         page.keyboard.press("Control+z")
         assert kernel.wait_for(ids(kernel, "Cart", "Actions"), ["a1", "a4"]) == ["a1", "a4"]
         # Notebook 7.6 itself raises this while loading settings, with or without our widget.
-        errors = [e for e in page.console_errors  # type: ignore[attr-defined]
-                  if "reading 'schema'" not in e]
+        errors = [
+            e
+            for e in page.console_errors  # type: ignore[attr-defined]
+            if "reading 'schema'" not in e
+        ]
         assert errors == []

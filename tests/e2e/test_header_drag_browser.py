@@ -90,6 +90,6 @@ def test_drag_stage_and_lane_headers_then_undo(lab: Lab, page: Page) -> None:
         root.locator("[data-jw-undo]").click()
         original = ["Browse", "Cart", "Pay"]
         assert kernel.wait_for("list(m.stages)", original) == original
-        expect(root.locator('[data-jw-stage]').first).to_have_attribute("data-jw-stage", "Browse")
+        expect(root.locator("[data-jw-stage]").first).to_have_attribute("data-jw-stage", "Browse")
         assert kernel.records() == before
         assert page.console_errors == []  # type: ignore[attr-defined]

@@ -33,7 +33,8 @@ def open_lab(lab: Lab, page: Page, workspace: str) -> None:
 
 def wait_clean(page: Page, timeout: float = 15_000) -> None:
     expect(page.locator(".lm-TabBar-tab.jp-mod-current")).not_to_have_class(
-        "jp-mod-dirty", timeout=timeout)
+        "jp-mod-dirty", timeout=timeout
+    )
 
 
 def test_a_map_file_opens_edits_undoes_and_saves(lab: Lab, page: Page) -> None:
@@ -76,7 +77,8 @@ def test_a_map_file_opens_edits_undoes_and_saves(lab: Lab, page: Page) -> None:
     first.focus()
     page.keyboard.press("Control+z")
     expect(first.locator("[data-jw-card-text]")).to_have_text(
-        "Sees a running-shoe ad on social media")
+        "Sees a running-shoe ad on social media"
+    )
     expect(page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty")).to_have_count(1)
     page.keyboard.press("Control+Shift+z")
     expect(first.locator("[data-jw-card-text]")).to_have_text(f"Sees the ad twice {HOSTILE}")
@@ -111,15 +113,18 @@ def test_the_launcher_creates_a_map_from_the_template(lab: Lab, page: Page) -> N
     wait_saved(path, lambda t: "friend" in t)
     m = jw.load(path)
     assert m.data[["stage", "lane", "text"]].values.tolist() == [
-        ["Awareness", "Actions", "Sees a friend's new shoes"]]
+        ["Awareness", "Actions", "Sees a friend's new shoes"]
+    ]
     assert path.read_text(encoding="utf-8") == m.to_json()
 
 
 def test_a_map_output_renders_live_then_read_only_with_the_kernel_stopped(
-        lab: Lab, page: Page) -> None:
+    lab: Lab, page: Page
+) -> None:
     shutil.copy(EXAMPLE, lab.root / "checkout.journey.json")
-    cells = ["import journey_widget as jw\nm = jw.load('checkout.journey.json')\n"
-             "__ready__ = True\nm"]
+    cells = [
+        "import journey_widget as jw\nm = jw.load('checkout.journey.json')\n__ready__ = True\nm"
+    ]
     with open_notebook(lab, page, "output", cells):
         live = page.locator(".jp-OutputArea .jw-lab-output.jw-lab-live [data-jw-root]")
         expect(live.locator("[data-jw-card]")).to_have_count(22, timeout=60_000)
@@ -136,7 +141,8 @@ def test_a_map_output_renders_live_then_read_only_with_the_kernel_stopped(
     copy = page.locator(".jp-OutputArea .jw-lab-static-map [data-jw-root]")
     expect(copy.locator("[data-jw-card]")).to_have_count(22, timeout=30_000)
     expect(copy.locator('[data-jw-card="c-7341ff6377"] [data-jw-card-text]')).to_have_text(
-        "Sees a running-shoe ad on social media")
+        "Sees a running-shoe ad on social media"
+    )
     expect(copy.locator("[data-jw-add]")).to_have_count(0)  # read-only
     expect(page.locator(".jp-OutputArea", has_text="Loading widget")).to_have_count(0)
     ARTIFACTS.mkdir(exist_ok=True)

@@ -31,8 +31,10 @@ m
 """
 
 # The scores the kernel's emotion chart plots, per column.
-CHART_SCORES = ("sorted((r['x'], r['score']) for d in m.emotion_chart().to_dict()['datasets']"
-                ".values() for r in d if 'valence' in r)")
+CHART_SCORES = (
+    "sorted((r['x'], r['score']) for d in m.emotion_chart().to_dict()['datasets']"
+    ".values() for r in d if 'valence' in r)"
+)
 
 
 def wait_scores(kernel: Kernel, expected: list[list[object]]) -> None:
@@ -52,7 +54,8 @@ def test_overlays_follow_browser_edits_offline(lab: Lab, page: Page) -> None:
             assert img.get_attribute("src").startswith("data:image/svg+xml;base64,")
             # decoded and drawn by the browser at its natural size
             assert img.evaluate("i => i.complete && i.naturalWidth") == kernel.json(
-                "m.overlays[0]['width']")
+                "m.overlays[0]['width']"
+            )
         # Under the map and aligned: each stage header starts where its chart band starts.
         board = page.locator("[data-jw-root] .jw-board").bounding_box()
         box = emotion.bounding_box()
@@ -98,8 +101,12 @@ def test_overlays_follow_browser_edits_offline(lab: Lab, page: Page) -> None:
         expect(metrics).not_to_have_attribute("src", metrics_before, timeout=10_000)
         assert page.console_errors == []  # type: ignore[attr-defined]
 
-    outside = [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss")
-               and urlparse(u).hostname != "127.0.0.1"]
+    outside = [
+        u
+        for u in urls
+        if urlparse(u).scheme in ("http", "https", "ws", "wss")
+        and urlparse(u).hostname != "127.0.0.1"
+    ]
     assert urls and outside == []
 
 

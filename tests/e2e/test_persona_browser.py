@@ -22,18 +22,24 @@ PERSONA = {"name": "First-time buyer", "goals": ["Pay fast"], "quote": "Is it my
            "frustrations": ["Hidden fees"], "avatar": {"initials": "FB", "color": "teal"},
            "segment": "new"}
 """
-EDITABLE = SETUP + """
+EDITABLE = (
+    SETUP
+    + """
 m = jw.JourneyMap(cards, stages=["Browse", "Pay"], lanes=["Actions", "Emotions"],
                   title="Checkout", persona=PERSONA, overlays=False)
 __ready__ = True
 m
 """
-READ_ONLY = SETUP + """
+)
+READ_ONLY = (
+    SETUP
+    + """
 ro = jw.JourneyMap(cards, title="Checkout <b>as is</b>", persona=PERSONA, read_only=True,
                    overlays=False)
 __ready__ = True
 ro
 """
+)
 
 
 def view(page: Page) -> Locator:
@@ -72,7 +78,8 @@ def test_edit_the_persona_title_and_state_and_undo(lab: Lab, page: Page) -> None
         assert kernel.json("dict(m.persona.extra)") == {"segment": "new"}
         expect(v.locator("[data-jw-persona-name]")).to_have_text("Returning buyer")
         expect(v.locator("[data-jw-persona-goals] li")).to_have_text(
-            ["Pay fast", "Get the right size"])
+            ["Pay fast", "Get the right size"]
+        )
         expect(v.locator("[data-jw-persona-quote]")).to_have_text("I know my size now")
 
         # Undo from the toolbar brings the persona back, in the kernel and on screen.
@@ -113,8 +120,7 @@ def test_edit_the_persona_title_and_state_and_undo(lab: Lab, page: Page) -> None
 def test_a_read_only_map_shows_the_persona_without_editing(lab: Lab, page: Page) -> None:
     with open_notebook(lab, page, "persona_ro", [READ_ONLY]) as kernel:
         v = view(page)
-        expect(v.locator("[data-jw-persona-name]")).to_have_text("First-time buyer",
-                                                                 timeout=60_000)
+        expect(v.locator("[data-jw-persona-name]")).to_have_text("First-time buyer", timeout=60_000)
         expect(v.locator("[data-jw-title]")).to_have_text("Checkout <b>as is</b>")
         expect(v.locator("[data-jw-state-label]")).to_have_text("Current state")
         expect(v.locator("[data-jw-edit-persona]")).to_have_count(0)

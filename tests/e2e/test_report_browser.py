@@ -18,11 +18,13 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
-def test_html_report_shows_the_map_offline_and_runs_nothing(browser: Browser, tmp_path: Path,
-                                                          javascript: bool) -> None:
+def test_html_report_shows_the_map_offline_and_runs_nothing(
+    browser: Browser, tmp_path: Path, javascript: bool
+) -> None:
     path = jw.report(make_map(40), tmp_path / "report.html")
-    context = browser.new_context(java_script_enabled=javascript,
-                                  viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": 1400, "height": 1000}
+    )
     page = context.new_page()
     requests: list[str] = []
     errors: list[str] = []
@@ -35,7 +37,8 @@ def test_html_report_shows_the_map_offline_and_runs_nothing(browser: Browser, tm
     expect(cards).to_have_count(40)
     expect(cards.first).to_be_visible()
     expect(page.locator('.jw-static [data-jw-card="k000"] [data-jw-card-text]')).to_have_text(
-        HOSTILE)
+        HOSTILE
+    )
     expect(page.locator("h1")).to_contain_text("<script>window.__pwned=1</script>")
     assert page.locator("script, iframe, a[href]").count() == 0
     assert requests == [path.as_uri()]  # the file itself, nothing else
@@ -43,8 +46,9 @@ def test_html_report_shows_the_map_offline_and_runs_nothing(browser: Browser, tm
     if javascript:
         assert page.evaluate("window.__pwned") is None
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"report-{'js' if javascript else 'nojs'}.png"),
-                    full_page=True)
+    page.screenshot(
+        path=str(ARTIFACTS / f"report-{'js' if javascript else 'nojs'}.png"), full_page=True
+    )
     context.close()
 
 
@@ -70,8 +74,7 @@ def test_jupyterlab_draws_the_live_map_from_saved_widget_state(lab: Lab, page: P
 
 
 def test_an_untrusted_report_notebook_shows_the_static_map(lab: Lab, page: Page) -> None:
-    nb = nbformat.read(jw.report(make_map(20), lab.root / "sent.ipynb", trust=False),
-                       as_version=4)
+    nb = nbformat.read(jw.report(make_map(20), lab.root / "sent.ipynb", trust=False), as_version=4)
     del nb.metadata["kernelspec"]
     nb.cells[0].source += " "  # a different notebook from any signed one
     nbformat.write(nb, lab.root / "untrusted.ipynb")

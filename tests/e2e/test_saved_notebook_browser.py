@@ -50,19 +50,39 @@ def save_from_file_menu(page: Page) -> None:
 
 def saved_map_outputs(path: Path) -> list[dict[str, object]]:
     nb = nbformat.read(path, as_version=4)
-    return [o["data"] for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-            if "application/vnd.journey-map+json" in o.get("data", {})]
+    return [
+        o["data"]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "application/vnd.journey-map+json" in o.get("data", {})
+    ]
 
 
 def exported_html(path: Path, out: Path) -> str:
-    subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--no-input",
-                    "--output-dir", str(out), str(path)], check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "nbconvert",
+            "--to",
+            "html",
+            "--no-input",
+            "--output-dir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return (out / f"{path.stem}.html").read_text(encoding="utf-8")
 
 
 def test_a_notebook_saved_from_the_file_menu_shows_the_edited_map(
-        lab: Lab, page: Page, tmp_path: Path) -> None:
+    lab: Lab, page: Page, tmp_path: Path
+) -> None:
     path = lab.root / "saved.ipynb"
     with open_notebook(lab, page, "saved", [SETUP]) as kernel:
         edit_in_browser(page, kernel.wait_for)
@@ -80,7 +100,8 @@ def test_a_notebook_saved_from_the_file_menu_shows_the_edited_map(
     reopen_without_kernel(lab, page, "saved.ipynb")
     static = page.locator(".jp-OutputArea .jw-lab-static-map [data-jw-root]")
     expect(static.locator('[data-jw-card="a1"] [data-jw-card-text]')).to_have_text(
-        NEW, timeout=30_000)
+        NEW, timeout=30_000
+    )
     expect(page.get_by_text(OLD)).to_have_count(0)
 
 

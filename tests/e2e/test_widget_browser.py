@@ -40,10 +40,12 @@ def test_map_renders_from_dataframe(lab: Lab, page: Page) -> None:
     with open_notebook(lab, page, "renders", [SETUP]) as kernel:
         expect(page.locator("[data-jw-card]")).to_have_count(8, timeout=60_000)
         stages = page.locator("[data-jw-stage]").evaluate_all(
-            "els => els.map(e => e.getAttribute('data-jw-stage'))")
+            "els => els.map(e => e.getAttribute('data-jw-stage'))"
+        )
         assert stages == ["Browse", "Cart", "Pay"]
         lanes = page.locator("[data-jw-lane]").evaluate_all(
-            "els => els.map(e => e.getAttribute('data-jw-lane'))")
+            "els => els.map(e => e.getAttribute('data-jw-lane'))"
+        )
         assert lanes == kernel.json("list(m.lanes)")
         cell = page.locator('[data-jw-cell][data-stage="Pay"][data-lane="Pain points"]')
         expect(cell.locator("[data-jw-card-text]")).to_have_text(["Card declined twice"])
@@ -97,8 +99,10 @@ def test_add_and_delete_cards(lab: Lab, page: Page) -> None:
         editor = page.locator("textarea[data-jw-editor]")
         editor.fill("Pays with a wallet")
         editor.press("Enter")
-        added = ("[r['text'] for r in m.data.to_dict('records') "
-                 "if r['stage'] == 'Pay' and r['lane'] == 'Actions']")
+        added = (
+            "[r['text'] for r in m.data.to_dict('records') "
+            "if r['stage'] == 'Pay' and r['lane'] == 'Actions']"
+        )
         assert kernel.wait_for(added, ["Pays with a wallet"]) == ["Pays with a wallet"]
         assert kernel.json("len(m.data)") == 9
         assert kernel.json("int(m.data['ticket_count'].isna().sum())") == 1  # extra column kept
@@ -152,9 +156,11 @@ def test_python_edits_reach_every_view(lab: Lab, page: Page, views: int) -> None
     cells = [SETUP.replace("\nm\n", "\ndisplay(m)\ndisplay(m)\n")]
     with open_notebook(lab, page, "python_edits", cells) as kernel:
         expect(page.locator('[data-jw-card="a1"]')).to_have_count(views, timeout=60_000)
-        kernel.run("m.edit_card('a1', 'text', 'Edited from Python')\n"
-                   "new_id = m.add_card('Pay', 'Touchpoints', 'Receipt email')\n"
-                   "m.remove_lane('Pain points', drop_cards=True)")
+        kernel.run(
+            "m.edit_card('a1', 'text', 'Edited from Python')\n"
+            "new_id = m.add_card('Pay', 'Touchpoints', 'Receipt email')\n"
+            "m.remove_lane('Pain points', drop_cards=True)"
+        )
         texts = page.locator('[data-jw-card="a1"] [data-jw-card-text]')
         expect(texts).to_have_text(["Edited from Python"] * views)
         cell = page.locator('[data-jw-cell][data-stage="Pay"][data-lane="Touchpoints"]')
@@ -167,4 +173,5 @@ def test_python_edits_reach_every_view(lab: Lab, page: Page, views: int) -> None
         expr = "m.data.set_index('id').at['a2', 'text']"
         assert kernel.wait_for(expr, "Edited in view one") == "Edited in view one"
         expect(page.locator('[data-jw-card="a2"] [data-jw-card-text]')).to_have_text(
-            ["Edited in view one"] * views)
+            ["Edited in view one"] * views
+        )

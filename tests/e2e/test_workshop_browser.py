@@ -48,7 +48,8 @@ def test_fill_a_template_cell_and_its_prompt_goes(lab: Lab, page: Page) -> None:
         assert prompt == "What is the customer doing? One action per card."
         expect(actions.locator("[data-jw-prompt]")).to_have_text(prompt, timeout=60_000)
         expect(cell(page, "Awareness", "Emotions").locator("[data-jw-prompt]")).to_have_text(
-            kernel.json("m.journey.lane('Emotions').prompt"))
+            kernel.json("m.journey.lane('Emotions').prompt")
+        )
         assert kernel.json("len(m.data)") == 0
 
         actions.locator("[data-jw-add]").click()
@@ -62,7 +63,8 @@ def test_fill_a_template_cell_and_its_prompt_goes(lab: Lab, page: Page) -> None:
         assert got == want
         card_id = kernel.json("m.data['id'].iloc[0]")
         expect(actions.locator(f'[data-jw-card="{card_id}"] [data-jw-card-text]')).to_have_text(
-            "Sees an ad for trail shoes")
+            "Sees an ad for trail shoes"
+        )
         expect(actions.locator("[data-jw-prompt]")).to_be_hidden()
         # The other empty cells keep theirs.
         expect(cell(page, "Consideration", "Actions").locator("[data-jw-prompt]")).to_be_visible()
@@ -161,7 +163,8 @@ def test_check_lists_the_findings_of_m_check(lab: Lab, page: Page) -> None:
 
         # A finding about a card brings that card into focus, highlighted.
         card_id = kernel.json(
-            "next(f.card for f in m.check() if f.rule == 'pain-without-evidence')")
+            "next(f.card for f in m.check() if f.rule == 'pain-without-evidence')"
+        )
         r.locator('[data-jw-finding][data-rule="pain-without-evidence"]').click()
         card = r.locator(f'[data-jw-card="{card_id}"]')
         expect(card).to_be_focused()
@@ -176,6 +179,8 @@ def test_check_lists_the_findings_of_m_check(lab: Lab, page: Page) -> None:
         # Fix the map in Python and check again: the fixed findings are gone.
         kernel.run("m.data = m.data.assign(owner=['', '', '', '', 'Growth team'])")
         r.locator("[data-jw-check]").click()
-        expect(r.locator('[data-jw-finding][data-rule="opportunity-without-owner"]')).to_have_count(0)
+        expect(r.locator('[data-jw-finding][data-rule="opportunity-without-owner"]')).to_have_count(
+            0
+        )
         expect(findings).to_have_count(len(kernel.json("m.check()")))
         assert page.console_errors == []  # type: ignore[attr-defined]

@@ -21,12 +21,18 @@ VIEW = "application/vnd.jupyter.widget-view+json"
 STATE = "application/vnd.jupyter.widget-state+json"
 needs_pdf_tools = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("chromium") is None,
-    reason="needs Debian's chromium and poppler-utils")
+    reason="needs Debian's chromium and poppler-utils",
+)
 
 
 def map_output(nb: nbformat.NotebookNode) -> dict:
-    (output,) = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-                 if VIEW in o.get("data", {})]
+    (output,) = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if VIEW in o.get("data", {})
+    ]
     return output
 
 
@@ -60,8 +66,14 @@ def test_same_map_gives_the_same_notebook_bytes(tmp_path):
 def test_report_sections_rank_pain_points_and_list_opportunities(small_map, tmp_path):
     nb = nbformat.read(jw.report(small_map, tmp_path / "r.ipynb"), as_version=4)
     headings = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown"]
-    for expected in ("## Persona", "## The map", "## Top pain points", "## Opportunities",
-                     "## Stage by stage", "## Appendix: the cards"):
+    for expected in (
+        "## Persona",
+        "## The map",
+        "## Top pain points",
+        "## Opportunities",
+        "## Stage by stage",
+        "## Appendix: the cards",
+    ):
         assert expected in headings
     from journey_widget.reports import sections
 
@@ -121,19 +133,25 @@ def test_markdown_escaping_keeps_every_character_literal():
 @needs_pdf_tools
 def test_pdf_is_landscape_searchable_and_holds_every_card(tmp_path):
     path = jw.report(make_map(60, hostile=False), tmp_path / "r.pdf")
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert width > height  # landscape
     assert 1 <= pages <= 15
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = " ".join(text.split())
     for i in range(60):
         assert f"Card {i:03d}" in flat
-    headings = ["Persona", "The map", "Top pain points", "Opportunities", "Stage by stage",
-                "Appendix: the cards"]
+    headings = [
+        "Persona",
+        "The map",
+        "Top pain points",
+        "Opportunities",
+        "Stage by stage",
+        "Appendix: the cards",
+    ]
     for page in text.split("\f"):
         lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
         if lines:  # no heading stranded at the foot of a page
@@ -168,13 +186,26 @@ def test_command_line_writes_each_format(small_map, tmp_path):
     small_map.save(source)
     for suffix in ("html", "ipynb"):
         out = tmp_path / f"report.{suffix}"
-        result = subprocess.run([sys.executable, "-m", "journey_widget.cli", "report",
-                                 str(source), "-o", str(out)], capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "journey_widget.cli", "report", str(source), "-o", str(out)],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stderr
         assert out.exists() and out.stat().st_size > 10_000
-    bad = subprocess.run([sys.executable, "-m", "journey_widget.cli", "report",
-                          str(tmp_path / "missing.json"), "-o", str(tmp_path / "x.html")],
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "journey_widget.cli",
+            "report",
+            str(tmp_path / "missing.json"),
+            "-o",
+            str(tmp_path / "x.html"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 2 and "missing.json" in bad.stderr
 
 
@@ -184,8 +215,13 @@ def test_executed_notebook_matches_the_in_process_one(small_map, tmp_path):
     nbformat.validate(ran)
 
     def html_outputs(nb):
-        return [o["data"].get("text/html") for c in nb.cells if c.cell_type == "code"
-                for o in c.get("outputs", []) if "data" in o]
+        return [
+            o["data"].get("text/html")
+            for c in nb.cells
+            if c.cell_type == "code"
+            for o in c.get("outputs", [])
+            if "data" in o
+        ]
 
     assert html_outputs(ran) == html_outputs(built)
     assert ran.metadata["widgets"][STATE]["state"]

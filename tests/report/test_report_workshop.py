@@ -21,24 +21,37 @@ from .conftest import HOSTILE
 
 needs_pdf_tools = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("chromium") is None,
-    reason="needs Debian's chromium and poppler-utils")
+    reason="needs Debian's chromium and poppler-utils",
+)
 
 
 def workshop_map() -> jw.JourneyMap:
-    cards = pd.DataFrame({
-        "id": ["k0", "k1", "k2", "k3"], "stage": ["Browse", "Browse", "Pay", "Pay"],
-        "lane": ["Actions", "Pain points", "Actions", "Opportunities"],
-        "text": ["Compares sizes", "Fees appear late", "Abandons cart", "Show fees upfront"],
-        "confidence": ["observed", "reported", "inferred", "hypothesized"],
-        "evidence": [None, "Interview 4; Ticket 1832", None, None],
-    })
-    return jw.JourneyMap(cards, stages=["Browse", "Pay"],
-                         lanes=[{"name": "Actions", "prompt": "What is the customer doing?"},
-                                "Pain points", "Opportunities"],
-                         title="Checkout workshop",
-                         persona={"name": "Pat", "goals": ["Pay quickly"],
-                                  "frustrations": ["Surprise fees", "Fees " + HOSTILE],
-                                  "quote": "Why is it <script>alert(1)</script> more?"})
+    cards = pd.DataFrame(
+        {
+            "id": ["k0", "k1", "k2", "k3"],
+            "stage": ["Browse", "Browse", "Pay", "Pay"],
+            "lane": ["Actions", "Pain points", "Actions", "Opportunities"],
+            "text": ["Compares sizes", "Fees appear late", "Abandons cart", "Show fees upfront"],
+            "confidence": ["observed", "reported", "inferred", "hypothesized"],
+            "evidence": [None, "Interview 4; Ticket 1832", None, None],
+        }
+    )
+    return jw.JourneyMap(
+        cards,
+        stages=["Browse", "Pay"],
+        lanes=[
+            {"name": "Actions", "prompt": "What is the customer doing?"},
+            "Pain points",
+            "Opportunities",
+        ],
+        title="Checkout workshop",
+        persona={
+            "name": "Pat",
+            "goals": ["Pay quickly"],
+            "frustrations": ["Surprise fees", "Fees " + HOSTILE],
+            "quote": "Why is it <script>alert(1)</script> more?",
+        },
+    )
 
 
 class Page(HTMLParser):
@@ -88,14 +101,21 @@ def test_html_report_shows_confidence_evidence_and_the_whole_persona(tmp_path):
     page = jw.report(workshop_map(), tmp_path / "r.html").read_text()
     parsed = Page(page)
     assert not parsed.tags & {"script", "img", "iframe", "a"}
-    marks = {k: (a.get("data-jw-confidence"), a.get("data-jw-evidence"))
-             for k, a in parsed.cards.items()}
-    assert marks == {"k0": ("observed", None), "k1": ("reported", "yes"),
-                     "k2": ("inferred", "none"), "k3": ("hypothesized", "none")}
-    assert parsed.badges == {"k0": ["O observed"],
-                             "k1": ["R reported", "2 \u00b7 Interview 4; Ticket 1832"],
-                             "k2": ["I inferred", "No evidence"],
-                             "k3": ["H hypothesized", "No evidence"]}
+    marks = {
+        k: (a.get("data-jw-confidence"), a.get("data-jw-evidence")) for k, a in parsed.cards.items()
+    }
+    assert marks == {
+        "k0": ("observed", None),
+        "k1": ("reported", "yes"),
+        "k2": ("inferred", "none"),
+        "k3": ("hypothesized", "none"),
+    }
+    assert parsed.badges == {
+        "k0": ["O observed"],
+        "k1": ["R reported", "2 \u00b7 Interview 4; Ticket 1832"],
+        "k2": ["I inferred", "No evidence"],
+        "k3": ["H hypothesized", "No evidence"],
+    }
     # The report's CSS draws the marks: widget.css's own rules are in the page.
     assert re.search(r'\.jw-card\[data-jw-confidence="?inferred"?\]', page)
     assert ".jw-no-evidence" in page
@@ -110,25 +130,38 @@ def test_html_report_shows_confidence_evidence_and_the_whole_persona(tmp_path):
 
 def test_notebook_persona_output_has_frustrations_and_quote_as_text(tmp_path):
     nb = nbformat.read(jw.report(workshop_map(), tmp_path / "r.ipynb"), as_version=4)
-    (output,) = [o for c in nb.cells if c.cell_type == "code" and "S.persona(" in c.source
-                 for o in c.outputs]
+    (output,) = [
+        o for c in nb.cells if c.cell_type == "code" and "S.persona(" in c.source for o in c.outputs
+    ]
     html = output["data"]["text/html"]
-    assert re.search(r"<blockquote [^>]*>Why is it &lt;script&gt;alert\(1\)&lt;/script&gt; "
-                     r"more\?</blockquote>", html)
+    assert re.search(
+        r"<blockquote [^>]*>Why is it &lt;script&gt;alert\(1\)&lt;/script&gt; "
+        r"more\?</blockquote>",
+        html,
+    )
     assert "<li>Frustration: Surprise fees</li>" in html and "<script" not in html
     assert output["data"]["text/plain"].splitlines() == [
-        "Persona: Pat", "Goal: Pay quickly", "Frustration: Surprise fees",
+        "Persona: Pat",
+        "Goal: Pay quickly",
+        "Frustration: Surprise fees",
         "Frustration: Fees " + HOSTILE,
         "\N{LEFT DOUBLE QUOTATION MARK}Why is it <script>alert(1)</script> more?"
-        "\N{RIGHT DOUBLE QUOTATION MARK}"]
+        "\N{RIGHT DOUBLE QUOTATION MARK}",
+    ]
 
 
 @needs_pdf_tools
 def test_pdf_report_prints_badges_and_the_persona(tmp_path):
     path = jw.report(workshop_map(), tmp_path / "r.pdf")
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = " ".join(text.split())
-    for words in ("O observed", "R reported", "No evidence", "Frustration: Surprise fees",
-                  "Why is it <script>alert(1)</script> more?"):
+    for words in (
+        "O observed",
+        "R reported",
+        "No evidence",
+        "Frustration: Surprise fees",
+        "Why is it <script>alert(1)</script> more?",
+    ):
         assert words in flat, words

@@ -25,8 +25,13 @@ def test_mimebundle_has_the_widget_and_a_static_map(small_map):
 
 def test_nbconvert_export_without_widget_state_shows_the_static_map(small_map):
     data, _ = small_map._repr_mimebundle_()
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("m", id="c0", outputs=[
-        nbformat.v4.new_output("display_data", data=data)])])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "m", id="c0", outputs=[nbformat.v4.new_output("display_data", data=data)]
+            )
+        ]
+    )
     page, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     assert page.count("data-jw-card=") == 20
     assert "Card 019 opportunities note" in page
@@ -41,8 +46,17 @@ def test_static_map_uses_only_classes_the_stylesheet_defines():
     css = widget_css()
     unstyled = {c for c in classes if f".{c}" not in css}
     # jw-sev-3..5 keep .jw-sev's colour (the widget writes the same classes: badges.ts).
-    assert unstyled <= {"jw-series-0", "jw-zero", "jw-curve-row", "jw-kind-text",
-                        "jw-kind-metric", "jw-corner-step", "jw-step-none", "jw-sev-3",
-                        "jw-sev-4", "jw-sev-5"}, unstyled
+    assert unstyled <= {
+        "jw-series-0",
+        "jw-zero",
+        "jw-curve-row",
+        "jw-kind-text",
+        "jw-kind-metric",
+        "jw-corner-step",
+        "jw-step-none",
+        "jw-sev-3",
+        "jw-sev-4",
+        "jw-sev-5",
+    }, unstyled
     assert {"jw-badge", "jw-sev", "jw-owner", "jw-evidence", "jw-no-evidence"} <= classes
     assert HOSTILE not in data["text/html"]

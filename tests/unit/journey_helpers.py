@@ -5,7 +5,6 @@ with steps), five lanes, emotion scores on the Emotions lane, and three columns 
 analyst's own (an int, a datetime and a string column) that the map must carry untouched.
 """
 
-# ruff: noqa: E501  (the card table below reads best one card per line)
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,39 +19,194 @@ LANES = ["Actions", "Touchpoints", "Emotions", "Pain points", "Opportunities"]
 STEPS = {"Browse": ("Search", "Compare"), "Checkout": ("Address", "Payment")}
 EXTRA_COLUMNS = ["n_tickets", "first_seen", "source"]
 TITLE = "Online checkout"
-PERSONA = {"name": "First-time buyer", "goals": ["Get running shoes quickly"],
-           "description": "Buys online a few times a year, mostly on mobile"}
+PERSONA = {
+    "name": "First-time buyer",
+    "goals": ["Get running shoes quickly"],
+    "description": "Buys online a few times a year, mostly on mobile",
+}
 
 # id, stage, step, lane, text, score, n_tickets, first_seen, source
 _ROWS: list[tuple[Any, ...]] = [
-    ("c01", "Browse", "Search", "Actions", "Searches for running shoes", None, 3, "2024-03-01", "analytics"),
-    ("c02", "Browse", "Search", "Touchpoints", "Search results page", None, 5, "2024-03-01", "analytics"),
+    (
+        "c01",
+        "Browse",
+        "Search",
+        "Actions",
+        "Searches for running shoes",
+        None,
+        3,
+        "2024-03-01",
+        "analytics",
+    ),
+    (
+        "c02",
+        "Browse",
+        "Search",
+        "Touchpoints",
+        "Search results page",
+        None,
+        5,
+        "2024-03-01",
+        "analytics",
+    ),
     ("c03", "Browse", "Search", "Emotions", "Curious", 1.0, 0, "2024-03-02", "interview"),
-    ("c04", "Browse", "Compare", "Actions", "Compares two models side by side", None, 2, "2024-03-03", "interview"),
-    ("c05", "Browse", "Compare", "Emotions", "Overwhelmed by options", -1.0, 4, "2024-03-03", "survey"),
+    (
+        "c04",
+        "Browse",
+        "Compare",
+        "Actions",
+        "Compares two models side by side",
+        None,
+        2,
+        "2024-03-03",
+        "interview",
+    ),
+    (
+        "c05",
+        "Browse",
+        "Compare",
+        "Emotions",
+        "Overwhelmed by options",
+        -1.0,
+        4,
+        "2024-03-03",
+        "survey",
+    ),
     ("c06", "Cart", None, "Actions", "Adds shoes to cart", None, 1, "2024-03-04", "analytics"),
     ("c07", "Cart", None, "Actions", "Applies a discount code", None, 12, "2024-03-04", "tickets"),
     ("c08", "Cart", None, "Actions", "Changes the size", None, 6, "2024-03-05", "tickets"),
     ("c09", "Cart", None, "Touchpoints", "Mini-cart drawer", None, 0, "2024-03-05", "analytics"),
     ("c10", "Cart", None, "Emotions", "Unsure about the size", -1.0, 7, "2024-03-05", "survey"),
-    ("c11", "Cart", None, "Pain points", "Shipping cost shown only at the end", None, 31, "2024-03-06", "tickets"),
-    ("c12", "Cart", None, "Opportunities", "Size guide inside the cart", None, 0, "2024-03-06", "workshop"),
-    ("c13", "Checkout", "Address", "Actions", "Types the shipping address", None, 2, "2024-03-07", "analytics"),
-    ("c14", "Checkout", "Payment", "Actions", "Enters card details", None, 9, "2024-03-07", "analytics"),
-    ("c15", "Checkout", "Payment", "Touchpoints", "Payment form", None, 4, "2024-03-08", "analytics"),
-    ("c16", "Checkout", "Payment", "Emotions", "Frustrated by the card decline", -2.0, 44, "2024-03-08", "survey"),
-    ("c17", "Checkout", "Payment", "Pain points", "Card declined without a reason", None, 58, "2024-03-08", "tickets"),
-    ("c18", "Checkout", "Payment", "Opportunities", "Explain declines, offer PayPal", None, 0, "2024-03-09", "workshop"),
+    (
+        "c11",
+        "Cart",
+        None,
+        "Pain points",
+        "Shipping cost shown only at the end",
+        None,
+        31,
+        "2024-03-06",
+        "tickets",
+    ),
+    (
+        "c12",
+        "Cart",
+        None,
+        "Opportunities",
+        "Size guide inside the cart",
+        None,
+        0,
+        "2024-03-06",
+        "workshop",
+    ),
+    (
+        "c13",
+        "Checkout",
+        "Address",
+        "Actions",
+        "Types the shipping address",
+        None,
+        2,
+        "2024-03-07",
+        "analytics",
+    ),
+    (
+        "c14",
+        "Checkout",
+        "Payment",
+        "Actions",
+        "Enters card details",
+        None,
+        9,
+        "2024-03-07",
+        "analytics",
+    ),
+    (
+        "c15",
+        "Checkout",
+        "Payment",
+        "Touchpoints",
+        "Payment form",
+        None,
+        4,
+        "2024-03-08",
+        "analytics",
+    ),
+    (
+        "c16",
+        "Checkout",
+        "Payment",
+        "Emotions",
+        "Frustrated by the card decline",
+        -2.0,
+        44,
+        "2024-03-08",
+        "survey",
+    ),
+    (
+        "c17",
+        "Checkout",
+        "Payment",
+        "Pain points",
+        "Card declined without a reason",
+        None,
+        58,
+        "2024-03-08",
+        "tickets",
+    ),
+    (
+        "c18",
+        "Checkout",
+        "Payment",
+        "Opportunities",
+        "Explain declines, offer PayPal",
+        None,
+        0,
+        "2024-03-09",
+        "workshop",
+    ),
     ("c19", "Delivery", None, "Touchpoints", "Tracking email", None, 3, "2024-03-10", "analytics"),
-    ("c20", "Delivery", None, "Emotions", "Relieved when the parcel arrives", 2.0, 1, "2024-03-12", "survey"),
-    ("c21", "Delivery", None, "Pain points", "Courier left no notice", None, 17, "2024-03-12", "tickets"),
+    (
+        "c20",
+        "Delivery",
+        None,
+        "Emotions",
+        "Relieved when the parcel arrives",
+        2.0,
+        1,
+        "2024-03-12",
+        "survey",
+    ),
+    (
+        "c21",
+        "Delivery",
+        None,
+        "Pain points",
+        "Courier left no notice",
+        None,
+        17,
+        "2024-03-12",
+        "tickets",
+    ),
 ]
 
 
 def checkout_cards() -> pd.DataFrame:
     """A fresh copy of the online checkout card table (the analyst's DataFrame)."""
-    frame = pd.DataFrame(_ROWS, columns=["id", "stage", "step", "lane", "text", "score",
-                                         "n_tickets", "first_seen", "source"])
+    frame = pd.DataFrame(
+        _ROWS,
+        columns=[
+            "id",
+            "stage",
+            "step",
+            "lane",
+            "text",
+            "score",
+            "n_tickets",
+            "first_seen",
+            "source",
+        ],
+    )
     frame["score"] = frame["score"].astype("float64")
     frame["n_tickets"] = frame["n_tickets"].astype("int64")
     frame["first_seen"] = pd.to_datetime(frame["first_seen"])
@@ -60,15 +214,13 @@ def checkout_cards() -> pd.DataFrame:
 
 
 def checkout_journey(**kwargs: Any) -> jw.Journey:
-    options: dict[str, Any] = {"stages": STAGES, "lanes": LANES, "title": TITLE,
-                               "persona": PERSONA}
+    options: dict[str, Any] = {"stages": STAGES, "lanes": LANES, "title": TITLE, "persona": PERSONA}
     options.update(kwargs)
     return jw.Journey(checkout_cards(), **options)
 
 
 def checkout_map(**kwargs: Any) -> jw.JourneyMap:
-    options: dict[str, Any] = {"stages": STAGES, "lanes": LANES, "title": TITLE,
-                               "persona": PERSONA}
+    options: dict[str, Any] = {"stages": STAGES, "lanes": LANES, "title": TITLE, "persona": PERSONA}
     options.update(kwargs)
     return jw.JourneyMap(checkout_cards(), **options)
 
@@ -97,8 +249,11 @@ def assert_same_state(journey: jw.Journey, before: Snapshot) -> None:
 
 
 def _dtype_diff(a: pd.DataFrame, b: pd.DataFrame) -> str:
-    return "; ".join(f"{c}: {a[c].dtype} != {b[c].dtype}" for c in a.columns
-                     if c in b.columns and a[c].dtype != b[c].dtype)
+    return "; ".join(
+        f"{c}: {a[c].dtype} != {b[c].dtype}"
+        for c in a.columns
+        if c in b.columns and a[c].dtype != b[c].dtype
+    )
 
 
 def _row_diff(a: pd.DataFrame, b: pd.DataFrame) -> str:

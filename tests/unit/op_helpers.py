@@ -30,5 +30,11 @@ def card(journey: jw.Journey, card_id: str) -> dict:
 
 def new_card(**fields: object) -> dict[str, object]:
     """A card for the Cart's Actions cell, id ``n1``, with ``fields`` added."""
-    return {"id": "n1", "stage": "Cart", "step": None, "lane": "Actions",
-            "text": "Removes an item", **fields}
+    return {
+        "id": "n1",
+        "stage": "Cart",
+        "step": None,
+        "lane": "Actions",
+        "text": "Removes an item",
+        **fields,
+    }

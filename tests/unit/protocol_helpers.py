@@ -8,8 +8,12 @@ import journey_widget as jw
 
 
 def send_op(m: jw.JourneyMap, op: Any, *, op_id: str = "v1-1", base: Any = "current") -> None:
-    content = {"type": "op", "op_id": op_id,
-               "base_revision": m.revision if base == "current" else base, "op": op}
+    content = {
+        "type": "op",
+        "op_id": op_id,
+        "base_revision": m.revision if base == "current" else base,
+        "op": op,
+    }
     m._on_message(m, content, [])
 
 

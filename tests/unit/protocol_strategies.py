@@ -19,12 +19,22 @@ import journey_widget as jw
 
 #: ``NO_SHRINK=1`` reports a failing sequence at once instead of shrinking it (long sequences
 #: of structure edits can shrink for minutes).
-PHASES = ([Phase.explicit, Phase.reuse, Phase.generate] if os.environ.get("NO_SHRINK")
-          else list(Phase))
-SETTINGS = settings(phases=PHASES, max_examples=40, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.function_scoped_fixture],
-                    report_multiple_bugs=False)
+PHASES = (
+    [Phase.explicit, Phase.reuse, Phase.generate] if os.environ.get("NO_SHRINK") else list(Phase)
+)
+SETTINGS = settings(
+    phases=PHASES,
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+    report_multiple_bugs=False,
+)
+
 
 #: Text of any assigned character: Python's and Node's Unicode tables differ only on characters
 #: one of them does not know yet (``repr`` escapes those), so unassigned ones are left out.
@@ -33,14 +43,31 @@ def texts(max_size: int) -> st.SearchStrategy[str]:
     return st.text(st.characters(exclude_categories=("Cs", "Cn")), max_size=max_size)
 
 
-values = st.one_of(st.none(), st.booleans(), st.integers(-5, 60), st.floats(-5, 5),
-                   texts(8), st.sampled_from(["NA", "<b>x</b>", "observed", "web"]))
+values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 60),
+    st.floats(-5, 5),
+    texts(8),
+    st.sampled_from(["NA", "<b>x</b>", "observed", "web"]),
+)
 indices = st.one_of(st.none(), st.integers(-2, 6), st.sampled_from(["0", 1.5]))
 names = st.one_of(st.sampled_from(["Returns", "Feelings", " ", "", "Cart"]), texts(6))
 CARD_KINDS = ["edit", "edit", "add", "delete", "move", "move", "bogus"]
-STRUCTURE_KINDS = ["add_stage", "add_lane", "rename_stage", "rename_lane", "move_stage",
-                   "move_lane", "remove_stage", "remove_lane", "add_step", "rename_step",
-                   "move_step", "remove_step"]
+STRUCTURE_KINDS = [
+    "add_stage",
+    "add_lane",
+    "rename_stage",
+    "rename_lane",
+    "move_stage",
+    "move_lane",
+    "remove_stage",
+    "remove_lane",
+    "add_step",
+    "rename_step",
+    "move_step",
+    "remove_step",
+]
 META_KINDS = ["set_title", "set_state", "set_persona"]
 
 
@@ -53,23 +80,48 @@ def card_op(draw: st.DrawFn, ids: list[str], stages: list[str], lanes: list[str]
     step = draw(st.sampled_from([None, "Search", "Compare", "Address", "Payment", "Nope"]))
     kind = draw(st.sampled_from(CARD_KINDS))
     if kind == "edit":
-        field = draw(st.sampled_from(["text", "text", "score", "score", "severity",
-                                      "confidence", "channel", "stage", "n_tickets"]))
+        field = draw(
+            st.sampled_from(
+                [
+                    "text",
+                    "text",
+                    "score",
+                    "score",
+                    "severity",
+                    "confidence",
+                    "channel",
+                    "stage",
+                    "n_tickets",
+                ]
+            )
+        )
         op = {"kind": "edit", "id": card_id, "field": field, "value": draw(values)}
         if draw(st.booleans()):
             op["old"] = draw(values)
         return op
     if kind == "add":
-        op = {"kind": "add", "stage": stage, "step": step, "lane": lane,
-              "text": draw(st.one_of(texts(8), st.none())), "index": draw(indices)}
+        op = {
+            "kind": "add",
+            "stage": stage,
+            "step": step,
+            "lane": lane,
+            "text": draw(st.one_of(texts(8), st.none())),
+            "index": draw(indices),
+        }
         if draw(st.booleans()):
             op["score"] = draw(values)
         return op
     if kind == "delete":
         return {"kind": "delete", "id": card_id}
     if kind == "move":
-        return {"kind": "move", "id": card_id, "stage": stage, "step": step, "lane": lane,
-                "index": draw(indices)}
+        return {
+            "kind": "move",
+            "id": card_id,
+            "stage": stage,
+            "step": step,
+            "lane": lane,
+            "index": draw(indices),
+        }
     return {"kind": kind}
 
 
@@ -95,8 +147,12 @@ def structure_op(draw: st.DrawFn, m: jw.JourneyMap) -> dict[str, Any]:
             return {"kind": kind, "stage": stage, "old": step, "new": draw(names)}
         if kind == "move_step":
             return {"kind": kind, "stage": stage, "name": step, "index": draw(indices)}
-        return {"kind": kind, "stage": stage, "name": step,
-                "drop_cards": draw(st.sampled_from([True, False, "yes"]))}
+        return {
+            "kind": kind,
+            "stage": stage,
+            "name": step,
+            "drop_cards": draw(st.sampled_from([True, False, "yes"])),
+        }
     if kind.startswith("rename_"):
         return {"kind": kind, "old": existing, "new": draw(names)}
     if kind.startswith("move_"):
@@ -112,13 +168,20 @@ def meta_op(draw: st.DrawFn) -> dict[str, Any]:
         return {"kind": kind, "title": draw(st.one_of(texts(10), st.integers()))}
     if kind == "set_state":
         return {"kind": kind, "state": draw(st.sampled_from(["current", "future", "past", 1]))}
-    persona = draw(st.one_of(
-        st.none(), st.just("Ana"),
-        st.fixed_dictionaries({"name": st.sampled_from(["Ana", "Bo", " ", 3])},
-                              optional={"goals": st.one_of(st.lists(texts(5),
-                                                                    max_size=2), st.integers()),
-                                        "quote": st.one_of(texts(8), st.none()),
-                                        "avatar": st.sampled_from(["AB", "ABCD", 7])})))
+    persona = draw(
+        st.one_of(
+            st.none(),
+            st.just("Ana"),
+            st.fixed_dictionaries(
+                {"name": st.sampled_from(["Ana", "Bo", " ", 3])},
+                optional={
+                    "goals": st.one_of(st.lists(texts(5), max_size=2), st.integers()),
+                    "quote": st.one_of(texts(8), st.none()),
+                    "avatar": st.sampled_from(["AB", "ABCD", 7]),
+                },
+            ),
+        )
+    )
     return {"kind": kind, "persona": persona}
 
 
@@ -131,8 +194,7 @@ def browser_op(draw: st.DrawFn, m: jw.JourneyMap, *, cards_only: bool = False) -
     ids, stages, lanes = list(m.data["id"]), list(m.stages), list(m.lanes)
     if cards_only:
         return draw(card_op(ids, stages, lanes))
-    family = draw(st.sampled_from(["card"] * 6 + ["structure"] * 2 + ["meta", "history",
-                                                                       "batch"]))
+    family = draw(st.sampled_from(["card"] * 6 + ["structure"] * 2 + ["meta", "history", "batch"]))
     if family == "card":
         return draw(card_op(ids, stages, lanes))
     if family == "structure":

@@ -30,8 +30,9 @@ from journey_widget.model.ops import (
 def test_edit_text(journey):
     applied, after = apply_and_check_inverse(journey, EditCard("c06", "text", "Adds trail shoes"))
     assert card(journey, "c06")["text"] == "Adds trail shoes"
-    assert applied.changes == [Change("edit", "c06", "text", "Adds shoes to cart",
-                                      "Adds trail shoes")]
+    assert applied.changes == [
+        Change("edit", "c06", "text", "Adds shoes to cart", "Adds trail shoes")
+    ]
     assert list(after.table["id"]) == [f"c{i:02d}" for i in range(1, 22)]
 
 
@@ -43,8 +44,9 @@ def test_edit_text_touches_only_that_cell(journey):
     assert bool(diff.at[5, "text"])
 
 
-@pytest.mark.parametrize("value, stored", [(-2, -2.0), (0.5, 0.5), (2, 2.0), (None, None),
-                                           (float("nan"), None)])
+@pytest.mark.parametrize(
+    "value, stored", [(-2, -2.0), (0.5, 0.5), (2, 2.0), (None, None), (float("nan"), None)]
+)
 def test_edit_score_on_emotion_lane(journey, value, stored):
     applied, _ = apply_and_check_inverse(journey, EditCard("c10", "score", value))
     assert card(journey, "c10")["score"] == stored
@@ -65,10 +67,16 @@ def test_edit_score_outside_scale_on_text_lane(journey):
     assert card(journey, "c17")["score"] == 58.0
 
 
-@pytest.mark.parametrize("field, value", [
-    ("n_tickets", 40), ("first_seen", pd.Timestamp("2024-04-01")), ("source", "call centre"),
-    ("first_seen", None), ("source", None),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("n_tickets", 40),
+        ("first_seen", pd.Timestamp("2024-04-01")),
+        ("source", "call centre"),
+        ("first_seen", None),
+        ("source", None),
+    ],
+)
 def test_edit_analyst_column(journey, field, value):
     dtypes = dict(journey.table.dtypes)
     apply_and_check_inverse(journey, EditCard("c11", field, value))
@@ -95,16 +103,39 @@ def test_a_created_optional_column_takes_its_canonical_place(journey):
     # analyst's own. A table built from the same data (e.g. loaded from JSON) has this order.
     journey.apply(EditCard("c17", "severity", 4))
     journey.apply(EditCard("c17", "channel", "web"))
-    assert list(journey.table.columns) == ["id", "stage", "step", "lane", "text", "score",
-                                           "channel", "severity", "n_tickets", "first_seen",
-                                           "source"]
+    assert list(journey.table.columns) == [
+        "id",
+        "stage",
+        "step",
+        "lane",
+        "text",
+        "score",
+        "channel",
+        "severity",
+        "n_tickets",
+        "first_seen",
+        "source",
+    ]
 
 
-@pytest.mark.parametrize("field, value", [
-    ("stage", "Cart"), ("lane", "Actions"), ("step", "Search"), ("id", "c99"),
-    ("colour", "red"), ("text", None), ("text", 3), ("score", "high"), ("score", True),
-    ("confidence", "certain"), ("severity", 0), ("severity", 6), ("n_tickets", "lots"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("stage", "Cart"),
+        ("lane", "Actions"),
+        ("step", "Search"),
+        ("id", "c99"),
+        ("colour", "red"),
+        ("text", None),
+        ("text", 3),
+        ("score", "high"),
+        ("score", True),
+        ("confidence", "certain"),
+        ("severity", 0),
+        ("severity", 6),
+        ("n_tickets", "lots"),
+    ],
+)
 def test_bad_edits_are_refused_and_change_nothing(journey, field, value):
     before = snapshot(journey)
     with pytest.raises(jw.JourneyError) as info:
@@ -133,14 +164,17 @@ def test_numpy_integer_severity_is_accepted(journey):
 
 
 # ---- AddCard -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("index, expected", [
-    (0, ["n1", "c06", "c07", "c08"]),
-    (1, ["c06", "n1", "c07", "c08"]),
-    (2, ["c06", "c07", "n1", "c08"]),
-    (3, ["c06", "c07", "c08", "n1"]),
-    (None, ["c06", "c07", "c08", "n1"]),
-    (50, ["c06", "c07", "c08", "n1"]),
-])
+@pytest.mark.parametrize(
+    "index, expected",
+    [
+        (0, ["n1", "c06", "c07", "c08"]),
+        (1, ["c06", "n1", "c07", "c08"]),
+        (2, ["c06", "c07", "n1", "c08"]),
+        (3, ["c06", "c07", "c08", "n1"]),
+        (None, ["c06", "c07", "c08", "n1"]),
+        (50, ["c06", "c07", "c08", "n1"]),
+    ],
+)
 def test_add_card_at_index(journey, index, expected):
     applied, after = apply_and_check_inverse(journey, AddCard(new_card(), index))
     assert cell_ids(after.table, "Cart", None, "Actions") == expected
@@ -157,13 +191,15 @@ def test_add_card_keeps_other_cells_in_place(journey):
 
 def test_add_card_to_empty_cell(journey):
     _, after = apply_and_check_inverse(
-        journey, AddCard(new_card(stage="Delivery", lane="Opportunities"), 0))
+        journey, AddCard(new_card(stage="Delivery", lane="Opportunities"), 0)
+    )
     assert cell_ids(after.table, "Delivery", None, "Opportunities") == ["n1"]
 
 
 def test_add_card_to_a_step(journey):
     _, after = apply_and_check_inverse(
-        journey, AddCard(new_card(stage="Checkout", step="Address", lane="Emotions", score=0), 0))
+        journey, AddCard(new_card(stage="Checkout", step="Address", lane="Emotions", score=0), 0)
+    )
     assert cell_ids(after.table, "Checkout", "Address", "Emotions") == ["n1"]
     assert card(journey, "n1")["score"] == 0
 
@@ -182,17 +218,20 @@ def test_add_card_with_optional_column_of_the_map(journey):
     assert card(journey, "n1")["severity"] == 2
 
 
-@pytest.mark.parametrize("fields, needle", [
-    ({"id": "c06"}, "'c06'"),
-    ({"id": ""}, "id"),
-    ({"stage": "Returns"}, "'Returns'"),
-    ({"lane": "Thoughts"}, "'Thoughts'"),
-    ({"step": "Search"}, "'Search'"),
-    ({"lane": "Emotions", "score": 3}, "-2..2"),
-    ({"score": "high"}, "'high'"),
-    ({"text": 7}, "7"),
-    ({"colour": "red"}, "'colour'"),
-])
+@pytest.mark.parametrize(
+    "fields, needle",
+    [
+        ({"id": "c06"}, "'c06'"),
+        ({"id": ""}, "id"),
+        ({"stage": "Returns"}, "'Returns'"),
+        ({"lane": "Thoughts"}, "'Thoughts'"),
+        ({"step": "Search"}, "'Search'"),
+        ({"lane": "Emotions", "score": 3}, "-2..2"),
+        ({"score": "high"}, "'high'"),
+        ({"text": 7}, "7"),
+        ({"colour": "red"}, "'colour'"),
+    ],
+)
 def test_bad_add_is_refused_and_changes_nothing(journey, fields, needle):
     before = snapshot(journey)
     with pytest.raises(jw.JourneyError) as info:
@@ -252,27 +291,36 @@ def test_delete_last_card_and_undo(journey):
 
 
 # ---- MoveCard ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("card_id, index, expected", [
-    ("c06", 0, ["c06", "c07", "c08"]),
-    ("c06", 1, ["c07", "c06", "c08"]),
-    ("c06", 2, ["c07", "c08", "c06"]),
-    ("c06", None, ["c07", "c08", "c06"]),
-    ("c08", 0, ["c08", "c06", "c07"]),
-    ("c08", 1, ["c06", "c08", "c07"]),
-    ("c07", 0, ["c07", "c06", "c08"]),
-])
+@pytest.mark.parametrize(
+    "card_id, index, expected",
+    [
+        ("c06", 0, ["c06", "c07", "c08"]),
+        ("c06", 1, ["c07", "c06", "c08"]),
+        ("c06", 2, ["c07", "c08", "c06"]),
+        ("c06", None, ["c07", "c08", "c06"]),
+        ("c08", 0, ["c08", "c06", "c07"]),
+        ("c08", 1, ["c06", "c08", "c07"]),
+        ("c07", 0, ["c07", "c06", "c08"]),
+    ],
+)
 def test_move_within_cell(journey, card_id, index, expected):
     _, after = apply_and_check_inverse(journey, MoveCard(card_id, "Cart", None, "Actions", index))
     assert cell_ids(after.table, "Cart", None, "Actions") == expected
     assert len(after.table) == 21
 
 
-@pytest.mark.parametrize("index, expected", [
-    (0, ["c06", "c14"]), (1, ["c14", "c06"]), (None, ["c14", "c06"]),
-])
+@pytest.mark.parametrize(
+    "index, expected",
+    [
+        (0, ["c06", "c14"]),
+        (1, ["c14", "c06"]),
+        (None, ["c14", "c06"]),
+    ],
+)
 def test_move_across_cells_into_a_step(journey, index, expected):
     applied, after = apply_and_check_inverse(
-        journey, MoveCard("c06", "Checkout", "Payment", "Actions", index))
+        journey, MoveCard("c06", "Checkout", "Payment", "Actions", index)
+    )
     assert cell_ids(after.table, "Checkout", "Payment", "Actions") == expected
     assert cell_ids(after.table, "Cart", None, "Actions") == ["c07", "c08"]
     moved = card(journey, "c06")
@@ -280,8 +328,12 @@ def test_move_across_cells_into_a_step(journey, index, expected):
     change = applied.changes[0]
     assert change.kind == "move" and change.id == "c06" and change.field == "position"
     assert change.old == {"stage": "Cart", "step": None, "lane": "Actions", "index": 0}
-    assert change.new == {"stage": "Checkout", "step": "Payment", "lane": "Actions",
-                          "index": expected.index("c06")}
+    assert change.new == {
+        "stage": "Checkout",
+        "step": "Payment",
+        "lane": "Actions",
+        "index": expected.index("c06"),
+    }
 
 
 def test_move_out_of_a_step(journey):
@@ -311,11 +363,17 @@ def test_move_out_of_scale_score_onto_emotion_lane_is_refused(journey):
     assert_same_state(journey, before)
 
 
-@pytest.mark.parametrize("target", [
-    ("Returns", None, "Actions", None), ("Cart", None, "Thoughts", None),
-    ("Cart", "Search", "Actions", None), ("Cart", None, "Actions", -1),
-    ("Browse", "Search", "Actions", -3),
-], ids=["stage", "lane", "step", "index-1", "index-3"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        ("Returns", None, "Actions", None),
+        ("Cart", None, "Thoughts", None),
+        ("Cart", "Search", "Actions", None),
+        ("Cart", None, "Actions", -1),
+        ("Browse", "Search", "Actions", -3),
+    ],
+    ids=["stage", "lane", "step", "index-1", "index-3"],
+)
 def test_bad_move_is_refused_and_changes_nothing(journey, target):
     before = snapshot(journey)
     with pytest.raises(jw.JourneyError):

@@ -71,6 +71,14 @@ def test_check_is_answered_on_read_only_maps_and_other_messages_still_route() ->
     m.send = wire  # type: ignore[method-assign]
     ask(m)
     assert wire.messages[0]["type"] == "findings" and len(wire.messages[0]["findings"]) == 5
-    m._on_message(m, {"type": "op", "op_id": "v1-1", "base_revision": m.revision,
-                      "op": {"kind": "delete", "id": "nope"}}, [])
+    m._on_message(
+        m,
+        {
+            "type": "op",
+            "op_id": "v1-1",
+            "base_revision": m.revision,
+            "op": {"kind": "delete", "id": "nope"},
+        },
+        [],
+    )
     assert wire.messages[1]["type"] == "reject"

@@ -74,15 +74,40 @@ def test_adding_a_card_keeps_the_other_cards_int_values_ints(widget):
     column = widget.data["n_tickets"]
     assert pd.api.types.is_integer_dtype(column.dtype), column.dtype
     assert column.isna().sum() == 1
-    assert list(column.dropna()) == [3, 5, 0, 2, 4, 1, 12, 6, 0, 7, 31, 0, 2, 9, 4, 44, 58, 0,
-                                     3, 1, 17]
+    assert list(column.dropna()) == [
+        3,
+        5,
+        0,
+        2,
+        4,
+        1,
+        12,
+        6,
+        0,
+        7,
+        31,
+        0,
+        2,
+        9,
+        4,
+        44,
+        58,
+        0,
+        3,
+        1,
+        17,
+    ]
 
 
-@pytest.mark.parametrize("values, check", [
-    (np.array([True, False, True] * 7), pd.api.types.is_bool_dtype),
-    (np.arange(21, dtype="uint8"), pd.api.types.is_unsigned_integer_dtype),
-    (np.arange(21, dtype="int32"), pd.api.types.is_integer_dtype),
-], ids=["bool", "uint8", "int32"])
+@pytest.mark.parametrize(
+    "values, check",
+    [
+        (np.array([True, False, True] * 7), pd.api.types.is_bool_dtype),
+        (np.arange(21, dtype="uint8"), pd.api.types.is_unsigned_integer_dtype),
+        (np.arange(21, dtype="int32"), pd.api.types.is_integer_dtype),
+    ],
+    ids=["bool", "uint8", "int32"],
+)
 def test_adding_a_card_keeps_other_narrow_columns_values(cards, values, check):
     cards["extra"] = values
     m = jw.JourneyMap(cards, stages=STAGES, lanes=LANES)
@@ -95,8 +120,14 @@ def test_adding_a_card_keeps_other_narrow_columns_values(cards, values, check):
 
 def test_adding_a_card_with_extra_values_keeps_dtypes(widget):
     before = extras(widget)
-    card = widget.add_card("Cart", "Actions", "Removes an item", n_tickets=2,
-                           first_seen=pd.Timestamp("2024-05-01"), source="survey")
+    card = widget.add_card(
+        "Cart",
+        "Actions",
+        "Removes an item",
+        n_tickets=2,
+        first_seen=pd.Timestamp("2024-05-01"),
+        source="survey",
+    )
     assert_extras_untouched(widget, before)
     assert extras(widget).loc[card].tolist() == [2, pd.Timestamp("2024-05-01"), "survey"]
 
@@ -145,5 +176,14 @@ def test_optional_columns_come_before_extras_and_keep_values(cards):
     cards["severity"] = [3] * len(cards)
     cards["channel"] = "web"
     m = jw.JourneyMap(cards, stages=STAGES, lanes=LANES)
-    assert list(m.data.columns) == ["id", "stage", "step", "lane", "text", "score", "channel",
-                                    "severity", *EXTRA_COLUMNS]
+    assert list(m.data.columns) == [
+        "id",
+        "stage",
+        "step",
+        "lane",
+        "text",
+        "score",
+        "channel",
+        "severity",
+        *EXTRA_COLUMNS,
+    ]

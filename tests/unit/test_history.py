@@ -36,10 +36,13 @@ def test_undo_and_redo_one_edit(journey):
 def test_undo_steps_back_one_operation_at_a_time(journey):
     history = History(journey)
     states = [snapshot(journey)]
-    for op in [EditCard("c06", "text", "a"), AddCard({"id": "n1", "stage": "Cart",
-                                                       "lane": "Actions", "text": "b"}, 0),
-               MoveCard("c10", "Delivery", None, "Emotions", 0), DeleteCard("c21"),
-               RemoveItem("lane", "Opportunities", drop_cards=True)]:
+    for op in [
+        EditCard("c06", "text", "a"),
+        AddCard({"id": "n1", "stage": "Cart", "lane": "Actions", "text": "b"}, 0),
+        MoveCard("c10", "Delivery", None, "Emotions", 0),
+        DeleteCard("c21"),
+        RemoveItem("lane", "Opportunities", drop_cards=True),
+    ]:
         history.apply(op)
         states.append(snapshot(journey))
     for state in reversed(states[:-1]):

@@ -12,9 +12,24 @@ from journey_helpers import EXTRA_COLUMNS, LANES, PERSONA, STAGES, TITLE, checko
 
 import journey_widget as jw
 
-TRICKY_TEXTS = ["<script>alert(1)</script>", "NA", "null", "", "None", "nan", "N/A", "NaN",
-                "#N/A", "-", "0", "True", "  leading and trailing  ",
-                'Line one\nline two, with "quotes"', "Café ☕ 東京 — naïve", "a,b;c\td"]
+TRICKY_TEXTS = [
+    "<script>alert(1)</script>",
+    "NA",
+    "null",
+    "",
+    "None",
+    "nan",
+    "N/A",
+    "NaN",
+    "#N/A",
+    "-",
+    "0",
+    "True",
+    "  leading and trailing  ",
+    'Line one\nline two, with "quotes"',
+    "Café ☕ 東京 — naïve",
+    "a,b;c\td",
+]
 
 
 def tricky_map(cards: pd.DataFrame) -> jw.JourneyMap:
@@ -48,11 +63,15 @@ def test_json_document_is_versioned_and_holds_metadata(widget):
 
 
 def test_json_round_trip_keeps_metadata():
-    m = jw.JourneyMap(None, stages=[{"name": "Browse", "steps": ["Search"], "description": "d"},
-                                    "Cart"],
-                      lanes=["Actions", {"name": "Conversion", "kind": "metric"}],
-                      scale={"min": 1, "max": 7, "step": 0.5}, title="Future checkout",
-                      persona=PERSONA, state="future")
+    m = jw.JourneyMap(
+        None,
+        stages=[{"name": "Browse", "steps": ["Search"], "description": "d"}, "Cart"],
+        lanes=["Actions", {"name": "Conversion", "kind": "metric"}],
+        scale={"min": 1, "max": 7, "step": 0.5},
+        title="Future checkout",
+        persona=PERSONA,
+        state="future",
+    )
     back = jw.JourneyMap.from_json(m.to_json())
     assert back.structure == m.structure
     assert back.structure["scale"] == {"min": 1, "max": 7, "step": 0.5}
@@ -95,17 +114,18 @@ def test_json_keeps_float_analyst_columns_to_full_precision(cards):
 
 
 ANALYST_DTYPES = {
-    "ordered-category": lambda n: pd.Categorical(["new", "vip", "new"] * (n // 3),
-                                                 categories=["new", "returning", "vip"],
-                                                 ordered=True),
+    "ordered-category": lambda n: pd.Categorical(
+        ["new", "vip", "new"] * (n // 3), categories=["new", "returning", "vip"], ordered=True
+    ),
     "nullable-int": lambda n: pd.array([1, None, 3] * (n // 3), dtype="Int64"),
     "nullable-bool": lambda n: pd.array([True, None, False] * (n // 3), dtype="boolean"),
     "bool": lambda n: [True, False, True] * (n // 3),
     "float32": lambda n: pd.array([0.5, 1.25, 2.0] * (n // 3), dtype="float32"),
     "int32": lambda n: pd.array(range(n), dtype="int32"),
     "uint8": lambda n: pd.array(range(n), dtype="uint8"),
-    "tz-datetime": lambda n: pd.date_range("2024-03-01 09:00", periods=n, freq="h",
-                                           tz="Europe/Paris"),
+    "tz-datetime": lambda n: pd.date_range(
+        "2024-03-01 09:00", periods=n, freq="h", tz="Europe/Paris"
+    ),
     "timedelta": lambda n: pd.to_timedelta(range(n), unit="min"),
     "datetime-with-NaT": lambda n: pd.to_datetime(["2024-03-01", None, "2024-03-03"] * (n // 3)),
 }
@@ -123,7 +143,7 @@ def test_json_keeps_analyst_columns_of_any_dtype(cards, kind):
 def test_json_keeps_tricky_text_literally(cards):
     m = tricky_map(cards)
     back = jw.JourneyMap.from_json(m.to_json())
-    assert list(back.data["text"][:len(TRICKY_TEXTS)]) == TRICKY_TEXTS
+    assert list(back.data["text"][: len(TRICKY_TEXTS)]) == TRICKY_TEXTS
     assert_same_map(m, back)
 
 
@@ -138,14 +158,27 @@ def test_from_json_accepts_bytes(widget):
     assert_same_map(widget, jw.JourneyMap.from_json(widget.to_json().encode("utf-8")))
 
 
-@pytest.mark.parametrize("text, needle", [
-    ("not json at all", "JSON"),
-    ("[1, 2]", "journey-map"),
-    (json.dumps({"format": "something-else", "version": 1}), "journey-map"),
-    (json.dumps({"format": "journey-map", "version": 99}), "99"),
-    (json.dumps({"format": "journey-map", "version": 1, "stages": ["Browse"], "lanes": ["A"],
-                 "cards": [{"stage": "Returns", "lane": "A", "text": "x"}]}), "'Returns'"),
-])
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("not json at all", "JSON"),
+        ("[1, 2]", "journey-map"),
+        (json.dumps({"format": "something-else", "version": 1}), "journey-map"),
+        (json.dumps({"format": "journey-map", "version": 99}), "99"),
+        (
+            json.dumps(
+                {
+                    "format": "journey-map",
+                    "version": 1,
+                    "stages": ["Browse"],
+                    "lanes": ["A"],
+                    "cards": [{"stage": "Returns", "lane": "A", "text": "x"}],
+                }
+            ),
+            "'Returns'",
+        ),
+    ],
+)
 def test_from_json_rejects_bad_documents(text, needle):
     with pytest.raises(jw.JourneyError, match=needle):
         jw.JourneyMap.from_json(text)
@@ -171,7 +204,7 @@ def test_save_and_load_tricky_text_json(cards, tmp_path):
     m = tricky_map(cards)
     m.save(tmp_path / "tricky.journey.json")
     back = jw.load(tmp_path / "tricky.journey.json")
-    assert list(back.data["text"][:len(TRICKY_TEXTS)]) == TRICKY_TEXTS
+    assert list(back.data["text"][: len(TRICKY_TEXTS)]) == TRICKY_TEXTS
 
 
 def csv_round_trip(m: jw.JourneyMap, tmp_path) -> jw.JourneyMap:
@@ -191,7 +224,7 @@ def test_csv_round_trip_keeps_the_cards(widget, tmp_path):
 
 def test_csv_keeps_tricky_text_literally(cards, tmp_path):
     back = csv_round_trip(tricky_map(cards), tmp_path)
-    assert list(back.data["text"][:len(TRICKY_TEXTS)]) == TRICKY_TEXTS
+    assert list(back.data["text"][: len(TRICKY_TEXTS)]) == TRICKY_TEXTS
 
 
 def test_csv_keeps_int_and_string_analyst_columns(widget, tmp_path):

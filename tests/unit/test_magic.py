@@ -51,18 +51,23 @@ def test_without_a_name_the_map_is_shown_and_nothing_is_bound(ip) -> None:
     assert set(ip.user_ns) == before
 
 
-@pytest.mark.parametrize("body, line", [
-    ("title T\nsection A\n  Task without score\n", 4),
-    ("title T\nsection A\n  Fine: 3: Me\n  Bad score: lots: Me\n", 5),
-])
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        ("title T\nsection A\n  Task without score\n", 4),
+        ("title T\nsection A\n  Fine: 3: Me\n  Bad score: lots: Me\n", 5),
+    ],
+)
 def test_errors_point_at_the_line_of_the_cell(ip, body: str, line: int) -> None:
     with pytest.raises(UsageError, match=rf"line {line} of the cell"):
         ip.run_cell_magic("journey", "broken", body)
     assert "broken" not in ip.user_ns
 
 
-@pytest.mark.parametrize("line, message", [
-    ("1abc", "not a Python name"), ("--scale", "MIN,MAX"), ("a b", "not a Python name")])
+@pytest.mark.parametrize(
+    "line, message",
+    [("1abc", "not a Python name"), ("--scale", "MIN,MAX"), ("a b", "not a Python name")],
+)
 def test_bad_magic_lines_say_what_is_expected(line: str, message: str) -> None:
     with pytest.raises(jw.JourneyError, match=message):
         parse_line(line)

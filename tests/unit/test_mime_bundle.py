@@ -37,14 +37,23 @@ def test_the_bundle_follows_edits() -> None:
     m = checkout_map()
     m.rename_stage("Cart", "Basket")
     assert [s["name"] for s in bundle_of(m)[MIME_TYPE]["stages"]] == [
-        "Browse", "Basket", "Checkout", "Delivery"]
+        "Browse",
+        "Basket",
+        "Checkout",
+        "Delivery",
+    ]
 
 
 def test_report_notebooks_carry_it_in_the_map_output(tmp_path: Path) -> None:
     m = checkout_map()
     nb = nbformat.read(jw.report(m, tmp_path / "r.ipynb"), as_version=4)
-    maps = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-            if WIDGET_VIEW in o.get("data", {})]
+    maps = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if WIDGET_VIEW in o.get("data", {})
+    ]
     assert len(maps) == 1
     assert maps[0]["data"][MIME_TYPE] == json.loads(m.to_json())
     nbformat.validate(nb)  # `+json` keys may hold objects

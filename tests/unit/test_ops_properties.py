@@ -35,22 +35,53 @@ from journey_widget.model.ops import (
 )
 from journey_widget.model.structure import Lane, Stage
 
-SETTINGS = settings(max_examples=80, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-                    report_multiple_bugs=False)
+SETTINGS = settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    report_multiple_bugs=False,
+)
 
 card_texts = st.one_of(
-    st.sampled_from(["", "NA", "null", "None", "nan", "<script>alert(1)</script>",
-                     "Pays with Apple Pay", "Line one\nline two", "Café ☕ 東京", "  "]),
+    st.sampled_from(
+        [
+            "",
+            "NA",
+            "null",
+            "None",
+            "nan",
+            "<script>alert(1)</script>",
+            "Pays with Apple Pay",
+            "Line one\nline two",
+            "Café ☕ 東京",
+            "  ",
+        ]
+    ),
     st.text(max_size=20),
 )
-names = st.sampled_from(["Returns", "Support", "Thoughts", "Feelings", "Metrics", "Wishlist",
-                         "Review", "Label", "NA", "Search", "Cart", "Emotions"])
+names = st.sampled_from(
+    [
+        "Returns",
+        "Support",
+        "Thoughts",
+        "Feelings",
+        "Metrics",
+        "Wishlist",
+        "Review",
+        "Label",
+        "NA",
+        "Search",
+        "Cart",
+        "Emotions",
+    ]
+)
 scores_in_scale = st.one_of(st.none(), st.integers(-2, 2), st.floats(-2, 2, allow_nan=False))
-any_scores = st.one_of(st.none(), st.floats(-1e6, 1e6, allow_nan=False),
-                       st.integers(-1000, 1000))
-timestamps = st.datetimes(min_value=pd.Timestamp("2000-01-01").to_pydatetime(),
-                          max_value=pd.Timestamp("2030-01-01").to_pydatetime()).map(pd.Timestamp)
+any_scores = st.one_of(st.none(), st.floats(-1e6, 1e6, allow_nan=False), st.integers(-1000, 1000))
+timestamps = st.datetimes(
+    min_value=pd.Timestamp("2000-01-01").to_pydatetime(),
+    max_value=pd.Timestamp("2030-01-01").to_pydatetime(),
+).map(pd.Timestamp)
 
 
 def _cells(j: jw.Journey) -> list[tuple[str, str | None, str]]:
@@ -70,9 +101,25 @@ def _score_for(draw, j: jw.Journey, lane: str):
 def edit_op(draw, j: jw.Journey):
     card_id = draw(st.sampled_from(list(j.table["id"])))
     lane = j.card(card_id)["lane"]
-    field = draw(st.sampled_from(["text", "score", "n_tickets", "first_seen", "source",
-                                  "text", "score", "n_tickets", "first_seen", "source",
-                                  "channel", "severity", "confidence"]))
+    field = draw(
+        st.sampled_from(
+            [
+                "text",
+                "score",
+                "n_tickets",
+                "first_seen",
+                "source",
+                "text",
+                "score",
+                "n_tickets",
+                "first_seen",
+                "source",
+                "channel",
+                "severity",
+                "confidence",
+            ]
+        )
+    )
     value = {
         "text": card_texts,
         "score": scores_in_scale if j.lane(lane).kind == "emotion" else any_scores,
@@ -89,9 +136,14 @@ def edit_op(draw, j: jw.Journey):
 @st.composite
 def add_op(draw, j: jw.Journey):
     stage, step, lane = draw(st.sampled_from(_cells(j)))
-    card = {"id": draw(st.sampled_from(["n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8"])),
-            "stage": stage, "step": step, "lane": lane, "text": draw(card_texts),
-            "score": _score_for(draw, j, lane)}
+    card = {
+        "id": draw(st.sampled_from(["n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8"])),
+        "stage": stage,
+        "step": step,
+        "lane": lane,
+        "text": draw(card_texts),
+        "score": _score_for(draw, j, lane),
+    }
     if draw(st.booleans()):
         card["n_tickets"] = draw(st.integers(0, 100))
         card["source"] = draw(st.sampled_from(["survey", "tickets", "NA"]))
@@ -119,9 +171,11 @@ def item_op(draw, j: jw.Journey):
     kind = draw(st.sampled_from(["add", "remove", "rename", "move"]))
     if kind == "add" or not existing:
         name = draw(names)
-        item = Stage(name, tuple(draw(st.lists(st.sampled_from(["One", "Two"]), unique=True)))
-                     ) if axis == "stage" else Lane(name, draw(st.sampled_from(
-                         ["text", "emotion", "metric"])))
+        item = (
+            Stage(name, tuple(draw(st.lists(st.sampled_from(["One", "Two"]), unique=True))))
+            if axis == "stage"
+            else Lane(name, draw(st.sampled_from(["text", "emotion", "metric"])))
+        )
         return AddItem(axis, item, draw(st.one_of(st.none(), st.integers(0, len(existing)))))
     name = draw(st.sampled_from(existing))
     if kind == "remove":
@@ -136,8 +190,9 @@ def step_op(draw, j: jw.Journey):
     stage = draw(st.sampled_from(j.stages))
     kind = draw(st.sampled_from(["add", "remove", "rename", "move"]))
     if kind == "add" or not stage.steps:
-        return AddStep(stage.name, draw(names),
-                       draw(st.one_of(st.none(), st.integers(0, len(stage.steps)))))
+        return AddStep(
+            stage.name, draw(names), draw(st.one_of(st.none(), st.integers(0, len(stage.steps))))
+        )
     step = draw(st.sampled_from(stage.steps))
     if kind == "remove":
         return RemoveStep(stage.name, step, drop_cards=draw(st.booleans()))

@@ -47,8 +47,12 @@ def test_browser_undo_brings_a_removed_stage_back_with_its_cards(widget, wire, e
     send(widget, {"kind": "remove_stage", "name": "Cart", "drop_cards": True}, "v1-1")
     events.clear()
     send(widget, {"kind": "undo"}, "v1-2")
-    assert wire.last == {"type": "ack", "op_id": "v1-2", "revision": widget.revision,
-                         "changed": True}
+    assert wire.last == {
+        "type": "ack",
+        "op_id": "v1-2",
+        "revision": widget.revision,
+        "changed": True,
+    }
     assert widget.stages == ("Browse", "Cart", "Checkout", "Delivery")
     assert widget.data.equals(before) and dict(widget.data.dtypes) == dict(before.dtypes)
     assert events and {e.source for e in events} == {"browser"}
@@ -99,23 +103,30 @@ def test_step_operations(widget, wire):
     assert widget.steps("Checkout") == ("Pay", "Address")
     send(widget, {"kind": "remove_step", "stage": "Checkout", "name": "Address"})
     assert wire.last["type"] == "reject" and "1 card(s)" in wire.last["reason"]
-    send(widget, {"kind": "remove_step", "stage": "Checkout", "name": "Address",
-                  "drop_cards": True})
+    send(
+        widget, {"kind": "remove_step", "stage": "Checkout", "name": "Address", "drop_cards": True}
+    )
     assert wire.last["type"] == "ack" and widget.steps("Checkout") == ("Pay",)
     assert "c13" not in set(widget.data["id"])
 
 
 MALFORMED = [
-    {"kind": "add_stage"}, {"kind": "add_stage", "name": ""}, {"kind": "add_stage", "name": 3},
-    {"kind": "add_stage", "name": "Cart"}, {"kind": "add_stage", "name": "X", "index": 99},
+    {"kind": "add_stage"},
+    {"kind": "add_stage", "name": ""},
+    {"kind": "add_stage", "name": 3},
+    {"kind": "add_stage", "name": "Cart"},
+    {"kind": "add_stage", "name": "X", "index": 99},
     {"kind": "rename_stage", "old": "Nope", "new": "X"},
     {"kind": "rename_stage", "old": "Cart", "new": "Browse"},
-    {"kind": "move_stage", "name": "Cart"}, {"kind": "move_stage", "name": "Cart", "index": 9},
+    {"kind": "move_stage", "name": "Cart"},
+    {"kind": "move_stage", "name": "Cart", "index": 9},
     {"kind": "remove_stage", "name": "Cart", "drop_cards": "yes"},
     {"kind": "add_lane", "name": "X", "lane_kind": "chart"},
-    {"kind": "remove_lane", "name": "Nope"}, {"kind": "add_step", "stage": "Nope", "name": "x"},
+    {"kind": "remove_lane", "name": "Nope"},
+    {"kind": "add_step", "stage": "Nope", "name": "x"},
     {"kind": "rename_step", "stage": "Cart", "old": "x", "new": "y"},
-    {"kind": "batch", "ops": []}, {"kind": "batch", "ops": "edit"},
+    {"kind": "batch", "ops": []},
+    {"kind": "batch", "ops": "edit"},
     {"kind": "batch", "ops": [{"kind": "undo"}]},
     {"kind": "batch", "ops": [{"kind": "add_stage", "name": "X"}]},
     {"kind": "batch", "ops": [{"kind": "delete", "id": "c01"}] * 21},
@@ -134,11 +145,17 @@ def test_bad_structure_and_batch_ops_are_rejected_without_change(widget, wire, e
 
 # ---- batches -----------------------------------------------------------------------------------
 def test_a_batch_is_applied_as_one_undoable_step(widget, wire, events):
-    send(widget, {"kind": "batch", "ops": [
-        {"kind": "edit", "id": "c17", "field": "text", "value": "Declined", "old": None},
-        {"kind": "edit", "id": "c17", "field": "severity", "value": 5, "old": None},
-        {"kind": "edit", "id": "c17", "field": "channel", "value": "web", "old": None},
-    ]})
+    send(
+        widget,
+        {
+            "kind": "batch",
+            "ops": [
+                {"kind": "edit", "id": "c17", "field": "text", "value": "Declined", "old": None},
+                {"kind": "edit", "id": "c17", "field": "severity", "value": 5, "old": None},
+                {"kind": "edit", "id": "c17", "field": "channel", "value": "web", "old": None},
+            ],
+        },
+    )
     assert wire.last["type"] == "ack"
     card = widget.journey.card("c17")
     assert (card["text"], card["severity"], card["channel"]) == ("Declined", 5, "web")
@@ -150,10 +167,16 @@ def test_a_batch_is_applied_as_one_undoable_step(widget, wire, events):
 
 def test_a_batch_with_one_bad_edit_changes_nothing(widget, wire, events):
     data = widget.data
-    send(widget, {"kind": "batch", "ops": [
-        {"kind": "edit", "id": "c17", "field": "text", "value": "Declined"},
-        {"kind": "edit", "id": "c17", "field": "confidence", "value": "certain"},
-    ]})
+    send(
+        widget,
+        {
+            "kind": "batch",
+            "ops": [
+                {"kind": "edit", "id": "c17", "field": "text", "value": "Declined"},
+                {"kind": "edit", "id": "c17", "field": "confidence", "value": "certain"},
+            ],
+        },
+    )
     assert wire.last["type"] == "reject" and "'certain'" in wire.last["reason"]
     assert widget.data.equals(data) and list(widget.data.columns) == list(data.columns)
     assert events == []
@@ -169,11 +192,24 @@ def test_read_only_refuses_undo_and_structure_ops(widget, wire):
 
 
 def test_messages_stay_small(widget):
-    ops = [{"kind": "remove_stage", "name": "Checkout", "drop_cards": True},
-           {"kind": "move", "id": "c-0123456789", "stage": "Checkout", "step": "Payment",
-            "lane": "Opportunities", "index": 12},
-           {"kind": "batch", "ops": [{"kind": "edit", "id": "c17", "field": f, "value": "x" * 40,
-                                      "old": "y" * 40} for f in ("text", "channel", "owner")]}]
+    ops = [
+        {"kind": "remove_stage", "name": "Checkout", "drop_cards": True},
+        {
+            "kind": "move",
+            "id": "c-0123456789",
+            "stage": "Checkout",
+            "step": "Payment",
+            "lane": "Opportunities",
+            "index": 12,
+        },
+        {
+            "kind": "batch",
+            "ops": [
+                {"kind": "edit", "id": "c17", "field": f, "value": "x" * 40, "old": "y" * 40}
+                for f in ("text", "channel", "owner")
+            ],
+        },
+    ]
     for op in ops:
         message = {"type": "op", "op_id": "vabcdef-123", "base_revision": 123456, "op": op}
         assert len(json.dumps(message)) < 1024

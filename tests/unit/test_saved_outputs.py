@@ -35,8 +35,13 @@ def snapshots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def shown_map() -> tuple[jw.JourneyMap, dict[str, Any]]:
     """A map and the output its display put into the notebook."""
-    m = jw.JourneyMap(None, stages=["Browse", "Pay"], lanes=["Actions", "Pain points"],
-                      title="Checkout", overlays=False)
+    m = jw.JourneyMap(
+        None,
+        stages=["Browse", "Pay"],
+        lanes=["Actions", "Pain points"],
+        title="Checkout",
+        overlays=False,
+    )
     m.add_card("Browse", "Actions", "Searches for shoes", id="a1")
     bundle = m._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
@@ -77,14 +82,18 @@ def test_user_text_stays_text_in_the_rewritten_output(snapshots: Path) -> None:
 
 
 def test_maps_never_displayed_write_nothing_and_other_outputs_are_untouched(
-        snapshots: Path) -> None:
+    snapshots: Path,
+) -> None:
     hidden = jw.JourneyMap(None, stages=["A"], lanes=["Actions"], overlays=False)
     hidden.add_card("A", "Actions", "x")
     assert not snapshots.exists()
     _m, output = shown_map()
     text_output = {"output_type": "stream", "name": "stdout", "text": "hello"}
-    other = {"output_type": "display_data", "metadata": {},
-             "data": {"text/html": "<b>a table</b>", "text/plain": "table"}}
+    other = {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {"text/html": "<b>a table</b>", "text/plain": "table"},
+    }
     nb = notebook_with(output, text_output, other)
     before = json.dumps(nb)
     assert refresh_map_outputs(nb, snapshots) == 0  # nothing edited since display
@@ -118,8 +127,10 @@ def test_the_contents_manager_saves_the_current_map(tmp_path: Path, snapshots: P
     saved = nbformat.read(root / "map.ipynb", as_version=4)
     data = saved.cells[0].outputs[0].data
     assert "Compares running shoes" in data["text/html"] and "Card declined" in data["text/html"]
-    assert [c["text"] for c in data[MIME_TYPE]["cards"]] == ["Compares running shoes",
-                                                             "Card declined"]
+    assert [c["text"] for c in data[MIME_TYPE]["cards"]] == [
+        "Compares running shoes",
+        "Card declined",
+    ]
     nbformat.validate(saved)
     manager.save({"type": "file", "format": "text", "content": "plain"}, "notes.txt")
     assert (root / "notes.txt").read_text() == "plain"  # other files pass untouched

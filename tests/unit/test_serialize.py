@@ -74,8 +74,15 @@ def test_optional_columns_with_numpy_values_and_gaps(cards):
     cards["owner"] = pd.Series(["ux", None, "ops"] * 7, dtype="str")
     m = jw.JourneyMap(cards, stages=STAGES, lanes=LANES)
     payload = json.loads(plain_json(m.cards))
-    assert list(payload[0]) == [*CORE, "owner", "confidence", "severity", "impact", "effort",
-                                "tags"]
+    assert list(payload[0]) == [
+        *CORE,
+        "owner",
+        "confidence",
+        "severity",
+        "impact",
+        "effort",
+        "tags",
+    ]
     assert payload[0]["severity"] == 1 and type(m.cards[0]["severity"]) is int
     assert payload[0]["impact"] == 0.5 and payload[2]["impact"] is None
     assert payload[0]["effort"] == 1 and payload[1]["effort"] is None
@@ -88,8 +95,11 @@ def test_optional_columns_with_numpy_values_and_gaps(cards):
 
 def test_tags_held_as_numpy_arrays_are_sent_as_lists(cards):
     # Lists read back from parquet or built with numpy arrive as ndarrays.
-    cards["tags"] = [np.array(["mobile", "payments"]), np.array([], dtype=object),
-                     np.array(["size"])] * 7
+    cards["tags"] = [
+        np.array(["mobile", "payments"]),
+        np.array([], dtype=object),
+        np.array(["size"]),
+    ] * 7
     m = jw.JourneyMap(cards, stages=STAGES, lanes=LANES)
     payload = json.loads(plain_json(m.cards))
     assert payload[0]["tags"] == ["mobile", "payments"]
@@ -120,16 +130,30 @@ def test_empty_map_payload():
     m = jw.JourneyMap(None)
     assert m.cards == []
     assert json.loads(plain_json(m.structure)) == {
-        "title": "", "persona": None, "state": "current", "stages": [], "lanes": [],
-        "scale": {"min": -2, "max": 2, "step": 1}}
+        "title": "",
+        "persona": None,
+        "state": "current",
+        "stages": [],
+        "lanes": [],
+        "scale": {"min": -2, "max": 2, "step": 1},
+    }
 
 
 @pytest.mark.parametrize("scale", [(-2, 2), (1, 5), (0.0, 10.0)])
 def test_structure_payload_is_json(cards, scale):
-    m = jw.JourneyMap(cards.assign(score=np.nan), stages=STAGES, lanes=LANES, scale=scale,
-                      persona={"name": "Buyer", "goals": "Find shoes", "segment": "new"})
+    m = jw.JourneyMap(
+        cards.assign(score=np.nan),
+        stages=STAGES,
+        lanes=LANES,
+        scale=scale,
+        persona={"name": "Buyer", "goals": "Find shoes", "segment": "new"},
+    )
     structure = json.loads(plain_json(m.structure))
-    assert structure["persona"] == {"segment": "new", "name": "Buyer", "goals": ["Find shoes"],
-                                    "description": ""}
+    assert structure["persona"] == {
+        "segment": "new",
+        "name": "Buyer",
+        "goals": ["Find shoes"],
+        "description": "",
+    }
     assert structure["scale"]["min"] == scale[0] and structure["scale"]["max"] == scale[1]
     assert [s["name"] for s in structure["stages"]] == STAGES

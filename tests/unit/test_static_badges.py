@@ -54,77 +54,160 @@ class Cards(HTMLParser):
 
 
 def workshop_map() -> jw.JourneyMap:
-    cards = pd.DataFrame({
-        "id": ["obs", "rep", "inf", "hyp", "ev2", "bare", "list", "ws"],
-        "stage": ["Browse"] * 4 + ["Pay"] * 4,
-        "lane": ["Actions", "Problems", "Actions", "Ideas", "Actions", "Problems", "Actions",
-                 "Actions"],
-        "text": ["Compares sizes", "Fees appear late", "Abandons cart", "Wants Apple Pay",
-                 "Calls support", "Unsure", "Reads reviews", "Waits"],
-        "score": [1.0, -2.0, None, None, None, None, None, None],
-        "channel": ["Website", None, None, None, "Phone call", None, None, None],
-        "confidence": ["observed", "reported", "inferred", "hypothesized", None, None,
-                       "inferred", None],
-        "severity": [None, 4, None, None, None, 2, None, None],
-        "evidence": [None, None, None, None, "Interview 4; Ticket 1832\nSurvey", None,
-                     ["interview 1", "ticket 9"], "   "],
-    })
-    return jw.JourneyMap(cards, stages=["Browse", "Pay"],
-                         lanes=[{"name": "Actions", "prompt": "What is the customer doing?"},
-                                {"name": "Problems", "prompt": "What gets in the way?"}, "Ideas"])
+    cards = pd.DataFrame(
+        {
+            "id": ["obs", "rep", "inf", "hyp", "ev2", "bare", "list", "ws"],
+            "stage": ["Browse"] * 4 + ["Pay"] * 4,
+            "lane": [
+                "Actions",
+                "Problems",
+                "Actions",
+                "Ideas",
+                "Actions",
+                "Problems",
+                "Actions",
+                "Actions",
+            ],
+            "text": [
+                "Compares sizes",
+                "Fees appear late",
+                "Abandons cart",
+                "Wants Apple Pay",
+                "Calls support",
+                "Unsure",
+                "Reads reviews",
+                "Waits",
+            ],
+            "score": [1.0, -2.0, None, None, None, None, None, None],
+            "channel": ["Website", None, None, None, "Phone call", None, None, None],
+            "confidence": [
+                "observed",
+                "reported",
+                "inferred",
+                "hypothesized",
+                None,
+                None,
+                "inferred",
+                None,
+            ],
+            "severity": [None, 4, None, None, None, 2, None, None],
+            "evidence": [
+                None,
+                None,
+                None,
+                None,
+                "Interview 4; Ticket 1832\nSurvey",
+                None,
+                ["interview 1", "ticket 9"],
+                "   ",
+            ],
+        }
+    )
+    return jw.JourneyMap(
+        cards,
+        stages=["Browse", "Pay"],
+        lanes=[
+            {"name": "Actions", "prompt": "What is the customer doing?"},
+            {"name": "Problems", "prompt": "What gets in the way?"},
+            "Ideas",
+        ],
+    )
 
 
 def test_cards_carry_confidence_and_evidence_marks_and_the_widgets_badges():
     cards = Cards(map_html(workshop_map()._journey, with_style=False)).cards
     marks = {k: (c.get("data-jw-confidence"), c.get("data-jw-evidence")) for k, c in cards.items()}
     assert marks == {
-        "obs": ("observed", None), "rep": ("reported", None), "inf": ("inferred", "none"),
-        "hyp": ("hypothesized", "none"), "ev2": (None, "yes"), "bare": (None, "none"),
-        "list": ("inferred", "yes"), "ws": (None, "none")}
+        "obs": ("observed", None),
+        "rep": ("reported", None),
+        "inf": ("inferred", "none"),
+        "hyp": ("hypothesized", "none"),
+        "ev2": (None, "yes"),
+        "bare": (None, "none"),
+        "list": ("inferred", "yes"),
+        "ws": (None, "none"),
+    }
     texts = {k: [b["text"] for b in c["badges"]] for k, c in cards.items()}
     assert texts == {
-        "obs": ["Website", "O observed"], "rep": ["R reported", "Severity 4"],
-        "inf": ["I inferred", "No evidence"], "hyp": ["H hypothesized", "No evidence"],
+        "obs": ["Website", "O observed"],
+        "rep": ["R reported", "Severity 4"],
+        "inf": ["I inferred", "No evidence"],
+        "hyp": ["H hypothesized", "No evidence"],
         "ev2": ["Phone call", "3 \u00b7 Interview 4; Ticket 1832\nSurvey"],
         "bare": ["Severity 2", "No evidence"],
-        "list": ["I inferred", "2 \u00b7 interview 1, ticket 9"], "ws": ["No evidence"]}
+        "list": ["I inferred", "2 \u00b7 interview 1, ticket 9"],
+        "ws": ["No evidence"],
+    }
     ev2 = cards["ev2"]["badges"]
     assert ev2[0]["class"] == "jw-badge jw-channel jw-ch-phone"
-    assert ev2[1] == {"class": "jw-badge jw-evidence",
-                      "title": "Evidence (3): Interview 4; Ticket 1832\nSurvey",
-                      "text": "3 \u00b7 Interview 4; Ticket 1832\nSurvey"}
-    assert cards["ws"]["badges"] == [{"class": "jw-badge jw-no-evidence", "text": "No evidence",
-                                      "title": "No evidence: an assumption"}]
+    assert ev2[1] == {
+        "class": "jw-badge jw-evidence",
+        "title": "Evidence (3): Interview 4; Ticket 1832\nSurvey",
+        "text": "3 \u00b7 Interview 4; Ticket 1832\nSurvey",
+    }
+    assert cards["ws"]["badges"] == [
+        {
+            "class": "jw-badge jw-no-evidence",
+            "text": "No evidence",
+            "title": "No evidence: an assumption",
+        }
+    ]
     assert cards["rep"]["badges"][1]["class"] == "jw-badge jw-sev jw-sev-4"
     assert cards["hyp"]["class"] == "jw-card jw-hypothesized"
     assert cards["inf"]["class"] == "jw-card"
     # The accessible label reads the lane's tone, the score and every badge, as the widget's.
-    assert cards["rep"]["aria-label"] == ("Pain point: Fees appear late, score -2; "
-                                          "Confidence: reported; Severity 4 of 5")
-    assert cards["hyp"]["aria-label"] == ("Opportunity: Wants Apple Pay; Confidence: "
-                                          "hypothesized; No evidence: an assumption")
+    assert cards["rep"]["aria-label"] == (
+        "Pain point: Fees appear late, score -2; Confidence: reported; Severity 4 of 5"
+    )
+    assert cards["hyp"]["aria-label"] == (
+        "Opportunity: Wants Apple Pay; Confidence: hypothesized; No evidence: an assumption"
+    )
 
 
 def test_a_map_without_evidence_or_confidence_columns_shows_no_marks():
-    m = jw.JourneyMap(pd.DataFrame({"stage": ["A", "A"], "lane": ["Actions", "Actions"],
-                                    "text": ["One", "Two"], "owner": ["Ana", None]}))
+    m = jw.JourneyMap(
+        pd.DataFrame(
+            {
+                "stage": ["A", "A"],
+                "lane": ["Actions", "Actions"],
+                "text": ["One", "Two"],
+                "owner": ["Ana", None],
+            }
+        )
+    )
     cards = Cards(map_html(m._journey, with_style=False)).cards
     assert [c["badges"] for c in cards.values()] == [
-        [{"class": "jw-badge jw-owner", "title": "Owner: Ana", "text": "Ana"}], []]
+        [{"class": "jw-badge jw-owner", "title": "Owner: Ana", "text": "Ana"}],
+        [],
+    ]
     assert not [c for c in cards.values() if "data-jw-evidence" in c or "data-jw-confidence" in c]
     page = map_html(m._journey, with_style=False)
     assert "No evidence" not in page and "data-jw-card-meta" in page
 
 
 def test_badge_text_stays_text():
-    m = jw.JourneyMap(pd.DataFrame({
-        "stage": ["A"], "lane": ["Actions"], "text": ["Pay"], "channel": [HOSTILE],
-        "owner": [HOSTILE], "evidence": [HOSTILE + "; " + HOSTILE], "persona": ['"><b>x']}))
+    m = jw.JourneyMap(
+        pd.DataFrame(
+            {
+                "stage": ["A"],
+                "lane": ["Actions"],
+                "text": ["Pay"],
+                "channel": [HOSTILE],
+                "owner": [HOSTILE],
+                "evidence": [HOSTILE + "; " + HOSTILE],
+                "persona": ['"><b>x'],
+            }
+        )
+    )
     page = map_html(m._journey, with_style=False)
     assert "<script" not in page and "<img" not in page and "<b>" not in page
     (card,) = Cards(page).cards.values()
-    assert [b["text"] for b in card["badges"]] == [HOSTILE, HOSTILE, '"><b>x',
-                                                   f"2 \u00b7 {HOSTILE}; {HOSTILE}"]
+    assert [b["text"] for b in card["badges"]] == [
+        HOSTILE,
+        HOSTILE,
+        '"><b>x',
+        f"2 \u00b7 {HOSTILE}; {HOSTILE}",
+    ]
     assert card["badges"][0]["title"] == f"Channel: {HOSTILE}"
     assert card["badges"][0]["class"] == "jw-badge jw-channel jw-ch-other"
 
@@ -142,7 +225,14 @@ def test_evidence_counts_like_the_widget():
     assert evidence_count("a;;\n b ;") == 2
     assert evidence_count(";") == 1  # something written, though no part: still evidence
     assert [evidence_count(v) for v in (None, float("nan"), "  ", [], {}, 0, ["x"])] == [
-        0, 0, 0, 0, 0, 1, 1]
+        0,
+        0,
+        0,
+        0,
+        0,
+        1,
+        1,
+    ]
 
 
 # --- The same answers as the front end's own code --------------------------------------------
@@ -163,14 +253,29 @@ console.log(JSON.stringify(cards.map((card) => ({
 @needs_node
 def test_badges_and_marks_match_the_typescript(tmp_path: Path):
     rows = workshop_map().journey.table.copy()
-    extra = pd.DataFrame({
-        "id": [f"x{i}" for i in range(7)], "stage": "Pay", "lane": "Ideas", "text": "More",
-        "channel": ["Live chat", "In-store kiosk", "Newsletter", "LinkedIn", "Google", " ", None],
-        "confidence": ["reported", None, "hypothesized", "observed", None, None, "inferred"],
-        "severity": [5, 1, 3, None, 2, None, 4],
-        "evidence": ["x", None, ["only"], "  ;  ", "a\nb\nc", None, []]})
-    table = jw.JourneyMap(pd.concat([rows, extra], ignore_index=True),
-                          stages=["Browse", "Pay"]).journey.table
+    extra = pd.DataFrame(
+        {
+            "id": [f"x{i}" for i in range(7)],
+            "stage": "Pay",
+            "lane": "Ideas",
+            "text": "More",
+            "channel": [
+                "Live chat",
+                "In-store kiosk",
+                "Newsletter",
+                "LinkedIn",
+                "Google",
+                " ",
+                None,
+            ],
+            "confidence": ["reported", None, "hypothesized", "observed", None, None, "inferred"],
+            "severity": [5, 1, 3, None, 2, None, 4],
+            "evidence": ["x", None, ["only"], "  ;  ", "a\nb\nc", None, []],
+        }
+    )
+    table = jw.JourneyMap(
+        pd.concat([rows, extra], ignore_index=True), stages=["Browse", "Pay"]
+    ).journey.table
     payload = cards_payload(table)  # what the widget receives
     expected = run_typescript(DRIVER % (JS_SRC, JS_SRC), payload, tmp_path)
     static = [card for cell in _cells(table).values() for card in cell]
@@ -179,9 +284,13 @@ def test_badges_and_marks_match_the_typescript(tmp_path: Path):
     for card in payload:
         mine = by_id[card["id"]]
         marks = card_marks(mine)
-        got.append({"badges": [[b.cls, b.text, b.label] for b in badges_of(mine)],
-                    "confidence": marks["data-jw-confidence"],
-                    "evidence": marks["data-jw-evidence"]})
+        got.append(
+            {
+                "badges": [[b.cls, b.text, b.label] for b in badges_of(mine)],
+                "confidence": marks["data-jw-confidence"],
+                "evidence": marks["data-jw-evidence"],
+            }
+        )
     assert got == expected
     assert sum(1 for e in expected if e["evidence"] == "none") >= 5
     assert re.search(r"jw-ch-(chat|store|email|social|search)", json.dumps(expected))

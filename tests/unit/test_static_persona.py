@@ -14,11 +14,20 @@ from journey_widget.html_render.board import initials_of, render_head
 
 
 def test_the_persona_shows_avatar_name_goals_frustrations_and_quote_as_text():
-    m = jw.JourneyMap(None, stages=["Browse"], lanes=["Actions"], title="Checkout <i>v1</i>",
-                      persona={"name": "Ana <script>x</script>", "goals": ["Pay <b>fast</b>"],
-                               "frustrations": ["Hidden fees"], "quote": "Is it my size?",
-                               "description": "Buys twice a month",
-                               "avatar": {"initials": "AN", "color": "teal"}})
+    m = jw.JourneyMap(
+        None,
+        stages=["Browse"],
+        lanes=["Actions"],
+        title="Checkout <i>v1</i>",
+        persona={
+            "name": "Ana <script>x</script>",
+            "goals": ["Pay <b>fast</b>"],
+            "frustrations": ["Hidden fees"],
+            "quote": "Is it my size?",
+            "description": "Buys twice a month",
+            "avatar": {"initials": "AN", "color": "teal"},
+        },
+    )
     head = render_head(m._journey)
     assert "<script>" not in head and "<b>" not in head and "<i>" not in head
     assert "Ana &lt;script&gt;x&lt;/script&gt;" in head
@@ -35,8 +44,9 @@ def test_initials_come_from_the_name_without_an_avatar_and_no_persona_shows_noth
     assert initials_of("First-time buyer") == "FB"
     assert initials_of("ana") == "A"
     assert initials_of("  ") == "?"
-    m = jw.JourneyMap(None, stages=["Browse"], lanes=["Actions"], persona="First-time buyer",
-                      state="future")
+    m = jw.JourneyMap(
+        None, stages=["Browse"], lanes=["Actions"], persona="First-time buyer", state="future"
+    )
     head = render_head(m._journey)
     assert re.search(r'<span class="jw-avatar jw-avatar-gray"[^>]*>FB</span>', head)
     assert "data-jw-persona-goals" not in head and "Future state" in head

@@ -43,7 +43,8 @@ from journey_widget.model.structure import Lane, Stage
 @pytest.mark.parametrize("index, position", [(0, 0), (2, 2), (4, 4), (None, 4)])
 def test_add_stage(journey, index, position):
     applied, after = apply_and_check_inverse(
-        journey, AddItem("stage", Stage("Returns", ("Label", "Refund")), index))
+        journey, AddItem("stage", Stage("Returns", ("Label", "Refund")), index)
+    )
     assert journey.stage_names()[position] == "Returns"
     assert journey.stage("Returns").steps == ("Label", "Refund")
     assert len(after.table) == 21
@@ -56,8 +57,9 @@ def test_add_lane(journey, index, position):
     assert journey.lane_names()[position] == "Thoughts"
 
 
-@pytest.mark.parametrize("axis, name", [("stage", "Cart"), ("lane", "Emotions"),
-                                        ("stage", ""), ("lane", "  ")])
+@pytest.mark.parametrize(
+    "axis, name", [("stage", "Cart"), ("lane", "Emotions"), ("stage", ""), ("lane", "  ")]
+)
 def test_add_existing_or_blank_item_is_refused(journey, axis, name):
     before = snapshot(journey)
     item = Stage(name) if axis == "stage" else Lane(name)
@@ -94,10 +96,10 @@ def test_remove_non_empty_item_refuses_without_drop_cards(journey, axis, name, c
     assert_same_state(journey, before)
 
 
-@pytest.mark.parametrize("axis, name, count", [("stage", "Cart", 7), ("lane", "Emotions", 5),
-                                               ("stage", "Browse", 5)])
-def test_remove_non_empty_item_with_drop_cards_is_undone_with_its_cards(
-        journey, axis, name, count):
+@pytest.mark.parametrize(
+    "axis, name, count", [("stage", "Cart", 7), ("lane", "Emotions", 5), ("stage", "Browse", 5)]
+)
+def test_remove_non_empty_item_with_drop_cards_is_undone_with_its_cards(journey, axis, name, count):
     applied, after = apply_and_check_inverse(journey, RemoveItem(axis, name, drop_cards=True))
     assert len(after.table) == 21 - count
     assert name not in set(after.table[axis])
@@ -112,9 +114,14 @@ def test_remove_unknown_item(journey):
     assert_same_state(journey, before)
 
 
-@pytest.mark.parametrize("axis, old, new", [("stage", "Cart", "Basket"),
-                                            ("lane", "Pain points", "Frictions"),
-                                            ("stage", "Checkout", "Checkout")])
+@pytest.mark.parametrize(
+    "axis, old, new",
+    [
+        ("stage", "Cart", "Basket"),
+        ("lane", "Pain points", "Frictions"),
+        ("stage", "Checkout", "Checkout"),
+    ],
+)
 def test_rename_item_renames_cards(journey, axis, old, new):
     count = int((journey.table[axis] == old).sum())
     steps = journey.stage(old).steps if axis == "stage" else None
@@ -136,9 +143,15 @@ def test_rename_emotion_lane_keeps_its_kind(journey):
         journey.apply(EditCard("c10", "score", 4))
 
 
-@pytest.mark.parametrize("axis, old, new", [("stage", "Cart", "Browse"),
-                                            ("lane", "Actions", "Emotions"),
-                                            ("stage", "Cart", ""), ("lane", "Returns", "X")])
+@pytest.mark.parametrize(
+    "axis, old, new",
+    [
+        ("stage", "Cart", "Browse"),
+        ("lane", "Actions", "Emotions"),
+        ("stage", "Cart", ""),
+        ("lane", "Returns", "X"),
+    ],
+)
 def test_bad_rename_is_refused(journey, axis, old, new):
     before = snapshot(journey)
     with pytest.raises(jw.JourneyError):
@@ -146,15 +159,26 @@ def test_bad_rename_is_refused(journey, axis, old, new):
     assert_same_state(journey, before)
 
 
-@pytest.mark.parametrize("axis, name, index, order", [
-    ("stage", "Delivery", 0, ["Delivery", "Browse", "Cart", "Checkout"]),
-    ("stage", "Browse", 3, ["Cart", "Checkout", "Delivery", "Browse"]),
-    ("stage", "Cart", 1, STAGES),
-    ("lane", "Emotions", 0, ["Emotions", "Actions", "Touchpoints", "Pain points",
-                             "Opportunities"]),
-    ("lane", "Actions", 4, ["Touchpoints", "Emotions", "Pain points", "Opportunities",
-                            "Actions"]),
-])
+@pytest.mark.parametrize(
+    "axis, name, index, order",
+    [
+        ("stage", "Delivery", 0, ["Delivery", "Browse", "Cart", "Checkout"]),
+        ("stage", "Browse", 3, ["Cart", "Checkout", "Delivery", "Browse"]),
+        ("stage", "Cart", 1, STAGES),
+        (
+            "lane",
+            "Emotions",
+            0,
+            ["Emotions", "Actions", "Touchpoints", "Pain points", "Opportunities"],
+        ),
+        (
+            "lane",
+            "Actions",
+            4,
+            ["Touchpoints", "Emotions", "Pain points", "Opportunities", "Actions"],
+        ),
+    ],
+)
 def test_move_item(journey, axis, name, index, order):
     applied, after = apply_and_check_inverse(journey, MoveItem(axis, name, index))
     assert (journey.stage_names() if axis == "stage" else journey.lane_names()) == order
@@ -177,20 +201,24 @@ def test_move_item_does_not_reorder_rows(journey):
 
 
 # ---- steps -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("stage, index, steps", [
-    ("Browse", 0, ("Wishlist", "Search", "Compare")),
-    ("Browse", 1, ("Search", "Wishlist", "Compare")),
-    ("Browse", None, ("Search", "Compare", "Wishlist")),
-    ("Cart", None, ("Wishlist",)),
-])
+@pytest.mark.parametrize(
+    "stage, index, steps",
+    [
+        ("Browse", 0, ("Wishlist", "Search", "Compare")),
+        ("Browse", 1, ("Search", "Wishlist", "Compare")),
+        ("Browse", None, ("Search", "Compare", "Wishlist")),
+        ("Cart", None, ("Wishlist",)),
+    ],
+)
 def test_add_step(journey, stage, index, steps):
     applied, _ = apply_and_check_inverse(journey, AddStep(stage, "Wishlist", index))
     assert journey.stage(stage).steps == steps
     assert applied.changes == [Change("add_step", None, stage, None, "Wishlist")]
 
 
-@pytest.mark.parametrize("stage, step", [("Browse", "Search"), ("Browse", ""),
-                                         ("Returns", "Label")])
+@pytest.mark.parametrize(
+    "stage, step", [("Browse", "Search"), ("Browse", ""), ("Returns", "Label")]
+)
 def test_bad_add_step(journey, stage, step):
     before = snapshot(journey)
     with pytest.raises(jw.JourneyError):
@@ -213,8 +241,9 @@ def test_remove_non_empty_step_refuses_without_drop_cards(journey):
 
 
 def test_remove_non_empty_step_with_drop_cards_is_undone_with_its_cards(journey):
-    applied, after = apply_and_check_inverse(journey,
-                                             RemoveStep("Checkout", "Payment", drop_cards=True))
+    applied, after = apply_and_check_inverse(
+        journey, RemoveStep("Checkout", "Payment", drop_cards=True)
+    )
     assert list(after.table["id"]) == [f"c{i:02d}" for i in range(1, 22) if not 14 <= i <= 18]
     assert journey.stage("Checkout").steps == ("Address",)
     assert [c.kind for c in applied.changes] == ["delete"] * 5 + ["remove_step"]
@@ -234,7 +263,12 @@ def test_rename_step_renames_its_cards_only_in_that_stage(journey):
     applied, after = apply_and_check_inverse(journey, RenameStep("Browse", "Search", "Find"))
     assert journey.stage("Browse").steps == ("Find", "Compare")
     assert list(after.table.loc[after.table["stage"] == "Browse", "step"]) == [
-        "Find", "Find", "Find", "Compare", "Compare"]
+        "Find",
+        "Find",
+        "Find",
+        "Compare",
+        "Compare",
+    ]
     assert card(journey, "c06")["step"] == "Search"
     assert applied.changes == [Change("rename_step", None, "Browse", "Search", "Find")]
 
@@ -267,36 +301,52 @@ def test_replace_cards(journey, cards):
     subset = cards[cards["lane"] != "Emotions"].copy()
     subset.loc[subset.index[0], "text"] = "Replaced"
     table, stages, lanes = card_table(subset, journey.stages, journey.lanes, journey.scale)
-    applied, after = apply_and_check_inverse(journey, ReplaceCards(table, tuple(stages),
-                                                                   tuple(lanes)))
+    applied, after = apply_and_check_inverse(
+        journey, ReplaceCards(table, tuple(stages), tuple(lanes))
+    )
     assert list(after.table["id"]) == list(subset["id"])
     assert after.table["text"][0] == "Replaced"
     assert applied.changes == [Change("replace", None, None, 21, 16)]
 
 
 def test_batch_applies_all_and_its_inverse_undoes_all(journey):
-    batch = Batch((
-        EditCard("c06", "text", "Adds trail shoes"),
-        AddCard(new_card(), 0),
-        MoveCard("c10", "Checkout", "Payment", "Emotions", 0),
-        DeleteCard("c21"),
-        AddItem("lane", Lane("Thoughts"), 2),
-        RenameItem("stage", "Cart", "Basket"),
-        AddStep("Delivery", "Tracking"),
-    ))
+    batch = Batch(
+        (
+            EditCard("c06", "text", "Adds trail shoes"),
+            AddCard(new_card(), 0),
+            MoveCard("c10", "Checkout", "Payment", "Emotions", 0),
+            DeleteCard("c21"),
+            AddItem("lane", Lane("Thoughts"), 2),
+            RenameItem("stage", "Cart", "Basket"),
+            AddStep("Delivery", "Tracking"),
+        )
+    )
     applied, after = apply_and_check_inverse(journey, batch)
     assert cell_ids(after.table, "Basket", None, "Actions") == ["n1", "c06", "c07", "c08"]
     assert cell_ids(after.table, "Checkout", "Payment", "Emotions") == ["c10", "c16"]
     assert "c21" not in set(after.table["id"])
     assert journey.lane_names()[2] == "Thoughts"
     assert [c.kind for c in applied.changes] == [
-        "edit", "add", "move", "delete", "add_lane", "rename_stage", "add_step"]
+        "edit",
+        "add",
+        "move",
+        "delete",
+        "add_lane",
+        "rename_stage",
+        "add_step",
+    ]
 
 
 def test_batch_is_all_or_nothing(journey):
     before = snapshot(journey)
-    batch = Batch((EditCard("c06", "text", "x"), DeleteCard("c07"), AddItem("lane", Lane("T")),
-                   EditCard("c10", "score", 9)))
+    batch = Batch(
+        (
+            EditCard("c06", "text", "x"),
+            DeleteCard("c07"),
+            AddItem("lane", Lane("T")),
+            EditCard("c10", "score", 9),
+        )
+    )
     with pytest.raises(jw.JourneyError, match="9"):
         journey.apply(batch)
     assert_same_state(journey, before)

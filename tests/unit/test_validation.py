@@ -180,8 +180,9 @@ def test_bad_scale_is_refused(scale):
 
 
 def test_lane_kind_is_guessed_from_name_and_can_be_given():
-    j = jw.Journey(None, lanes=["Actions", "Emotions", "Feelings",
-                                {"name": "Conversion", "kind": "metric"}])
+    j = jw.Journey(
+        None, lanes=["Actions", "Emotions", "Feelings", {"name": "Conversion", "kind": "metric"}]
+    )
     assert [lane.kind for lane in j.lanes] == ["text", "emotion", "emotion", "metric"]
     with pytest.raises(jw.JourneyError, match="'chart'"):
         jw.Journey(None, lanes=[{"name": "Conversion", "kind": "chart"}])
@@ -238,12 +239,16 @@ def test_missing_text_becomes_empty_text(build, cards):
 
 
 # ---- empty tables ------------------------------------------------------------------------------
-@pytest.mark.parametrize("frame", [
-    pd.DataFrame(),
-    None,
-    pd.DataFrame(columns=["stage", "lane", "text"]),
-    pd.DataFrame(columns=["id", "stage", "step", "lane", "text", "score"]),
-], ids=["no-columns", "none", "required-columns", "core-columns"])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        pd.DataFrame(),
+        None,
+        pd.DataFrame(columns=["stage", "lane", "text"]),
+        pd.DataFrame(columns=["id", "stage", "step", "lane", "text", "score"]),
+    ],
+    ids=["no-columns", "none", "required-columns", "core-columns"],
+)
 def test_empty_table_is_a_valid_empty_map(frame):
     m = jw.JourneyMap(frame)
     assert len(m.data) == 0

@@ -47,8 +47,7 @@ def test_ordered_categorical_keeps_unused_categories(build, cards):
 
 
 def test_given_order_wins_over_categorical(build, cards):
-    cards["stage"] = pd.Categorical(cards["stage"], categories=list(reversed(STAGES)),
-                                    ordered=True)
+    cards["stage"] = pd.Categorical(cards["stage"], categories=list(reversed(STAGES)), ordered=True)
     assert names_of(build(cards, stages=STAGES))[0] == STAGES
 
 
@@ -145,36 +144,39 @@ def _unchanged(m: jw.JourneyMap, data: pd.DataFrame, revision: int, cards: list)
     assert m.cards == cards
 
 
-@pytest.mark.parametrize("edit", [
-    lambda m: m.edit_card("c10", "score", 3),
-    lambda m: m.edit_card("c10", "score", "bad"),
-    lambda m: m.edit_card("c01", "text", 12),
-    lambda m: m.edit_card("c01", "stage", "Cart"),
-    lambda m: m.edit_card("c01", "id", "c99"),
-    lambda m: m.edit_card("c01", "unknown_column", "x"),
-    lambda m: m.edit_card("nope", "text", "x"),
-    lambda m: m.edit_card("c01", "confidence", "certain"),
-    lambda m: m.edit_card("c01", "severity", 8),
-    lambda m: m.edit_card("c01", "n_tickets", "many"),
-    lambda m: m.add_card("Returns", "Actions", "x"),
-    lambda m: m.add_card("Cart", "Thoughts", "x"),
-    lambda m: m.add_card("Cart", "Emotions", "x", score=5),
-    lambda m: m.add_card("Cart", "Actions", "x", step="Search"),
-    lambda m: m.add_card("Cart", "Actions", "x", id="c01"),
-    lambda m: m.add_card("Cart", "Actions", "x", index=-1),
-    lambda m: m.add_card("Cart", "Actions", "x", colour="red"),
-    lambda m: m.delete_card("nope"),
-    lambda m: m.move_card("c01", stage="Returns"),
-    lambda m: m.remove_stage("Cart"),
-    lambda m: m.remove_lane("Emotions"),
-    lambda m: m.remove_step("Checkout", "Payment"),
-    lambda m: m.rename_stage("Cart", "Browse"),
-    lambda m: m.rename_lane("Emotions", ""),
-    lambda m: m.move_stage("Cart", 9),
-    lambda m: m.add_stage("Cart"),
-    lambda m: m.add_lane("Actions"),
-    lambda m: m.add_step("Browse", "Search"),
-])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda m: m.edit_card("c10", "score", 3),
+        lambda m: m.edit_card("c10", "score", "bad"),
+        lambda m: m.edit_card("c01", "text", 12),
+        lambda m: m.edit_card("c01", "stage", "Cart"),
+        lambda m: m.edit_card("c01", "id", "c99"),
+        lambda m: m.edit_card("c01", "unknown_column", "x"),
+        lambda m: m.edit_card("nope", "text", "x"),
+        lambda m: m.edit_card("c01", "confidence", "certain"),
+        lambda m: m.edit_card("c01", "severity", 8),
+        lambda m: m.edit_card("c01", "n_tickets", "many"),
+        lambda m: m.add_card("Returns", "Actions", "x"),
+        lambda m: m.add_card("Cart", "Thoughts", "x"),
+        lambda m: m.add_card("Cart", "Emotions", "x", score=5),
+        lambda m: m.add_card("Cart", "Actions", "x", step="Search"),
+        lambda m: m.add_card("Cart", "Actions", "x", id="c01"),
+        lambda m: m.add_card("Cart", "Actions", "x", index=-1),
+        lambda m: m.add_card("Cart", "Actions", "x", colour="red"),
+        lambda m: m.delete_card("nope"),
+        lambda m: m.move_card("c01", stage="Returns"),
+        lambda m: m.remove_stage("Cart"),
+        lambda m: m.remove_lane("Emotions"),
+        lambda m: m.remove_step("Checkout", "Payment"),
+        lambda m: m.rename_stage("Cart", "Browse"),
+        lambda m: m.rename_lane("Emotions", ""),
+        lambda m: m.move_stage("Cart", 9),
+        lambda m: m.add_stage("Cart"),
+        lambda m: m.add_lane("Actions"),
+        lambda m: m.add_step("Browse", "Search"),
+    ],
+)
 def test_failed_edit_leaves_data_and_revision_unchanged(widget, edit):
     data, revision, cards = widget.data, widget.revision, widget.cards
     with pytest.raises(jw.JourneyError):
@@ -198,15 +200,19 @@ def test_failed_move_with_negative_index_keeps_the_card(widget):
     _unchanged(widget, data, revision, cards)
 
 
-@pytest.mark.parametrize("change", [
-    lambda df: df.assign(stage=df["stage"].replace("Cart", "Basket")),
-    lambda df: df.assign(lane=df["lane"].replace("Emotions", "Thoughts")),
-    lambda df: df.assign(id="same"),
-    lambda df: df.assign(score=df["score"].fillna(0) * 5),
-    lambda df: df.drop(columns=["text"]),
-    lambda df: df.assign(confidence="certain"),
-    lambda df: df.assign(step=df["step"].replace("Payment", "Pay")),
-], ids=["stage", "lane", "dup-id", "score", "no-text", "confidence", "step"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda df: df.assign(stage=df["stage"].replace("Cart", "Basket")),
+        lambda df: df.assign(lane=df["lane"].replace("Emotions", "Thoughts")),
+        lambda df: df.assign(id="same"),
+        lambda df: df.assign(score=df["score"].fillna(0) * 5),
+        lambda df: df.drop(columns=["text"]),
+        lambda df: df.assign(confidence="certain"),
+        lambda df: df.assign(step=df["step"].replace("Payment", "Pay")),
+    ],
+    ids=["stage", "lane", "dup-id", "score", "no-text", "confidence", "step"],
+)
 def test_failed_data_assignment_leaves_the_map_unchanged(widget, cards, change):
     events = []
     widget.on_edit(events.append)

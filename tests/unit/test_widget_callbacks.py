@@ -53,10 +53,15 @@ def test_python_side_edits_call_back_with_source_python(widget, wire, events):
     widget.delete_card(new_id)
     widget.rename_stage("Cart", "Basket")
     kinds = [(e.kind, e.id, e.source) for e in events]
-    assert kinds == [("add", new_id, "python"), ("edit", new_id, "python"),
-                     ("move", new_id, "python"), ("move", new_id, "python"),
-                     ("move", new_id, "python"), ("delete", new_id, "python"),
-                     ("rename_stage", None, "python")]
+    assert kinds == [
+        ("add", new_id, "python"),
+        ("edit", new_id, "python"),
+        ("move", new_id, "python"),
+        ("move", new_id, "python"),
+        ("move", new_id, "python"),
+        ("delete", new_id, "python"),
+        ("rename_stage", None, "python"),
+    ]
     assert events[1].field == "text" and events[1].old == "Relieved by free returns"
     assert events[1].new == "Relieved"
     assert events[3].new["stage"] == "Cart"  # undo moved it back
@@ -71,7 +76,13 @@ def test_undo_calls_back_with_the_inverse_change(widget, events):
     widget.undo()
     last = events[-1]
     assert (last.kind, last.id, last.field, last.old, last.new, last.source) == (
-        "edit", "c06", "text", "Adds trail shoes", "Adds shoes to cart", "python")
+        "edit",
+        "c06",
+        "text",
+        "Adds trail shoes",
+        "Adds shoes to cart",
+        "python",
+    )
 
 
 def test_data_assignment_calls_back_with_replace(widget, cards, events):
@@ -85,9 +96,15 @@ def test_events_read_like_dicts(widget, events):
     assert event["kind"] == "edit" and event["id"] == "c06" and event["field"] == "text"
     assert event["old"] == "Adds shoes to cart" and event["new"] == "Adds trail shoes"
     assert event["source"] == "python" and event["revision"] == widget.revision
-    assert event.to_dict() == {"kind": "edit", "id": "c06", "field": "text",
-                               "old": "Adds shoes to cart", "new": "Adds trail shoes",
-                               "source": "python", "revision": widget.revision}
+    assert event.to_dict() == {
+        "kind": "edit",
+        "id": "c06",
+        "field": "text",
+        "old": "Adds shoes to cart",
+        "new": "Adds trail shoes",
+        "source": "python",
+        "revision": widget.revision,
+    }
     assert isinstance(event, jw.EditEvent)
 
 
@@ -130,8 +147,11 @@ def test_python_edits_publish_new_trait_objects(widget):
     assert cards[5]["text"] == "Adds shoes to cart"  # the old value was not mutated
     widget.add_stage("Returns", steps=["Label", "Refund"])
     assert widget.structure is not structure
-    assert widget.structure["stages"][-1] == {"name": "Returns", "steps": ["Label", "Refund"],
-                                              "description": ""}
+    assert widget.structure["stages"][-1] == {
+        "name": "Returns",
+        "steps": ["Label", "Refund"],
+        "description": "",
+    }
     assert structure["stages"][-1]["name"] == "Delivery"
 
 
@@ -143,8 +163,11 @@ def test_structure_trait_follows_lane_and_step_edits(widget):
     assert lanes[0] == {"name": "Emotions", "kind": "emotion"}
     assert {"name": "Conversion", "kind": "metric"} in lanes
     assert widget.structure["stages"][2]["steps"] == ["Address", "Pay"]
-    assert all(c["step"] == "Pay" for c in widget.cards
-               if c["stage"] == "Checkout" and c["step"] not in (None, "Address"))
+    assert all(
+        c["step"] == "Pay"
+        for c in widget.cards
+        if c["stage"] == "Checkout" and c["step"] not in (None, "Address")
+    )
 
 
 def test_constructor_publishes_revision_and_traits(widget):

@@ -27,7 +27,13 @@ def test_edit_updates_data_traits_acks_and_calls_back(widget, wire, events):
     assert len(events) == 1
     event = events[0]
     assert (event.kind, event.id, event.field, event.old, event.new, event.source) == (
-        "edit", "c06", "text", "Adds shoes to cart", "Adds trail shoes", "browser")
+        "edit",
+        "c06",
+        "text",
+        "Adds shoes to cart",
+        "Adds trail shoes",
+        "browser",
+    )
     assert event.revision == revision + 1
 
 
@@ -131,8 +137,18 @@ def test_stale_edit_of_a_deleted_card_is_rejected(widget, wire):
 # ---- add, delete, move -------------------------------------------------------------------------
 def test_add_acks_with_the_new_id(widget, wire, events):
     revision = widget.revision
-    send_op(widget, {"kind": "add", "stage": "Cart", "step": None, "lane": "Actions",
-                     "text": "Removes an item", "index": 1}, op_id="v1-3")
+    send_op(
+        widget,
+        {
+            "kind": "add",
+            "stage": "Cart",
+            "step": None,
+            "lane": "Actions",
+            "text": "Removes an item",
+            "index": 1,
+        },
+        op_id="v1-3",
+    )
     reply = wire.last
     assert reply["type"] == "ack" and reply["op_id"] == "v1-3"
     assert reply["revision"] == revision + 1
@@ -140,30 +156,58 @@ def test_add_acks_with_the_new_id(widget, wire, events):
     assert isinstance(new_id, str) and new_id not in {f"c{i:02d}" for i in range(1, 22)}
     assert cell_ids(widget.data, "Cart", None, "Actions") == ["c06", new_id, "c07", "c08"]
     added = card_in_trait(widget, new_id)
-    assert added == {"id": new_id, "stage": "Cart", "step": None, "lane": "Actions",
-                     "text": "Removes an item", "score": None}
+    assert added == {
+        "id": new_id,
+        "stage": "Cart",
+        "step": None,
+        "lane": "Actions",
+        "text": "Removes an item",
+        "score": None,
+    }
     assert [(e.kind, e.id, e.source) for e in events] == [("add", new_id, "browser")]
     assert events[0].new["text"] == "Removes an item"
 
 
 def test_add_with_null_index_goes_last_and_text_defaults_to_empty(widget, wire):
-    send_op(widget, {"kind": "add", "stage": "Checkout", "step": "Payment", "lane": "Emotions",
-                     "index": None})
+    send_op(
+        widget,
+        {"kind": "add", "stage": "Checkout", "step": "Payment", "lane": "Emotions", "index": None},
+    )
     new_id = wire.last["id"]
     assert cell_ids(widget.data, "Checkout", "Payment", "Emotions") == ["c16", new_id]
     assert card_in_trait(widget, new_id)["text"] == ""
 
 
 def test_add_with_score(widget, wire):
-    send_op(widget, {"kind": "add", "stage": "Delivery", "step": None, "lane": "Emotions",
-                     "text": "Delighted", "index": 0, "score": 2})
+    send_op(
+        widget,
+        {
+            "kind": "add",
+            "stage": "Delivery",
+            "step": None,
+            "lane": "Emotions",
+            "text": "Delighted",
+            "index": 0,
+            "score": 2,
+        },
+    )
     assert card_in_trait(widget, wire.last["id"])["score"] == 2
 
 
 def test_add_with_score_out_of_scale_is_rejected(widget, wire):
     before = state(widget)
-    send_op(widget, {"kind": "add", "stage": "Delivery", "step": None, "lane": "Emotions",
-                     "text": "Ecstatic", "index": 0, "score": 9})
+    send_op(
+        widget,
+        {
+            "kind": "add",
+            "stage": "Delivery",
+            "step": None,
+            "lane": "Emotions",
+            "text": "Ecstatic",
+            "index": 0,
+            "score": 9,
+        },
+    )
     assert wire.last["type"] == "reject" and "9" in wire.last["reason"]
     assert "id" not in wire.last
     assert_unchanged(widget, before)
@@ -171,8 +215,17 @@ def test_add_with_score_out_of_scale_is_rejected(widget, wire):
 
 def test_add_ids_are_unique(widget, wire):
     for _ in range(5):
-        send_op(widget, {"kind": "add", "stage": "Cart", "step": None, "lane": "Actions",
-                         "text": "", "index": 0})
+        send_op(
+            widget,
+            {
+                "kind": "add",
+                "stage": "Cart",
+                "step": None,
+                "lane": "Actions",
+                "text": "",
+                "index": 0,
+            },
+        )
     ids = [m["id"] for m in wire.messages]
     assert len(set(ids)) == 5 and widget.data["id"].is_unique
 
@@ -188,30 +241,54 @@ def test_delete(widget, wire, events):
 
 
 def test_move(widget, wire, events):
-    send_op(widget, {"kind": "move", "id": "c07", "stage": "Checkout", "step": "Payment",
-                     "lane": "Actions", "index": 0})
+    send_op(
+        widget,
+        {
+            "kind": "move",
+            "id": "c07",
+            "stage": "Checkout",
+            "step": "Payment",
+            "lane": "Actions",
+            "index": 0,
+        },
+    )
     assert wire.last["type"] == "ack"
     assert cell_ids(widget.data, "Checkout", "Payment", "Actions") == ["c07", "c14"]
     moved = card_in_trait(widget, "c07")
     assert (moved["stage"], moved["step"], moved["lane"]) == ("Checkout", "Payment", "Actions")
     event = events[0]
-    assert (event.kind, event.id, event.field, event.source) == ("move", "c07", "position",
-                                                                 "browser")
+    assert (event.kind, event.id, event.field, event.source) == (
+        "move",
+        "c07",
+        "position",
+        "browser",
+    )
     assert event.old == {"stage": "Cart", "step": None, "lane": "Actions", "index": 1}
     assert event.new == {"stage": "Checkout", "step": "Payment", "lane": "Actions", "index": 0}
 
 
 def test_move_within_a_cell_reorders_the_cards_trait(widget, wire):
-    send_op(widget, {"kind": "move", "id": "c08", "stage": "Cart", "step": None,
-                     "lane": "Actions", "index": 0})
+    send_op(
+        widget,
+        {"kind": "move", "id": "c08", "stage": "Cart", "step": None, "lane": "Actions", "index": 0},
+    )
     order = [c["id"] for c in widget.cards if c["stage"] == "Cart" and c["lane"] == "Actions"]
     assert order == ["c08", "c06", "c07"]
 
 
 def test_rejected_move_keeps_the_card(widget, wire):
     before = state(widget)
-    send_op(widget, {"kind": "move", "id": "c07", "stage": "Cart", "step": None,
-                     "lane": "Actions", "index": -1})
+    send_op(
+        widget,
+        {
+            "kind": "move",
+            "id": "c07",
+            "stage": "Cart",
+            "step": None,
+            "lane": "Actions",
+            "index": -1,
+        },
+    )
     assert wire.last["type"] == "reject"
     assert_unchanged(widget, before)
 
@@ -226,8 +303,16 @@ def test_browser_edit_can_be_undone_from_python(widget, wire, events):
 
 # ---- malformed messages ------------------------------------------------------------------------
 MALFORMED = [
-    None, "delete c06", 42, [], {}, {"kind": "explode"}, {"kind": None},
-    {"kind": "edit"}, {"kind": "edit", "id": "c06"}, {"kind": "edit", "id": 6, "field": "text"},
+    None,
+    "delete c06",
+    42,
+    [],
+    {},
+    {"kind": "explode"},
+    {"kind": None},
+    {"kind": "edit"},
+    {"kind": "edit", "id": "c06"},
+    {"kind": "edit", "id": 6, "field": "text"},
     {"kind": "edit", "id": "c06", "field": "text"},
     {"kind": "edit", "id": "c06", "field": "text", "value": {"html": "<b>x</b>"}},
     {"kind": "edit", "id": "c06", "field": "score", "value": "high"},
@@ -236,7 +321,8 @@ MALFORMED = [
     {"kind": "edit", "id": "c06", "field": "id", "value": "c99"},
     {"kind": "edit", "id": "c06", "field": "n_tickets_typo", "value": 1},
     {"kind": "edit", "id": "nope", "field": "text", "value": "x"},
-    {"kind": "add"}, {"kind": "add", "stage": "Cart"},
+    {"kind": "add"},
+    {"kind": "add", "stage": "Cart"},
     {"kind": "add", "stage": "Cart", "lane": "Actions", "index": "0"},
     {"kind": "add", "stage": "Cart", "lane": "Actions", "index": 1.5},
     {"kind": "add", "stage": "Cart", "lane": "Actions", "index": -1},
@@ -244,9 +330,12 @@ MALFORMED = [
     {"kind": "add", "stage": "Cart", "lane": "Actions", "step": 3},
     {"kind": "add", "stage": "Returns", "lane": "Actions"},
     {"kind": "add", "stage": "Cart", "lane": "Actions", "step": "Search"},
-    {"kind": "delete"}, {"kind": "delete", "id": None}, {"kind": "delete", "id": ["c06"]},
+    {"kind": "delete"},
+    {"kind": "delete", "id": None},
+    {"kind": "delete", "id": ["c06"]},
     {"kind": "delete", "id": "nope"},
-    {"kind": "move", "id": "c06"}, {"kind": "move", "id": "c06", "stage": "Cart"},
+    {"kind": "move", "id": "c06"},
+    {"kind": "move", "id": "c06", "stage": "Cart"},
     {"kind": "move", "id": "c06", "stage": "Cart", "lane": "Thoughts"},
     {"kind": "move", "id": "c06", "stage": "Cart", "lane": "Actions", "index": "first"},
 ]
@@ -266,8 +355,9 @@ def test_malformed_op_is_rejected_not_raised(widget, wire, events, op):
     assert events == []
 
 
-@pytest.mark.parametrize("content", [{"type": "hello"}, "op", None, {"op": {"kind": "delete",
-                                                                            "id": "c06"}}])
+@pytest.mark.parametrize(
+    "content", [{"type": "hello"}, "op", None, {"op": {"kind": "delete", "id": "c06"}}]
+)
 def test_messages_that_are_not_ops_are_ignored(widget, wire, content):
     before = state(widget)
     widget._on_message(widget, content, [])
@@ -282,9 +372,13 @@ def test_odd_base_revisions_are_still_answered(widget, wire, base):
 
 
 def test_every_op_gets_exactly_one_reply_echoing_its_id(widget, wire):
-    ops = [edit("c06", "text", "a"), edit("c10", "score", 5), {"kind": "delete", "id": "c21"},
-           {"kind": "bogus"}, {"kind": "move", "id": "c01", "stage": "Cart", "step": None,
-                               "lane": "Actions", "index": 0}]
+    ops = [
+        edit("c06", "text", "a"),
+        edit("c10", "score", 5),
+        {"kind": "delete", "id": "c21"},
+        {"kind": "bogus"},
+        {"kind": "move", "id": "c01", "stage": "Cart", "step": None, "lane": "Actions", "index": 0},
+    ]
     for i, op in enumerate(ops):
         send_op(widget, op, op_id=f"v1-{i}")
     assert [m["op_id"] for m in wire.messages] == [f"v1-{i}" for i in range(len(ops))]

@@ -21,10 +21,22 @@ from .transitions import transitions as numpy_transitions
 from .variants import variants as numpy_variants
 
 
-def analyze(events: Any, *, case: str, activity: str, timestamp: str, stage_of: Any = None,
-            stages: Sequence[str] | None = None, order: str = "loose", window: Any = None,
-            scores: Any = None, tie_break: str | None = None, top_variants: int | None = 1000,
-            engine: str = "auto", progress: bool | None = None) -> Analysis:
+def analyze(
+    events: Any,
+    *,
+    case: str,
+    activity: str,
+    timestamp: str,
+    stage_of: Any = None,
+    stages: Sequence[str] | None = None,
+    order: str = "loose",
+    window: Any = None,
+    scores: Any = None,
+    tie_break: str | None = None,
+    top_variants: int | None = 1000,
+    engine: str = "auto",
+    progress: bool | None = None,
+) -> Analysis:
     """Funnel, transitions, variants and stage metrics of an event log.
 
     Parameters
@@ -91,9 +103,18 @@ def analyze(events: Any, *, case: str, activity: str, timestamp: str, stage_of: 
     1  cart        2                 1.0
     2   pay        1                 0.5
     """
-    params = make_params(case=case, activity=activity, timestamp=timestamp, stage_of=stage_of,
-                         stages=stages, order=order, window=window, scores=scores,
-                         tie_break=tie_break, top_variants=top_variants)
+    params = make_params(
+        case=case,
+        activity=activity,
+        timestamp=timestamp,
+        stage_of=stage_of,
+        stages=stages,
+        order=order,
+        window=window,
+        scores=scores,
+        tie_break=tie_break,
+        top_variants=top_variants,
+    )
     chosen = choose_engine(events, engine)
     if chosen == "numpy":
         frame = to_pandas(events, params)
@@ -118,8 +139,9 @@ def run_numpy(frame: Any, params: Params, bar: Progress) -> RawStats:
     mean_pos = None
     if params.stage_of is None and params.stages is None and len(log.act):
         sums = np.bincount(log.act, weights=pos, minlength=len(names))
-        mean_pos = {a: sums[i] / activity_events[i] for i, a in enumerate(names)
-                    if activity_events[i]}
+        mean_pos = {
+            a: sums[i] / activity_events[i] for i, a in enumerate(names) if activity_events[i]
+        }
     stages, lut = stage_plan(params, names, mean_pos)
     bar.step("stage metrics")
     stage_events, score_rows = numpy_stage_metrics(events, lut, len(stages), params)
@@ -131,12 +153,19 @@ def run_numpy(frame: Any, params: Params, bar: Progress) -> RawStats:
     del pos
     bar.step("funnel")
     funnel = numpy_funnel(log, lut, len(stages), params.order, params.window_us)
-    return RawStats(n_events=len(log.act), n_cases=log.n_cases, activities=names,
-                    activity_events=activity_events, stages=stages,
-                    stage_of={a: stages[k] for a, k in zip(names, lut.tolist(), strict=True)
-                              if k >= 0},
-                    transitions=transitions, variants=variants, funnel=funnel,
-                    stage_events=stage_events, score_rows=score_rows)
+    return RawStats(
+        n_events=len(log.act),
+        n_cases=log.n_cases,
+        activities=names,
+        activity_events=activity_events,
+        stages=stages,
+        stage_of={a: stages[k] for a, k in zip(names, lut.tolist(), strict=True) if k >= 0},
+        transitions=transitions,
+        variants=variants,
+        funnel=funnel,
+        stage_events=stage_events,
+        score_rows=score_rows,
+    )
 
 
 def run_native(lazy: Any, params: Params, bar: Progress) -> RawStats:
@@ -158,17 +187,21 @@ def _native_stats(prep: Prepared, params: Params, bar: Progress) -> RawStats:
     steps = build_steps(prep)  # ordered once, kept by the engine, read by every statistic
     try:
         names = steps.names
-        mean_pos = q.mean_positions(steps) if params.stage_of is None and params.stages is None \
-            else None
+        mean_pos = (
+            q.mean_positions(steps) if params.stage_of is None and params.stages is None else None
+        )
         stages, lut = stage_plan(params, names, mean_pos)
         stage_index = {a: int(k) for a, k in zip(names, lut.tolist(), strict=True)}
         code_stage = {code: stage_index[a] for code, a in steps.act_of_code.items()}
-        staged = steps.frame.with_columns(q.stage_expr(CODE, code_stage).alias("stage"),
-                                          q.stage_expr(PREV, code_stage).alias("pstage"))
+        staged = steps.frame.with_columns(
+            q.stage_expr(CODE, code_stage).alias("stage"),
+            q.stage_expr(PREV, code_stage).alias("pstage"),
+        )
         bar.step("stage metrics")
         stage = q.stage_expr(ACT, stage_index).alias("stage")
-        stage_events, score_rows = q.stage_metrics(prep.frame.with_columns(stage), params,
-                                                   len(stages))
+        stage_events, score_rows = q.stage_metrics(
+            prep.frame.with_columns(stage), params, len(stages)
+        )
         bar.step("transitions")
         transitions = q.transitions(steps)
         bar.step("variants")
@@ -177,8 +210,16 @@ def _native_stats(prep: Prepared, params: Params, bar: Progress) -> RawStats:
         funnel = q.funnel(staged, params, len(stages))
     finally:
         steps.release()
-    return RawStats(n_events=prep.n_events, n_cases=variants.n_cases,
-                    activities=names, activity_events=steps.counts, stages=stages,
-                    stage_of={a: stages[k] for a, k in stage_index.items() if k >= 0},
-                    transitions=transitions, variants=variants, funnel=funnel,
-                    stage_events=stage_events, score_rows=score_rows)
+    return RawStats(
+        n_events=prep.n_events,
+        n_cases=variants.n_cases,
+        activities=names,
+        activity_events=steps.counts,
+        stages=stages,
+        stage_of={a: stages[k] for a, k in stage_index.items() if k >= 0},
+        transitions=transitions,
+        variants=variants,
+        funnel=funnel,
+        stage_events=stage_events,
+        score_rows=score_rows,
+    )

@@ -43,8 +43,9 @@ def _activity_flows(a: Analysis, top: int) -> tuple[pd.DataFrame, list[str]]:
     stage_rank = {s: i for i, s in enumerate(a.stages)}
     kept = acts.head(top)
     kept = kept.assign(rank=kept["stage"].map(stage_rank).fillna(len(stage_rank)))
-    order = kept.sort_values(["rank", "events", "activity"], ascending=[True, False, True],
-                             kind="stable")["activity"].tolist()
+    order = kept.sort_values(
+        ["rank", "events", "activity"], ascending=[True, False, True], kind="stable"
+    )["activity"].tolist()
     names = set(order)
     t = a.transitions
     flows = t[t["source"].isin(names) & t["target"].isin(names)].copy()
@@ -55,11 +56,11 @@ def _activity_flows(a: Analysis, top: int) -> tuple[pd.DataFrame, list[str]]:
 
 def _stage_flows(a: Analysis) -> tuple[pd.DataFrame, list[str]]:
     stage_of = dict(zip(a.activities["activity"], a.activities["stage"], strict=True))
-    t = a.transitions.assign(source=a.transitions["source"].map(stage_of),
-                             target=a.transitions["target"].map(stage_of))
+    t = a.transitions.assign(
+        source=a.transitions["source"].map(stage_of), target=a.transitions["target"].map(stage_of)
+    )
     t = t.dropna(subset=["source", "target"])
-    flows = t.groupby(["source", "target"], sort=False, as_index=False).agg(
-        count=("count", "sum"))
+    flows = t.groupby(["source", "target"], sort=False, as_index=False).agg(count=("count", "sum"))
     return flows, list(a.stages)
 
 
@@ -81,23 +82,31 @@ def transitions_chart(a: Analysis, *, level: str = "activity", top: int = 25) ->
     flows = flows.assign(
         share=flows["count"] / flows.groupby("source")["count"].transform("sum"),
         dark=np.log(flows["count"].clip(lower=1)) / np.log(largest) > 0.6,
-        label=flows["count"].map(_count_label))
-    tooltip = [alt.Tooltip("source:N", title="from"), alt.Tooltip("target:N", title="to"),
-               alt.Tooltip("count:Q", format=","),
-               alt.Tooltip("share:Q", format=".0%", title="share of from")]
+        label=flows["count"].map(_count_label),
+    )
+    tooltip = [
+        alt.Tooltip("source:N", title="from"),
+        alt.Tooltip("target:N", title="to"),
+        alt.Tooltip("count:Q", format=","),
+        alt.Tooltip("share:Q", format=".0%", title="share of from"),
+    ]
     if level == "activity":
-        tooltip += [alt.Tooltip("median:N", title="median time"),
-                    alt.Tooltip("p90:N", title="90th percentile")]
+        tooltip += [
+            alt.Tooltip("median:N", title="median time"),
+            alt.Tooltip("p90:N", title="90th percentile"),
+        ]
     plural = "activities" if level == "activity" else "stages"
     base = alt.Chart(flows, title=f"Transitions between {plural} (directly follows)").encode(
         x=alt.X("target:N", sort=order, title="next", axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("source:N", sort=order, title="from"))
+        y=alt.Y("source:N", sort=order, title="from"),
+    )
     cells = base.mark_rect().encode(
         color=alt.Color("count:Q", scale=alt.Scale(type="log", scheme="blues"), title="count"),
-        tooltip=tooltip)
+        tooltip=tooltip,
+    )
     labels = base.mark_text(fontSize=9).encode(
-        text="label:N",
-        color=alt.condition("datum.dark", alt.value("white"), alt.value("black")))
+        text="label:N", color=alt.condition("datum.dark", alt.value("white"), alt.value("black"))
+    )
     chart = alt.layer(cells, labels).properties(width=alt.Step(36), height=alt.Step(20))
     return cast("alt.LayerChart", chart)
 
@@ -109,19 +118,27 @@ def funnel_chart(a: Analysis) -> alt.LayerChart:
     """
     f = a.funnel.assign(
         median=a.funnel["median_time_to_next"].map(_duration),
-        label=[f"{r:,} ({c:.0%})" if pd.notna(c) else f"{r:,}"
-               for r, c in zip(a.funnel["reached"], a.funnel["overall_conversion"], strict=True)])
+        label=[
+            f"{r:,} ({c:.0%})" if pd.notna(c) else f"{r:,}"
+            for r, c in zip(a.funnel["reached"], a.funnel["overall_conversion"], strict=True)
+        ],
+    )
     f = f.drop(columns=["median_time_to_next", "mean_time_to_next"])
     order = list(a.stages)
     base = alt.Chart(f, title=f"Funnel ({a.order} order)").encode(
-        y=alt.Y("stage:N", sort=order, title=None))
+        y=alt.Y("stage:N", sort=order, title=None)
+    )
     bars = base.mark_bar(color="#4c78a8").encode(
         x=alt.X("reached:Q", title="cases reached"),
-        tooltip=[alt.Tooltip("stage:N"), alt.Tooltip("reached:Q", format=","),
-                 alt.Tooltip("step_conversion:Q", format=".1%", title="from previous stage"),
-                 alt.Tooltip("overall_conversion:Q", format=".1%", title="of entrants"),
-                 alt.Tooltip("dropped:Q", format=",", title="went no further"),
-                 alt.Tooltip("drop_rate:Q", format=".1%", title="drop-off"),
-                 alt.Tooltip("median:N", title="median time to next")])
+        tooltip=[
+            alt.Tooltip("stage:N"),
+            alt.Tooltip("reached:Q", format=","),
+            alt.Tooltip("step_conversion:Q", format=".1%", title="from previous stage"),
+            alt.Tooltip("overall_conversion:Q", format=".1%", title="of entrants"),
+            alt.Tooltip("dropped:Q", format=",", title="went no further"),
+            alt.Tooltip("drop_rate:Q", format=".1%", title="drop-off"),
+            alt.Tooltip("median:N", title="median time to next"),
+        ],
+    )
     labels = base.mark_text(align="left", dx=4).encode(x="reached:Q", text="label:N")
     return cast("alt.LayerChart", alt.layer(bars, labels))

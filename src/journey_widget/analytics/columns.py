@@ -25,12 +25,12 @@ PARALLEL_ROWS = 200_000
 class EventArrays:
     """An event log as arrays of equal length, in input row order."""
 
-    case: np.ndarray            # int32 (or int64) codes, 0 <= code < n_case_codes
+    case: np.ndarray  # int32 (or int64) codes, 0 <= code < n_case_codes
     n_case_codes: int
-    activity: np.ndarray        # int16 (or int32) codes into ``activities`` (sorted by name)
+    activity: np.ndarray  # int16 (or int32) codes into ``activities`` (sorted by name)
     activities: list[str]
-    ts: np.ndarray              # int64 microseconds since the epoch, UTC
-    tie: np.ndarray | None      # int64 codes in the tie-break column's sort order
+    ts: np.ndarray  # int64 microseconds since the epoch, UTC
+    tie: np.ndarray | None  # int64 codes in the tie-break column's sort order
     n_tie_codes: int
     scores: dict[str, np.ndarray]
 
@@ -47,8 +47,10 @@ def _first(series: pd.Series, mask: np.ndarray) -> str:
 def _missing(series: pd.Series, mask: np.ndarray, column: str, what: str) -> None:
     count = int(mask.sum())
     if count:
-        raise JourneyError(f"column {column!r} has {count} missing value(s), first at "
-                           f"{_first(series, mask)}; every event needs {what}")
+        raise JourneyError(
+            f"column {column!r} has {count} missing value(s), first at "
+            f"{_first(series, mask)}; every event needs {what}"
+        )
 
 
 def _arrow(series: pd.Series) -> Any:
@@ -114,7 +116,8 @@ def timestamps_us(series: pd.Series, column: str) -> np.ndarray:
     if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_numeric_dtype(dtype):
         raise JourneyError(
             f"column {column!r} holds numbers ({dtype}); expected datetimes or ISO 8601 text. "
-            f"Convert epoch numbers first, e.g. pd.to_datetime(df[{column!r}], unit='s')")
+            f"Convert epoch numbers first, e.g. pd.to_datetime(df[{column!r}], unit='s')"
+        )
     if not pd.api.types.is_datetime64_any_dtype(dtype):
         series = _parse(series, column)
     elif isinstance(series.dtype, pd.ArrowDtype):
@@ -159,7 +162,8 @@ def _parse(series: pd.Series, column: str) -> pd.Series:
         raise JourneyError(
             f"column {column!r} has {count} value(s) that are not timestamps, e.g. {example!r} "
             f"at {_first(series, best_bad)}; expected datetimes or ISO 8601 text such as "
-            "'2024-03-01 09:30:00'")
+            "'2024-03-01 09:30:00'"
+        )
     return best
 
 
@@ -179,9 +183,11 @@ def score_values(series: pd.Series, column: str) -> np.ndarray:
     bad = numbers.isna().to_numpy() & series.notna().to_numpy()
     if bad.any():
         example = series[series.index[int(np.flatnonzero(bad)[0])]]
-        raise JourneyError(f"column {column!r} has {int(bad.sum())} value(s) that are not "
-                           f"numbers, e.g. {example!r} at {_first(series, bad)}; a score column "
-                           "holds numbers or missing values")
+        raise JourneyError(
+            f"column {column!r} has {int(bad.sum())} value(s) that are not "
+            f"numbers, e.g. {example!r} at {_first(series, bad)}; a score column "
+            "holds numbers or missing values"
+        )
     if numbers.dtype == np.float64:
         return np.asarray(numbers)  # no copy
     return pd.Series(numbers).to_numpy(dtype=np.float64, na_value=np.nan)
@@ -189,8 +195,7 @@ def score_values(series: pd.Series, column: str) -> np.ndarray:
 
 def check_columns(available: list[str], params: Params) -> None:
     """Raise when the log lacks a column the analysis needs."""
-    roles = [(params.case, "case"), (params.activity, "activity"),
-             (params.timestamp, "timestamp")]
+    roles = [(params.case, "case"), (params.activity, "activity"), (params.timestamp, "timestamp")]
     if params.tie_break is not None:
         roles.append((params.tie_break, "tie_break"))
     roles += [(column, "scores") for column, _ in params.scores]
@@ -198,8 +203,10 @@ def check_columns(available: list[str], params: Params) -> None:
         if name not in available:
             shown = ", ".join(repr(c) for c in available[:20])
             more = f" and {len(available) - 20} more" if len(available) > 20 else ""
-            raise JourneyError(f"the event log has no column {name!r} (given as {role}); its "
-                               f"columns are {shown}{more}")
+            raise JourneyError(
+                f"the event log has no column {name!r} (given as {role}); its "
+                f"columns are {shown}{more}"
+            )
 
 
 def read_pandas(frame: pd.DataFrame, params: Params) -> EventArrays:
@@ -218,6 +225,13 @@ def read_pandas(frame: pd.DataFrame, params: Params) -> EventArrays:
     if params.tie_break is not None:
         tie, n_tie = tie_codes(frame[params.tie_break])
     scores = {column: score_values(frame[column], column) for column, _ in params.scores}
-    return EventArrays(case=cases, n_case_codes=n_cases,
-                       activity=act_codes, activities=names, ts=ts, tie=tie, n_tie_codes=n_tie,
-                       scores=scores)
+    return EventArrays(
+        case=cases,
+        n_case_codes=n_cases,
+        activity=act_codes,
+        activities=names,
+        ts=ts,
+        tie=tie,
+        n_tie_codes=n_tie,
+        scores=scores,
+    )

@@ -24,8 +24,9 @@ from .sorting import SortedLog, first_per_case
 NOT_REACHED = np.iinfo(np.int64).min
 
 
-def _loose(log: SortedLog, stage: np.ndarray, n_stages: int,
-           window: int | None) -> list[np.ndarray]:
+def _loose(
+    log: SortedLog, stage: np.ndarray, n_stages: int, window: int | None
+) -> list[np.ndarray]:
     times = []
     n = log.n_codes
     entry = np.full(n, NOT_REACHED, dtype=np.int64)
@@ -51,8 +52,9 @@ def _loose(log: SortedLog, stage: np.ndarray, n_stages: int,
     return times
 
 
-def _strict(log: SortedLog, stage: np.ndarray, n_stages: int,
-            window: int | None) -> list[np.ndarray]:
+def _strict(
+    log: SortedLog, stage: np.ndarray, n_stages: int, window: int | None
+) -> list[np.ndarray]:
     starts_visit = np.empty(len(stage), dtype=bool)
     if len(stage):
         starts_visit[0] = True
@@ -62,8 +64,11 @@ def _strict(log: SortedLog, stage: np.ndarray, n_stages: int,
     v_stage, v_case, v_ts = stage[visits], log.case[visits], log.ts[visits]
     times = []
     current = np.flatnonzero(v_stage == 0)
-    current = current[np.concatenate(([True], v_case[current][1:] != v_case[current][:-1]))] \
-        if len(current) else current
+    current = (
+        current[np.concatenate(([True], v_case[current][1:] != v_case[current][:-1]))]
+        if len(current)
+        else current
+    )
     entry = np.full(log.n_codes, NOT_REACHED, dtype=np.int64)
     entry[v_case[current]] = v_ts[current]
     times.append(entry)
@@ -81,8 +86,9 @@ def _strict(log: SortedLog, stage: np.ndarray, n_stages: int,
     return times
 
 
-def stage_times(log: SortedLog, stage_of_act: np.ndarray, n_stages: int, order: str,
-                window: int | None) -> list[np.ndarray]:
+def stage_times(
+    log: SortedLog, stage_of_act: np.ndarray, n_stages: int, order: str, window: int | None
+) -> list[np.ndarray]:
     """Per stage, per case: the time (us) the case reached the stage, or ``NOT_REACHED``."""
     lut = stage_of_act.astype(np.int8 if n_stages < 127 else np.int32)
     stage = lut[log.act] if len(lut) else np.full(len(log.act), -1, dtype=np.int8)
@@ -116,7 +122,8 @@ def summarize(times: list[np.ndarray]) -> RawFunnel:
     return RawFunnel(reached=reached, median_next_us=median, mean_next_us=mean)
 
 
-def funnel(log: SortedLog, stage_of_act: np.ndarray, n_stages: int, order: str,
-           window: int | None) -> RawFunnel:
+def funnel(
+    log: SortedLog, stage_of_act: np.ndarray, n_stages: int, order: str, window: int | None
+) -> RawFunnel:
     """The funnel's counts and times (see the module docstring for the semantics)."""
     return summarize(stage_times(log, stage_of_act, n_stages, order, window))

@@ -50,10 +50,16 @@ def prepare(lazy: nw.LazyFrame[Any], params: Params) -> Prepared:
     ts_type = schema[params.timestamp]
     text_ts = is_text(ts_type)
     if not (text_ts or is_temporal(ts_type)):
-        raise _dtype_error(params.timestamp, ts_type,
-                           "datetimes or ISO 8601 text; convert epoch numbers to datetimes first")
-    columns = [nw.col(params.case).alias(CASE), nw.col(params.activity).cast(nw.String).alias(ACT),
-               nw.col(params.timestamp).alias(TS)]
+        raise _dtype_error(
+            params.timestamp,
+            ts_type,
+            "datetimes or ISO 8601 text; convert epoch numbers to datetimes first",
+        )
+    columns = [
+        nw.col(params.case).alias(CASE),
+        nw.col(params.activity).cast(nw.String).alias(ACT),
+        nw.col(params.timestamp).alias(TS),
+    ]
     if text_ts:
         columns.append(nw.col(params.timestamp).alias(RAW))
     if params.tie_break is not None:
@@ -83,26 +89,41 @@ def _validate(frame: nw.LazyFrame[Any], params: Params, text_ts: bool) -> int:
     def tally(flag: nw.Expr) -> nw.Expr:
         return flag.cast(nw.Int64).sum()  # Spark does not sum booleans
 
-    checks = [nw.len().alias("n"), tally(nw.col(CASE).is_null()).alias("case"),
-              tally(nw.col(ACT).is_null()).alias("activity")]
+    checks = [
+        nw.len().alias("n"),
+        tally(nw.col(CASE).is_null()).alias("case"),
+        tally(nw.col(ACT).is_null()).alias("activity"),
+    ]
     if text_ts:
-        checks += [tally(nw.col(RAW).is_null()).alias("ts_missing"),
-                   tally(nw.col(TS).is_null() & ~nw.col(RAW).is_null()).alias("ts_bad")]
+        checks += [
+            tally(nw.col(RAW).is_null()).alias("ts_missing"),
+            tally(nw.col(TS).is_null() & ~nw.col(RAW).is_null()).alias("ts_bad"),
+        ]
     else:
         checks.append(tally(nw.col(TS).is_null()).alias("ts_missing"))
     row = frame.select(*checks).collect().rows(named=True)[0]
-    for key, column, what in (("case", params.case, "a case id"),
-                              ("activity", params.activity, "an activity"),
-                              ("ts_missing", params.timestamp, "a timestamp")):
+    for key, column, what in (
+        ("case", params.case, "a case id"),
+        ("activity", params.activity, "an activity"),
+        ("ts_missing", params.timestamp, "a timestamp"),
+    ):
         count = int(row[key] or 0)
         if count:
-            raise JourneyError(f"column {column!r} has {count} missing value(s); every event "
-                               f"needs {what}")
+            raise JourneyError(
+                f"column {column!r} has {count} missing value(s); every event needs {what}"
+            )
     bad = int(row.get("ts_bad") or 0)
     if bad:
-        example = (frame.filter(nw.col(TS).is_null() & ~nw.col(RAW).is_null())
-                   .select(RAW).head(1).collect().rows()[0][0])
-        raise JourneyError(f"column {params.timestamp!r} has {bad} value(s) that are not "
-                           f"timestamps, e.g. {example!r}; expected datetimes or ISO 8601 text "
-                           "such as '2024-03-01 09:30:00'")
+        example = (
+            frame.filter(nw.col(TS).is_null() & ~nw.col(RAW).is_null())
+            .select(RAW)
+            .head(1)
+            .collect()
+            .rows()[0][0]
+        )
+        raise JourneyError(
+            f"column {params.timestamp!r} has {bad} value(s) that are not "
+            f"timestamps, e.g. {example!r}; expected datetimes or ISO 8601 text "
+            "such as '2024-03-01 09:30:00'"
+        )
     return int(row["n"])

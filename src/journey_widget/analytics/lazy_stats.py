@@ -36,29 +36,43 @@ def mean_positions(steps: Steps) -> dict[str, float]:
 
 def transitions(steps: Steps) -> RawTransitions:
     """Directly-follows pairs: count, and median and 90th percentile of the time between (us)."""
-    pairs = (steps.frame.filter(~nw.col(NEXT).is_null())
-             .with_columns((nw.col(NEXT_TS) - nw.col(TS)).alias("d")))
-    rows = _rows(pairs.group_by(CODE, NEXT).agg(
-        nw.len().alias("n"), nw.col("d").median().alias("median"),
-        nw.col("d").quantile(0.9, "linear").alias("p90")))
+    pairs = steps.frame.filter(~nw.col(NEXT).is_null()).with_columns(
+        (nw.col(NEXT_TS) - nw.col(TS)).alias("d")
+    )
+    rows = _rows(
+        pairs.group_by(CODE, NEXT).agg(
+            nw.len().alias("n"),
+            nw.col("d").median().alias("median"),
+            nw.col("d").quantile(0.9, "linear").alias("p90"),
+        )
+    )
     name = steps.act_of_code
-    return RawTransitions(source=[name[int(r[CODE])] for r in rows],
-                          target=[name[int(r[NEXT])] for r in rows],
-                          count=[int(r["n"]) for r in rows],
-                          median_us=[float(r["median"]) for r in rows],
-                          p90_us=[float(r["p90"]) for r in rows])
+    return RawTransitions(
+        source=[name[int(r[CODE])] for r in rows],
+        target=[name[int(r[NEXT])] for r in rows],
+        count=[int(r["n"]) for r in rows],
+        median_us=[float(r["median"]) for r in rows],
+        p90_us=[float(r["p90"]) for r in rows],
+    )
 
 
 def variants(frame: Frame, top: int | None, prep: Prepared) -> RawVariants:
     """Variants keyed by length and three 31-bit sums (see :mod:`.mixing`)."""
-    keyed = frame.with_columns(*[mix(nw.col(CODE), nw.col(POS), s).alias(f"x{s}")
-                                 for s in range(3)])
-    per_case = keyed.group_by(CASE).agg(nw.len().alias("length"),
-                                        *[nw.col(f"x{s}").sum().alias(f"k{s}") for s in range(3)])
-    per_case = per_case.with_columns(nw.col("length").cast(nw.Int64),
-                                     *[(nw.col(f"k{s}") % P).alias(f"k{s}") for s in range(3)])
-    columns = per_case.group_by("length", "k0", "k1", "k2").agg(
-        nw.len().alias("n"), nw.col(CASE).min().alias("rep")).collect().to_dict(as_series=False)
+    keyed = frame.with_columns(
+        *[mix(nw.col(CODE), nw.col(POS), s).alias(f"x{s}") for s in range(3)]
+    )
+    per_case = keyed.group_by(CASE).agg(
+        nw.len().alias("length"), *[nw.col(f"x{s}").sum().alias(f"k{s}") for s in range(3)]
+    )
+    per_case = per_case.with_columns(
+        nw.col("length").cast(nw.Int64), *[(nw.col(f"k{s}") % P).alias(f"k{s}") for s in range(3)]
+    )
+    columns = (
+        per_case.group_by("length", "k0", "k1", "k2")
+        .agg(nw.len().alias("n"), nw.col(CASE).min().alias("rep"))
+        .collect()
+        .to_dict(as_series=False)
+    )
     n, length, k0, k1 = (columns[c] for c in ("n", "length", "k0", "k1"))
     order = sorted(range(len(n)), key=lambda i: (-n[i], length[i], k0[i], k1[i]))
     kept = [{"n": n[i], "rep": columns["rep"][i]} for i in (order if top is None else order[:top])]
@@ -67,13 +81,20 @@ def variants(frame: Frame, top: int | None, prep: Prepared) -> RawVariants:
     events = _rows(prep.frame.filter(nw.col(CASE).is_in(reps)).select(CASE, *prep.order_by))
     by_case: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
     for e in events:
-        by_case[e[CASE]].append(tuple((e[c] is None, e[c]) if c == TIE else e[c]
-                                      for c in prep.order_by))
+        by_case[e[CASE]].append(
+            tuple((e[c] is None, e[c]) if c == TIE else e[c] for c in prep.order_by)
+        )
     act = prep.order_by.index(ACT)
-    listed = sorted(((tuple(str(e[act]) for e in sorted(by_case[r["rep"]])), int(r["n"]))
-                     for r in kept), key=lambda sc: (-sc[1], sc[0]))
-    return RawVariants(sequences=[s for s, _ in listed], counts=[c for _, c in listed],
-                       n_variants=len(n), n_cases=int(sum(n)))
+    listed = sorted(
+        ((tuple(str(e[act]) for e in sorted(by_case[r["rep"]])), int(r["n"])) for r in kept),
+        key=lambda sc: (-sc[1], sc[0]),
+    )
+    return RawVariants(
+        sequences=[s for s, _ in listed],
+        counts=[c for _, c in listed],
+        n_variants=len(n),
+        n_cases=int(sum(n)),
+    )
 
 
 def stage_expr(column: str, stage_of: dict[Any, int]) -> nw.Expr:
@@ -109,9 +130,12 @@ def _funnel_loose(frame: Frame, n: int, window: int | None) -> RawFunnel:
     is ordered by time first).
     """
     f = frame.filter(nw.col("stage") >= 0).select(CASE, POS, TS, "stage")
-    level = (f.filter(nw.col("stage") == 0).group_by(CASE)
-             .agg(nw.col(POS).min().alias("p"), nw.col(TS).min().alias("t"))
-             .with_columns(nw.col("t").alias("tp"), nw.col("t").alias("t0")))
+    level = (
+        f.filter(nw.col("stage") == 0)
+        .group_by(CASE)
+        .agg(nw.col(POS).min().alias("p"), nw.col(TS).min().alias("t"))
+        .with_columns(nw.col("t").alias("tp"), nw.col("t").alias("t0"))
+    )
     reached: list[int] = []
     median: list[float] = []
     mean: list[float] = []
@@ -119,20 +143,28 @@ def _funnel_loose(frame: Frame, n: int, window: int | None) -> RawFunnel:
     try:
         for k in range(n):
             if k:
-                before = level.select(CASE, nw.col("p").alias("pp"), nw.col("t").alias("tp"),
-                                      "t0")
-                later = (f.filter(nw.col("stage") == k).join(before, on=CASE)
-                         .filter(nw.col(POS) > nw.col("pp")))
+                before = level.select(CASE, nw.col("p").alias("pp"), nw.col("t").alias("tp"), "t0")
+                later = (
+                    f.filter(nw.col("stage") == k)
+                    .join(before, on=CASE)
+                    .filter(nw.col(POS) > nw.col("pp"))
+                )
                 if window is not None:
                     later = later.filter(nw.col(TS) - nw.col("t0") <= window)
                 level = later.group_by(CASE).agg(
-                    nw.col(POS).min().alias("p"), nw.col(TS).min().alias("t"),
-                    nw.col("tp").min(), nw.col("t0").min())
+                    nw.col(POS).min().alias("p"),
+                    nw.col(TS).min().alias("t"),
+                    nw.col("tp").min(),
+                    nw.col("t0").min(),
+                )
             level, release = persist(level)
             releases.append(release)
             delta = nw.col("t") - nw.col("tp")
-            row = _rows(level.select(nw.len().alias("n"), delta.median().alias("med"),
-                                     delta.mean().alias("mean")))[0]
+            row = _rows(
+                level.select(
+                    nw.len().alias("n"), delta.median().alias("med"), delta.mean().alias("mean")
+                )
+            )[0]
             reached.append(int(row["n"] or 0))
             if k:
                 median.append(_number(row["med"]))
@@ -157,17 +189,18 @@ def _funnel_strict(frame: Frame, n: int, window: int | None) -> Frame:
     that is not, so inside the chain the visit of stage k is its k-th.
     """
     v = frame.filter(nw.col(PREV).is_null() | (nw.col("stage") != nw.col("pstage")))
-    v = v.with_columns(_first(nw.col("stage") == 0, POS).alias("a"),
-                       _first(nw.col("stage") == 0, TS).alias("t0")).filter(~nw.col("a").is_null())
+    v = v.with_columns(
+        _first(nw.col("stage") == 0, POS).alias("a"), _first(nw.col("stage") == 0, TS).alias("t0")
+    ).filter(~nw.col("a").is_null())
     broken = nw.col("stage") != nw.col("pstage") + 1
     if window is not None:
         broken = broken | (nw.col(TS) - nw.col("t0") > window)
     v = v.with_columns(_first((nw.col(POS) > nw.col("a")) & broken, POS).alias("brk"))
-    chain = (nw.col(POS) >= nw.col("a")) & (nw.col("brk").is_null()
-                                             | (nw.col(POS) < nw.col("brk")))
+    chain = (nw.col(POS) >= nw.col("a")) & (nw.col("brk").is_null() | (nw.col(POS) < nw.col("brk")))
     # conditional columns first, then plain aggregations (pandas' group_by needs them simple)
-    v = v.with_columns(*[nw.when(chain & (nw.col("stage") == k)).then(nw.col(TS))
-                         .alias(f"t{k}") for k in range(n)])
+    v = v.with_columns(
+        *[nw.when(chain & (nw.col("stage") == k)).then(nw.col(TS)).alias(f"t{k}") for k in range(n)]
+    )
     return v.group_by(CASE).agg(*[nw.col(f"t{k}").min() for k in range(n)])
 
 
@@ -189,18 +222,30 @@ def funnel(frame: Frame, params: Params, n: int) -> RawFunnel:
     nan = float("nan")
     return RawFunnel(
         reached=[int(row[f"r{k}"] or 0) for k in range(n)],
-        median_next_us=[nan if row.get(f"med{k}") is None else float(row[f"med{k}"])
-                        for k in range(n - 1)] + [nan],
-        mean_next_us=[nan if row.get(f"mean{k}") is None else float(row[f"mean{k}"])
-                      for k in range(n - 1)] + [nan])
+        median_next_us=[
+            nan if row.get(f"med{k}") is None else float(row[f"med{k}"]) for k in range(n - 1)
+        ]
+        + [nan],
+        mean_next_us=[
+            nan if row.get(f"mean{k}") is None else float(row[f"mean{k}"]) for k in range(n - 1)
+        ]
+        + [nan],
+    )
 
 
-_AGG = {"mean": lambda e: e.mean(), "median": lambda e: e.median(), "sum": lambda e: e.sum(),
-        "min": lambda e: e.min(), "max": lambda e: e.max(), "count": lambda e: e.count()}
+_AGG = {
+    "mean": lambda e: e.mean(),
+    "median": lambda e: e.median(),
+    "sum": lambda e: e.sum(),
+    "min": lambda e: e.min(),
+    "max": lambda e: e.max(),
+    "count": lambda e: e.count(),
+}
 
 
-def stage_metrics(frame: Frame, params: Params,
-                  n: int) -> tuple[list[int], list[tuple[int, str, float, int]]]:
+def stage_metrics(
+    frame: Frame, params: Params, n: int
+) -> tuple[list[int], list[tuple[int, str, float, int]]]:
     """Events per stage and the score aggregates (rows: stage index, metric, value, n)."""
     exprs = [nw.len().alias("events")]
     for i, (_, aggs) in enumerate(params.scores):
@@ -216,6 +261,8 @@ def stage_metrics(frame: Frame, params: Params,
         for i, (column, aggs) in enumerate(params.scores):
             if r is None or not r[f"n{i}"]:
                 continue
-            rows += [(k, metric_name(column, agg), float(r[f"{agg}{i}"]), int(r[f"n{i}"]))
-                     for agg in aggs]
+            rows += [
+                (k, metric_name(column, agg), float(r[f"{agg}{i}"]), int(r[f"n{i}"]))
+                for agg in aggs
+            ]
     return events, rows

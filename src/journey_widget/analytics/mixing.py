@@ -20,6 +20,7 @@ SALTS = (
     (524_269, 393_209, 1_357_913_579, 2_046_802_468),
 )
 
+
 def mix(code: Any, pos: Any, salt: int) -> Any:
     """Scramble (activity code, 0-based position) into ``[0, P)``; code < 2**20, pos < 2**31."""
     a, b, c1, c2 = SALTS[salt]

@@ -36,8 +36,9 @@ def parse_timestamps(frame: nw.LazyFrame[Any], column: str) -> nw.LazyFrame[Any]
     if impl.is_polars():
         import polars as pl
 
-        return _wrap(native.with_columns(
-            pl.col(column).str.to_datetime(time_unit="us", strict=False)))
+        return _wrap(
+            native.with_columns(pl.col(column).str.to_datetime(time_unit="us", strict=False))
+        )
     if impl.is_duckdb():
         q = _quoted(column)
         return _wrap(native.project(f"* REPLACE (TRY_CAST({q} AS TIMESTAMP) AS {q})"))
@@ -57,8 +58,10 @@ def parse_timestamps(frame: nw.LazyFrame[Any], column: str) -> nw.LazyFrame[Any]
     try:  # another backend: its own parser, which may refuse bad values outright
         return frame.with_columns(nw.col(column).str.to_datetime())
     except Exception as err:
-        raise JourneyError(f"column {column!r} holds text the {impl} backend cannot read as "
-                           f"timestamps ({err}); convert it to datetimes first") from None
+        raise JourneyError(
+            f"column {column!r} holds text the {impl} backend cannot read as "
+            f"timestamps ({err}); convert it to datetimes first"
+        ) from None
 
 
 def epoch_us(frame: nw.LazyFrame[Any], column: str, dtype: Any) -> nw.LazyFrame[Any]:

@@ -64,13 +64,17 @@ def window_us(window: Any) -> int | None:
     if window is None:
         return None
     if isinstance(window, bool | int | float):
-        raise JourneyError(f"window takes a duration such as '7D' or pd.Timedelta(hours=1), got "
-                           f"the number {window!r} (which unit?)")
+        raise JourneyError(
+            f"window takes a duration such as '7D' or pd.Timedelta(hours=1), got "
+            f"the number {window!r} (which unit?)"
+        )
     try:
         delta = pd.Timedelta(window)
     except (ValueError, TypeError):
-        raise JourneyError(f"window takes a duration such as '7D', '30min' or "
-                           f"pd.Timedelta(hours=1), got {window!r}") from None
+        raise JourneyError(
+            f"window takes a duration such as '7D', '30min' or "
+            f"pd.Timedelta(hours=1), got {window!r}"
+        ) from None
     if pd.isna(delta) or delta <= pd.Timedelta(0):
         raise JourneyError(f"window must be a positive duration, got {window!r}")
     return int(delta // pd.Timedelta(microseconds=1))
@@ -87,16 +91,20 @@ def _scores(scores: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     elif isinstance(scores, Sequence):
         items = [(column, "mean") for column in scores]
     else:
-        raise JourneyError(f"scores takes a column name, a list of names or a dict "
-                           f"{{column: aggregation(s)}}, got {type(scores).__name__}")
+        raise JourneyError(
+            f"scores takes a column name, a list of names or a dict "
+            f"{{column: aggregation(s)}}, got {type(scores).__name__}"
+        )
     out = []
     for column, aggs in items:
         _name(column, "scores")
         aggs = (aggs,) if isinstance(aggs, str) else tuple(aggs)
         for agg in aggs:
             if agg not in AGGREGATIONS:
-                raise JourneyError(f"scores: aggregation {agg!r} for column {column!r} is not "
-                                   f"one of {', '.join(AGGREGATIONS)}")
+                raise JourneyError(
+                    f"scores: aggregation {agg!r} for column {column!r} is not "
+                    f"one of {', '.join(AGGREGATIONS)}"
+                )
         if not aggs:
             raise JourneyError(f"scores: column {column!r} has no aggregation")
         out.append((column, tuple(dict.fromkeys(aggs))))
@@ -118,11 +126,15 @@ def stage_mapping(stage_of: Any, activity: str) -> tuple[dict[str, str] | None, 
         return _from_pairs(list(stage_of.items()), None)
     frame = _as_pandas(stage_of)
     if frame is None:
-        raise JourneyError(f"stage_of takes a dict {{activity: stage}} or a two-column table "
-                           f"(activity, stage), got {type(stage_of).__name__}")
+        raise JourneyError(
+            f"stage_of takes a dict {{activity: stage}} or a two-column table "
+            f"(activity, stage), got {type(stage_of).__name__}"
+        )
     if frame.shape[1] != 2:
-        raise JourneyError(f"stage_of: a table needs exactly two columns (activity, stage), got "
-                           f"{frame.shape[1]}: {[str(c) for c in frame.columns]}")
+        raise JourneyError(
+            f"stage_of: a table needs exactly two columns (activity, stage), got "
+            f"{frame.shape[1]}: {[str(c) for c in frame.columns]}"
+        )
     first, second = frame.columns
     if second == activity:
         first, second = second, first
@@ -130,8 +142,9 @@ def stage_mapping(stage_of: Any, activity: str) -> tuple[dict[str, str] | None, 
     if missing.to_numpy().any():
         bad = int(missing.any(axis=1).sum())
         raise JourneyError(f"stage_of: {bad} row(s) have a missing activity or stage")
-    return _from_pairs(list(zip(frame[first], frame[second], strict=True)),
-                       _categories(frame[second]))
+    return _from_pairs(
+        list(zip(frame[first], frame[second], strict=True)), _categories(frame[second])
+    )
 
 
 def _categories(series: pd.Series) -> list[str] | None:
@@ -154,32 +167,49 @@ def _as_pandas(table: Any) -> pd.DataFrame | None:
     return pd.DataFrame({c: frame.get_column(c).to_list() for c in columns}, columns=columns)
 
 
-def _from_pairs(pairs: list[tuple[Hashable, Hashable]],
-                categories: list[str] | None) -> tuple[dict[str, str], list[str]]:
+def _from_pairs(
+    pairs: list[tuple[Hashable, Hashable]], categories: list[str] | None
+) -> tuple[dict[str, str], list[str]]:
     mapping: dict[str, str] = {}
     for act, stage in pairs:
         if act is None or stage is None or (isinstance(stage, float) and math.isnan(stage)):
-            raise JourneyError(f"stage_of maps activity {act!r} to {stage!r}; expected a stage "
-                               "name")
+            raise JourneyError(
+                f"stage_of maps activity {act!r} to {stage!r}; expected a stage name"
+            )
         key, value = str(act), str(stage)
         if mapping.get(key, value) != value:
-            raise JourneyError(f"stage_of maps activity {key!r} to two stages: "
-                               f"{mapping[key]!r} and {value!r}")
+            raise JourneyError(
+                f"stage_of maps activity {key!r} to two stages: {mapping[key]!r} and {value!r}"
+            )
         mapping[key] = value
     order = categories or list(dict.fromkeys(mapping.values()))
     return mapping, order
 
 
-def make_params(*, case: Any, activity: Any, timestamp: Any, stage_of: Any = None,
-                stages: Sequence[str] | None = None, order: Any = "loose", window: Any = None,
-                scores: Any = None, tie_break: Any = None,
-                top_variants: int | None = 1000) -> Params:
+def make_params(
+    *,
+    case: Any,
+    activity: Any,
+    timestamp: Any,
+    stage_of: Any = None,
+    stages: Sequence[str] | None = None,
+    order: Any = "loose",
+    window: Any = None,
+    scores: Any = None,
+    tie_break: Any = None,
+    top_variants: int | None = 1000,
+) -> Params:
     """Validate the arguments of :func:`~journey_widget.analytics.analyze`."""
-    case, activity, timestamp = (_name(case, "case"), _name(activity, "activity"),
-                                 _name(timestamp, "timestamp"))
+    case, activity, timestamp = (
+        _name(case, "case"),
+        _name(activity, "activity"),
+        _name(timestamp, "timestamp"),
+    )
     if len({case, activity, timestamp}) < 3:
-        raise JourneyError(f"case, activity and timestamp must be three different columns, got "
-                           f"{case!r}, {activity!r}, {timestamp!r}")
+        raise JourneyError(
+            f"case, activity and timestamp must be three different columns, got "
+            f"{case!r}, {activity!r}, {timestamp!r}"
+        )
     if order not in ("loose", "strict"):
         raise JourneyError(f"order takes 'loose' or 'strict', got {order!r}")
     mapping, stage_order = stage_mapping(stage_of, activity)
@@ -194,25 +224,38 @@ def make_params(*, case: Any, activity: Any, timestamp: Any, stage_of: Any = Non
         if mapping is not None:
             unknown = [s for s in stage_order if s not in set(mapping.values())]
             if unknown:
-                raise JourneyError(f"stages names {unknown[0]!r}, to which stage_of maps no "
-                                   f"activity; stage_of's stages are "
-                                   f"{list(dict.fromkeys(mapping.values()))}")
+                raise JourneyError(
+                    f"stages names {unknown[0]!r}, to which stage_of maps no "
+                    f"activity; stage_of's stages are "
+                    f"{list(dict.fromkeys(mapping.values()))}"
+                )
     if not stage_order and stages is not None:
         raise JourneyError("stages is empty; give at least one stage")
     if tie_break is not None:
         tie_break = _name(tie_break, "tie_break")
         if tie_break in (case, activity, timestamp):
-            raise JourneyError(f"tie_break must be another column than case, activity and "
-                               f"timestamp, got {tie_break!r}")
-    if top_variants is not None and (isinstance(top_variants, bool)
-                                     or not isinstance(top_variants, int) or top_variants < 1):
-        raise JourneyError(f"top_variants takes a positive whole number or None, got "
-                           f"{top_variants!r}")
-    return Params(case=case, activity=activity, timestamp=timestamp, stage_of=mapping,
-                  stages=tuple(stage_order) if stage_order else None, order=order,
-                  window_us=window_us(window), scores=_scores(scores), tie_break=tie_break,
-                  top_variants=top_variants)
+            raise JourneyError(
+                f"tie_break must be another column than case, activity and "
+                f"timestamp, got {tie_break!r}"
+            )
+    if top_variants is not None and (
+        isinstance(top_variants, bool) or not isinstance(top_variants, int) or top_variants < 1
+    ):
+        raise JourneyError(
+            f"top_variants takes a positive whole number or None, got {top_variants!r}"
+        )
+    return Params(
+        case=case,
+        activity=activity,
+        timestamp=timestamp,
+        stage_of=mapping,
+        stages=tuple(stage_order) if stage_order else None,
+        order=order,
+        window_us=window_us(window),
+        scores=_scores(scores),
+        tie_break=tie_break,
+        top_variants=top_variants,
+    )
 
 
-__all__ = ["AGGREGATIONS", "Engine", "Order", "Params", "make_params", "stage_mapping",
-           "window_us"]
+__all__ = ["AGGREGATIONS", "Engine", "Order", "Params", "make_params", "stage_mapping", "window_us"]

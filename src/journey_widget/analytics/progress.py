@@ -46,8 +46,9 @@ class Progress:
         import ipywidgets
         from IPython.display import display
 
-        self._bar = ipywidgets.IntProgress(value=self.done, min=0, max=self.steps,
-                                           description="analyze", bar_style="info")
+        self._bar = ipywidgets.IntProgress(
+            value=self.done, min=0, max=self.steps, description="analyze", bar_style="info"
+        )
         self._label = ipywidgets.Label("")
         self._box = ipywidgets.HBox([self._bar, self._label])
         self._handle = display(self._box, display_id=True)
@@ -87,8 +88,9 @@ class Progress:
     def __enter__(self) -> Progress:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
 

@@ -54,7 +54,7 @@ class RawStats:
     activities: list[str]
     activity_events: list[int]
     stages: list[str]
-    stage_of: dict[str, str]          # activity -> stage, for the activities of the funnel
+    stage_of: dict[str, str]  # activity -> stage, for the activities of the funnel
     transitions: RawTransitions
     variants: RawVariants
     funnel: RawFunnel
@@ -62,8 +62,9 @@ class RawStats:
     score_rows: list[tuple[int, str, float, int]] = field(default_factory=list)
 
 
-def stage_plan(params: Params, activities: list[str],
-               mean_position: dict[str, float] | None) -> tuple[list[str], np.ndarray]:
+def stage_plan(
+    params: Params, activities: list[str], mean_position: dict[str, float] | None
+) -> tuple[list[str], np.ndarray]:
     """The funnel's stages in order and, per activity code, its stage index (-1 for none).
 
     With ``stage_of`` the stages are its (or ``stages``') order; without it every activity is a
@@ -79,8 +80,10 @@ def stage_plan(params: Params, activities: list[str],
         missing = [s for s in params.stages if s not in present]
         if missing:
             shown = ", ".join(repr(a) for a in activities[:20])
-            raise JourneyError(f"stages names {missing[0]!r}, which is not an activity of the log "
-                               f"(without stage_of, stages are activities); activities: {shown}")
+            raise JourneyError(
+                f"stages names {missing[0]!r}, which is not an activity of the log "
+                f"(without stage_of, stages are activities); activities: {shown}"
+            )
         names = list(params.stages)
     else:
         positions = mean_position or {}

@@ -19,8 +19,16 @@ from .raw import RawStats
 if TYPE_CHECKING:
     import altair as alt
 
-FUNNEL_COLUMNS = ("stage", "reached", "step_conversion", "overall_conversion", "dropped",
-                  "drop_rate", "median_time_to_next", "mean_time_to_next")
+FUNNEL_COLUMNS = (
+    "stage",
+    "reached",
+    "step_conversion",
+    "overall_conversion",
+    "dropped",
+    "drop_rate",
+    "median_time_to_next",
+    "mean_time_to_next",
+)
 TRANSITION_COLUMNS = ("source", "target", "count", "median_duration", "p90_duration")
 VARIANT_COLUMNS = ("variant", "length", "count", "share")
 METRIC_COLUMNS = ("stage", "metric", "value", "unit", "n")
@@ -83,9 +91,11 @@ class Analysis:
 
     def __repr__(self) -> str:
         window = "no window" if self.window is None else f"window {self.window}"
-        return (f"Analysis({self.n_events:,} events, {self.n_cases:,} cases, "
-                f"{self.n_variants:,} variants, {len(self.stages)} stages; {self.order} order, "
-                f"{window}; engine {self.engine})")
+        return (
+            f"Analysis({self.n_events:,} events, {self.n_cases:,} cases, "
+            f"{self.n_variants:,} variants, {len(self.stages)} stages; {self.order} order, "
+            f"{window}; engine {self.engine})"
+        )
 
     def metrics(self) -> pd.DataFrame:
         """The funnel and the stage metrics as one tidy table (stage, metric, value, unit, n).
@@ -100,23 +110,53 @@ class Analysis:
         reached = [int(x) for x in f["reached"]]
         unit, seconds = _time_unit(f["median_time_to_next"].dropna())
         for i, stage in enumerate(f["stage"]):
-            rows.append({"stage": stage, "metric": "reached", "value": float(reached[i]),
-                         "unit": "cases", "n": reached[0]})
+            rows.append(
+                {
+                    "stage": stage,
+                    "metric": "reached",
+                    "value": float(reached[i]),
+                    "unit": "cases",
+                    "n": reached[0],
+                }
+            )
             conversion, drop = f["step_conversion"].iloc[i], f["drop_rate"].iloc[i]
             if i and not math.isnan(conversion):
-                rows.append({"stage": stage, "metric": "conversion", "value": 100.0 * conversion,
-                             "unit": "%", "n": reached[i - 1] if i else reached[0]})
+                rows.append(
+                    {
+                        "stage": stage,
+                        "metric": "conversion",
+                        "value": 100.0 * conversion,
+                        "unit": "%",
+                        "n": reached[i - 1] if i else reached[0],
+                    }
+                )
             if i + 1 < len(reached) and not math.isnan(drop):
-                rows.append({"stage": stage, "metric": "drop-off", "value": 100.0 * drop,
-                             "unit": "%", "n": reached[i]})
+                rows.append(
+                    {
+                        "stage": stage,
+                        "metric": "drop-off",
+                        "value": 100.0 * drop,
+                        "unit": "%",
+                        "n": reached[i],
+                    }
+                )
             median = f["median_time_to_next"].iloc[i]
             if not pd.isna(median):
-                rows.append({"stage": stage, "metric": "time to next",
-                             "value": median.total_seconds() / seconds, "unit": unit,
-                             "n": reached[i + 1]})
+                rows.append(
+                    {
+                        "stage": stage,
+                        "metric": "time to next",
+                        "value": median.total_seconds() / seconds,
+                        "unit": unit,
+                        "n": reached[i + 1],
+                    }
+                )
         table = pd.DataFrame(rows, columns=list(METRIC_COLUMNS))
-        table = pd.concat([table, self.stage_metrics], ignore_index=True) if len(
-            self.stage_metrics) else table
+        table = (
+            pd.concat([table, self.stage_metrics], ignore_index=True)
+            if len(self.stage_metrics)
+            else table
+        )
         return table.astype({"value": float, "n": "Int64"})
 
     def transitions_chart(self, *, level: str = "activity", top: int = 25) -> alt.LayerChart:
@@ -149,53 +189,91 @@ def build(raw: RawStats, params: Params, engine: str) -> Analysis:
     n = len(raw.stages)
     reached = fu.reached
     first = reached[0] if reached else 0
-    funnel = pd.DataFrame({
-        "stage": pd.Series(raw.stages, dtype=object),
-        "reached": pd.Series(reached, dtype=np.int64),
-        "step_conversion": [(_ratio(reached[k], reached[k - 1]) if k else _ratio(first, first))
-                            for k in range(n)],
-        "overall_conversion": [_ratio(reached[k], first) for k in range(n)],
-        "dropped": pd.Series([reached[k] - (reached[k + 1] if k + 1 < n else reached[k])
-                              for k in range(n)], dtype=np.int64),
-        "drop_rate": [_ratio(reached[k] - (reached[k + 1] if k + 1 < n else reached[k]),
-                             reached[k]) for k in range(n)],
-        "median_time_to_next": durations(fu.median_next_us),
-        "mean_time_to_next": durations(fu.mean_next_us),
-    }, columns=list(FUNNEL_COLUMNS))
+    funnel = pd.DataFrame(
+        {
+            "stage": pd.Series(raw.stages, dtype=object),
+            "reached": pd.Series(reached, dtype=np.int64),
+            "step_conversion": [
+                (_ratio(reached[k], reached[k - 1]) if k else _ratio(first, first))
+                for k in range(n)
+            ],
+            "overall_conversion": [_ratio(reached[k], first) for k in range(n)],
+            "dropped": pd.Series(
+                [reached[k] - (reached[k + 1] if k + 1 < n else reached[k]) for k in range(n)],
+                dtype=np.int64,
+            ),
+            "drop_rate": [
+                _ratio(reached[k] - (reached[k + 1] if k + 1 < n else reached[k]), reached[k])
+                for k in range(n)
+            ],
+            "median_time_to_next": durations(fu.median_next_us),
+            "mean_time_to_next": durations(fu.mean_next_us),
+        },
+        columns=list(FUNNEL_COLUMNS),
+    )
     tr = raw.transitions
-    transitions = pd.DataFrame({
-        "source": pd.Series(tr.source, dtype=object), "target": pd.Series(tr.target, dtype=object),
-        "count": pd.Series(tr.count, dtype=np.int64),
-        "median_duration": durations(tr.median_us), "p90_duration": durations(tr.p90_us),
-    }, columns=list(TRANSITION_COLUMNS))
-    transitions = transitions.sort_values(["count", "source", "target"],
-                                          ascending=[False, True, True], kind="stable")
+    transitions = pd.DataFrame(
+        {
+            "source": pd.Series(tr.source, dtype=object),
+            "target": pd.Series(tr.target, dtype=object),
+            "count": pd.Series(tr.count, dtype=np.int64),
+            "median_duration": durations(tr.median_us),
+            "p90_duration": durations(tr.p90_us),
+        },
+        columns=list(TRANSITION_COLUMNS),
+    )
+    transitions = transitions.sort_values(
+        ["count", "source", "target"], ascending=[False, True, True], kind="stable"
+    )
     va = raw.variants
-    variants = pd.DataFrame({
-        "variant": pd.Series(va.sequences, dtype=object),
-        "length": pd.Series([len(s) for s in va.sequences], dtype=np.int64),
-        "count": pd.Series(va.counts, dtype=np.int64),
-        "share": [_ratio(c, raw.n_cases) for c in va.counts],
-    }, columns=list(VARIANT_COLUMNS))
-    metric_rows = [{"stage": raw.stages[k], "metric": "events", "value": float(raw.stage_events[k]),
-                    "unit": "events", "n": raw.stage_events[k]} for k in range(n)]
-    metric_rows += [{"stage": raw.stages[k], "metric": m, "value": v, "unit": None, "n": c}
-                    for k, m, v, c in raw.score_rows]
+    variants = pd.DataFrame(
+        {
+            "variant": pd.Series(va.sequences, dtype=object),
+            "length": pd.Series([len(s) for s in va.sequences], dtype=np.int64),
+            "count": pd.Series(va.counts, dtype=np.int64),
+            "share": [_ratio(c, raw.n_cases) for c in va.counts],
+        },
+        columns=list(VARIANT_COLUMNS),
+    )
+    metric_rows = [
+        {
+            "stage": raw.stages[k],
+            "metric": "events",
+            "value": float(raw.stage_events[k]),
+            "unit": "events",
+            "n": raw.stage_events[k],
+        }
+        for k in range(n)
+    ]
+    metric_rows += [
+        {"stage": raw.stages[k], "metric": m, "value": v, "unit": None, "n": c}
+        for k, m, v, c in raw.score_rows
+    ]
     order = {s: i for i, s in enumerate(raw.stages)}
     metrics = pd.DataFrame(metric_rows, columns=list(METRIC_COLUMNS))
     metrics = metrics.sort_values("stage", key=lambda s: s.map(order), kind="stable")
-    activities = pd.DataFrame({
-        "activity": pd.Series(raw.activities, dtype=object),
-        "stage": pd.Series([raw.stage_of.get(a) for a in raw.activities], dtype=object),
-        "events": pd.Series(raw.activity_events, dtype=np.int64)}).sort_values(
-        ["events", "activity"], ascending=[False, True], kind="stable")
+    activities = pd.DataFrame(
+        {
+            "activity": pd.Series(raw.activities, dtype=object),
+            "stage": pd.Series([raw.stage_of.get(a) for a in raw.activities], dtype=object),
+            "events": pd.Series(raw.activity_events, dtype=np.int64),
+        }
+    ).sort_values(["events", "activity"], ascending=[False, True], kind="stable")
     window = None if params.window_us is None else pd.Timedelta(microseconds=params.window_us)
     return Analysis(
-        funnel=funnel, transitions=transitions.reset_index(drop=True),
-        variants=variants, stage_metrics=metrics.astype({"value": float, "n": "Int64"})
-        .reset_index(drop=True), activities=activities.reset_index(drop=True),
-        n_events=raw.n_events, n_cases=raw.n_cases, n_variants=va.n_variants,
-        stages=tuple(raw.stages), order=params.order, window=window, engine=engine)
+        funnel=funnel,
+        transitions=transitions.reset_index(drop=True),
+        variants=variants,
+        stage_metrics=metrics.astype({"value": float, "n": "Int64"}).reset_index(drop=True),
+        activities=activities.reset_index(drop=True),
+        n_events=raw.n_events,
+        n_cases=raw.n_cases,
+        n_variants=va.n_variants,
+        stages=tuple(raw.stages),
+        order=params.order,
+        window=window,
+        engine=engine,
+    )
 
 
 __all__ = ["Analysis", "build", "durations"]

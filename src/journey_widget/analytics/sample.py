@@ -14,17 +14,31 @@ import pandas as pd
 
 #: The shop's activities by stage, in journey order (use as ``stage_of``).
 SAMPLE_STAGES: dict[str, str] = {
-    "ad_click": "Discover", "search": "Discover", "landing_page": "Discover",
-    "view_product": "Browse", "compare": "Browse", "read_reviews": "Browse",
-    "add_to_cart": "Cart", "view_cart": "Cart", "apply_coupon": "Cart",
-    "enter_address": "Checkout", "payment_failed": "Checkout", "pay": "Checkout",
-    "order_confirmation": "After purchase", "contact_support": "After purchase",
+    "ad_click": "Discover",
+    "search": "Discover",
+    "landing_page": "Discover",
+    "view_product": "Browse",
+    "compare": "Browse",
+    "read_reviews": "Browse",
+    "add_to_cart": "Cart",
+    "view_cart": "Cart",
+    "apply_coupon": "Cart",
+    "enter_address": "Checkout",
+    "payment_failed": "Checkout",
+    "pay": "Checkout",
+    "order_confirmation": "After purchase",
+    "contact_support": "After purchase",
     "write_review": "After purchase",
 }
 _STAGES = list(dict.fromkeys(SAMPLE_STAGES.values()))
 _ACTS = [[a for a, s in SAMPLE_STAGES.items() if s == stage] for stage in _STAGES]
-_WEIGHTS = [[0.4, 0.35, 0.25], [0.6, 0.2, 0.2], [0.55, 0.3, 0.15], [0.45, 0.15, 0.4],
-            [0.6, 0.25, 0.15]]
+_WEIGHTS = [
+    [0.4, 0.35, 0.25],
+    [0.6, 0.2, 0.2],
+    [0.55, 0.3, 0.15],
+    [0.45, 0.15, 0.4],
+    [0.6, 0.25, 0.15],
+]
 #: Probability of going on to each next stage.
 _CONTINUE = [0.72, 0.55, 0.68, 0.85]
 _CHANNELS = ["web", "app", "email", "phone"]
@@ -35,8 +49,9 @@ def _ids(cases: int) -> list[str]:
     return [f"C{i:0{width}d}" for i in range(cases)]
 
 
-def sample_events(cases: int = 2_000, *, seed: int = 0, start: str = "2024-03-01",
-                  shuffle: bool = False) -> pd.DataFrame:
+def sample_events(
+    cases: int = 2_000, *, seed: int = 0, start: str = "2024-03-01", shuffle: bool = False
+) -> pd.DataFrame:
     """An online shop's event log with about 9 events per case.
 
     Parameters
@@ -96,20 +111,24 @@ def sample_events(cases: int = 2_000, *, seed: int = 0, start: str = "2024-03-01
     surveyed = np.isin(event, ["contact_support", "order_confirmation"]) & (rng.random(n) < 0.6)
     csat = np.full(n, np.nan)
     support = surveyed & (event == "contact_support")
-    csat[support] = rng.choice([1, 2, 3, 4, 5], p=[0.2, 0.25, 0.25, 0.2, 0.1],
-                               size=int(support.sum()))
+    csat[support] = rng.choice(
+        [1, 2, 3, 4, 5], p=[0.2, 0.25, 0.25, 0.2, 0.1], size=int(support.sum())
+    )
     confirm = surveyed & (event == "order_confirmation")
-    csat[confirm] = rng.choice([1, 2, 3, 4, 5], p=[0.02, 0.05, 0.13, 0.4, 0.4],
-                               size=int(confirm.sum()))
+    csat[confirm] = rng.choice(
+        [1, 2, 3, 4, 5], p=[0.02, 0.05, 0.13, 0.4, 0.4], size=int(confirm.sum())
+    )
     order = rng.permutation(n) if shuffle else np.argsort(seconds, kind="stable")
     channel = rng.choice(len(_CHANNELS), size=n, p=[0.5, 0.3, 0.15, 0.05])
-    return pd.DataFrame({
-        "customer_id": _strings(_ids(cases), case[order]),
-        "event": _strings(names.tolist(), (offsets[act_stage] + act_index)[order]),
-        "timestamp": pd.Timestamp(start) + pd.to_timedelta(seconds[order], unit="s"),
-        "channel": _strings(_CHANNELS, channel[order]),
-        "csat": csat[order],
-    })
+    return pd.DataFrame(
+        {
+            "customer_id": _strings(_ids(cases), case[order]),
+            "event": _strings(names.tolist(), (offsets[act_stage] + act_index)[order]),
+            "timestamp": pd.Timestamp(start) + pd.to_timedelta(seconds[order], unit="s"),
+            "channel": _strings(_CHANNELS, channel[order]),
+            "csat": csat[order],
+        }
+    )
 
 
 def _strings(values: list[str], codes: np.ndarray) -> pd.Series:

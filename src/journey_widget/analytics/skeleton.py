@@ -17,18 +17,21 @@ from .analyze import analyze
 from .result import Analysis
 
 #: The skeleton's lanes: what the log tells (touchpoints) and what the analyst adds.
-SKELETON_LANES = ({"name": "Touchpoints", "kind": "text"},
-                  {"name": "Emotions", "kind": "emotion"},
-                  {"name": "Pain points", "kind": "text"},
-                  {"name": "Opportunities", "kind": "text"})
+SKELETON_LANES = (
+    {"name": "Touchpoints", "kind": "text"},
+    {"name": "Emotions", "kind": "emotion"},
+    {"name": "Pain points", "kind": "text"},
+    {"name": "Opportunities", "kind": "text"},
+)
 #: Metrics of :meth:`Analysis.metrics` not attached to the map (volume is in the cards).
 _LEFT_OUT = ("events",)
 
 
 def _stages(a: Analysis) -> list[Stage]:
     stages = []
-    for stage, reached, overall in zip(a.funnel["stage"], a.funnel["reached"],
-                                       a.funnel["overall_conversion"], strict=True):
+    for stage, reached, overall in zip(
+        a.funnel["stage"], a.funnel["reached"], a.funnel["overall_conversion"], strict=True
+    ):
         share = "" if pd.isna(overall) else f" ({overall:.0%} of those who entered)"
         stages.append(Stage(str(stage), (), f"{int(reached):,} cases reached this stage{share}"))
     return stages
@@ -40,14 +43,26 @@ def _cards(a: Analysis, touchpoints: int) -> pd.DataFrame:
     for stage in a.stages:
         here = acts[acts["stage"] == stage].head(touchpoints)
         for activity, events in zip(here["activity"], here["events"], strict=True):
-            rows.append({"stage": stage, "lane": "Touchpoints", "text": str(activity),
-                         "confidence": "observed",
-                         "evidence": f"{int(events):,} events in the log"})
+            rows.append(
+                {
+                    "stage": stage,
+                    "lane": "Touchpoints",
+                    "text": str(activity),
+                    "confidence": "observed",
+                    "evidence": f"{int(events):,} events in the log",
+                }
+            )
     return pd.DataFrame(rows, columns=["stage", "lane", "text", "confidence", "evidence"])
 
 
-def journey_from_analysis(analysis: Analysis, *, touchpoints: int = 3, title: str | None = None,
-                          persona: Any = None, state: str = "current") -> Journey:
+def journey_from_analysis(
+    analysis: Analysis,
+    *,
+    touchpoints: int = 3,
+    title: str | None = None,
+    persona: Any = None,
+    state: str = "current",
+) -> Journey:
     """The map skeleton of an :class:`Analysis` as a :class:`~journey_widget.Journey`."""
     if isinstance(touchpoints, bool) or not isinstance(touchpoints, int) or touchpoints < 0:
         raise JourneyError(f"touchpoints takes a whole number of 0 or more, got {touchpoints!r}")
@@ -57,23 +72,39 @@ def journey_from_analysis(analysis: Analysis, *, touchpoints: int = 3, title: st
     metrics = metrics[~metrics["metric"].isin(_LEFT_OUT)].reset_index(drop=True)
     if title is None:
         title = f"Journey of {analysis.n_cases:,} cases"
-    return Journey(_cards(analysis, touchpoints), stages=_stages(analysis),
-                   lanes=list(SKELETON_LANES), title=title, persona=persona, state=state,
-                   metrics=metrics)
+    return Journey(
+        _cards(analysis, touchpoints),
+        stages=_stages(analysis),
+        lanes=list(SKELETON_LANES),
+        title=title,
+        persona=persona,
+        state=state,
+        metrics=metrics,
+    )
 
 
-def from_events(events: Any, *, touchpoints: int = 3, title: str | None = None,
-                persona: Any = None, state: str = "current", **analyze_args: Any) -> Journey:
+def from_events(
+    events: Any,
+    *,
+    touchpoints: int = 3,
+    title: str | None = None,
+    persona: Any = None,
+    state: str = "current",
+    **analyze_args: Any,
+) -> Journey:
     """A map skeleton from an event log or from an :class:`Analysis` already computed.
 
     For an event log, ``analyze_args`` go to :func:`analyze`.
     """
     if isinstance(events, Analysis):
         if analyze_args:
-            raise JourneyError(f"an Analysis is already computed; drop the analysis arguments "
-                               f"{sorted(analyze_args)}")
+            raise JourneyError(
+                f"an Analysis is already computed; drop the analysis arguments "
+                f"{sorted(analyze_args)}"
+            )
         analysis = events
     else:
         analysis = analyze(events, **analyze_args)
-    return journey_from_analysis(analysis, touchpoints=touchpoints, title=title,
-                                 persona=persona, state=state)
+    return journey_from_analysis(
+        analysis, touchpoints=touchpoints, title=title, persona=persona, state=state
+    )

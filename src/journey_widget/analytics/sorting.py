@@ -59,13 +59,13 @@ def exact_unit(values: np.ndarray, offset: int = 0) -> int:
 class SortedLog:
     """The events in (case, time, tie-break, activity) order, with case boundaries."""
 
-    case: np.ndarray     # per event: the case code (non-decreasing), 0 <= code < n_codes
-    act: np.ndarray      # activity codes
-    ts: np.ndarray       # int64 microseconds
-    starts: np.ndarray   # int64 index of each case's first event
+    case: np.ndarray  # per event: the case code (non-decreasing), 0 <= code < n_codes
+    act: np.ndarray  # activity codes
+    ts: np.ndarray  # int64 microseconds
+    starts: np.ndarray  # int64 index of each case's first event
     lengths: np.ndarray  # int64 events per case
-    n_codes: int         # bound on the case codes (size of per-case-code arrays)
-    unit: int            # a unit (us) dividing every timestamp difference
+    n_codes: int  # bound on the case codes (size of per-case-code arrays)
+    unit: int  # a unit (us) dividing every timestamp difference
 
     @property
     def n_cases(self) -> int:
@@ -136,8 +136,15 @@ def sort_log(events: EventArrays) -> SortedLog:
         del order
     starts = np.flatnonzero(np.concatenate(([True], case[1:] != case[:-1]))).astype(np.int64)
     lengths = np.diff(np.append(starts, n)).astype(np.int64)
-    return SortedLog(case=case, act=act, ts=ts, starts=starts, lengths=lengths,
-                     n_codes=events.n_case_codes, unit=unit)
+    return SortedLog(
+        case=case,
+        act=act,
+        ts=ts,
+        starts=starts,
+        lengths=lengths,
+        n_codes=events.n_case_codes,
+        unit=unit,
+    )
 
 
 def first_per_case(index: np.ndarray, case: np.ndarray) -> np.ndarray:

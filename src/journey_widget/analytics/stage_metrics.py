@@ -19,8 +19,9 @@ def metric_name(column: str, agg: str) -> str:
     return f"{column} {agg}"
 
 
-def stage_metrics(events: EventArrays, stage_of_act: np.ndarray, n_stages: int,
-                  params: Params) -> tuple[list[int], list[tuple[int, str, float, int]]]:
+def stage_metrics(
+    events: EventArrays, stage_of_act: np.ndarray, n_stages: int, params: Params
+) -> tuple[list[int], list[tuple[int, str, float, int]]]:
     """Events per stage, and ``(stage index, metric, value, n)`` rows for the score columns."""
     lut = stage_of_act.astype(np.int8 if n_stages < 127 else np.int32)
     stage = lut[events.activity] if len(lut) else np.full(len(events), -1, dtype=np.int8)

@@ -38,8 +38,8 @@ class Steps:
     """The ordered step table (columns :data:`COLUMNS`) and the activity dictionary."""
 
     frame: nw.LazyFrame[Any]
-    names: list[str]      # activities sorted by name (code point order)
-    counts: list[int]     # events per activity, in ``names`` order
+    names: list[str]  # activities sorted by name (code point order)
+    counts: list[int]  # events per activity, in ``names`` order
     act_of_code: dict[int, str]
     release: Callable[[], Any]  # frees the engine's copy of ``frame`` (Spark's cache), if any
 
@@ -54,14 +54,20 @@ def build_steps(prep: Prepared) -> Steps:
     act_of_code = {int(r[CODE]): str(r[ACT]) for r in rows}
     keys = [CODE if c == ACT else c for c in prep.order_by]
     base = prep.frame.join(codes.select(ACT, CODE), on=ACT).select(
-        CASE, CODE, *[c for c in keys if c != CODE])
+        CASE, CODE, *[c for c in keys if c != CODE]
+    )
     if prep.frame.implementation.is_polars():
         frame: nw.LazyFrame[Any] = _by_sorting(base, keys)
         release: Callable[[], Any] = _nothing
     else:
         frame, release = persist(_by_windows(base, keys))
-    return Steps(frame=frame, names=names, counts=[counts[a] for a in names],
-                 act_of_code=act_of_code, release=release)
+    return Steps(
+        frame=frame,
+        names=names,
+        counts=[counts[a] for a in names],
+        act_of_code=act_of_code,
+        release=release,
+    )
 
 
 def _nothing() -> None:
@@ -77,18 +83,26 @@ def _by_sorting(base: nw.LazyFrame[Any], keys: list[str]) -> nw.LazyFrame[Any]:
         nw.when(~same_prev).then(nw.col("i")).alias("start"),
         nw.when(same_next).then(nw.col(CODE).shift(-1)).alias(NEXT),
         nw.when(same_next).then(nw.col(TS).shift(-1)).alias(NEXT_TS),
-        nw.when(same_prev).then(nw.col(CODE).shift(1)).alias(PREV))
+        nw.when(same_prev).then(nw.col(CODE).shift(1)).alias(PREV),
+    )
     position = nw.col("i") - nw.col("start").fill_null(strategy="forward")
     return df.with_columns(position.cast(nw.Int64).alias(POS)).select(*COLUMNS).lazy()
 
 
 def _by_windows(base: nw.LazyFrame[Any], keys: list[str]) -> nw.LazyFrame[Any]:
     """One projection of ordered windows over the case (SQL engines evaluate them in one sort)."""
+
     def over(expr: nw.Expr) -> nw.Expr:
         return expr.over(CASE, order_by=keys)
 
     # cum_sum of ones, not cum_count: narwhals' pandas backend ignores order_by in cum_count
-    return base.with_columns(nw.lit(1).cast(nw.Int64).alias("one")).with_columns(
-        (over(nw.col("one").cum_sum()).cast(nw.Int64) - 1).alias(POS),
-        over(nw.col(CODE).shift(-1)).alias(NEXT), over(nw.col(TS).shift(-1)).alias(NEXT_TS),
-        over(nw.col(CODE).shift(1)).alias(PREV)).select(*COLUMNS)
+    return (
+        base.with_columns(nw.lit(1).cast(nw.Int64).alias("one"))
+        .with_columns(
+            (over(nw.col("one").cum_sum()).cast(nw.Int64) - 1).alias(POS),
+            over(nw.col(CODE).shift(-1)).alias(NEXT),
+            over(nw.col(TS).shift(-1)).alias(NEXT_TS),
+            over(nw.col(CODE).shift(1)).alias(PREV),
+        )
+        .select(*COLUMNS)
+    )

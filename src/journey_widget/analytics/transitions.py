@@ -18,8 +18,14 @@ from .raw import RawTransitions
 from .sorting import SortedLog, bits, chunks
 
 
-def group_quantile(values: np.ndarray, starts: np.ndarray, counts: np.ndarray,
-                   q: float, scale: int = 1, mask: int | None = None) -> np.ndarray:
+def group_quantile(
+    values: np.ndarray,
+    starts: np.ndarray,
+    counts: np.ndarray,
+    q: float,
+    scale: int = 1,
+    mask: int | None = None,
+) -> np.ndarray:
     """The ``q`` quantile (linear interpolation) of each group of an array sorted by group.
 
     The quantile is of the values (``& mask`` when given) times ``scale``.
@@ -95,5 +101,10 @@ def transitions(log: SortedLog, activities: list[str]) -> RawTransitions:
     median = group_quantile(values, starts, counts, 0.5, log.unit, mask)
     p90 = group_quantile(values, starts, counts, 0.9, log.unit, mask)
     names = np.array(activities, dtype=object)
-    return RawTransitions(source=names[codes // k].tolist(), target=names[codes % k].tolist(),
-                          count=counts.tolist(), median_us=median.tolist(), p90_us=p90.tolist())
+    return RawTransitions(
+        source=names[codes // k].tolist(),
+        target=names[codes % k].tolist(),
+        count=counts.tolist(),
+        median_us=median.tolist(),
+        p90_us=p90.tolist(),
+    )

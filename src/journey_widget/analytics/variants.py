@@ -46,10 +46,12 @@ def _case_chunks(log: SortedLog) -> list[tuple[int, int, int, int]]:
 def _fast_keys(log: SortedLog, pos: np.ndarray) -> np.ndarray:
     """A cheap 64-bit key per case: sum of random words per (activity, position), wrapping."""
     rng = np.random.default_rng(20240501)
-    by_act = rng.integers(0, 2**63, size=max(len(log.act) and int(log.act.max()) + 1, 1),
-                          dtype=np.int64).view(np.uint64)
-    by_pos = (rng.integers(0, 2**62, size=int(log.lengths.max()) + 1, dtype=np.int64) * 2 + 1
-              ).view(np.uint64)
+    by_act = rng.integers(
+        0, 2**63, size=max(len(log.act) and int(log.act.max()) + 1, 1), dtype=np.int64
+    ).view(np.uint64)
+    by_pos = (rng.integers(0, 2**62, size=int(log.lengths.max()) + 1, dtype=np.int64) * 2 + 1).view(
+        np.uint64
+    )
     keys = np.empty(log.n_cases, dtype=np.uint64)
     for c0, c1, e0, e1 in _case_chunks(log):
         x = by_act[log.act[e0:e1]]
@@ -72,7 +74,9 @@ def _same_as_representative(log: SortedLog, pos: np.ndarray, rep: np.ndarray) ->
 
 def _exact_groups(log: SortedLog) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Fallback grouping by the sequences themselves (slow, used only after a key collision)."""
-    seqs = [tuple(log.act[s:s + n].tolist()) for s, n in zip(log.starts, log.lengths, strict=True)]
+    seqs = [
+        tuple(log.act[s : s + n].tolist()) for s, n in zip(log.starts, log.lengths, strict=True)
+    ]
     ids: dict[tuple[int, ...], int] = {}
     inverse = np.array([ids.setdefault(s, len(ids)) for s in seqs], dtype=np.int64)
     first = np.full(len(ids), -1, dtype=np.int64)
@@ -93,25 +97,33 @@ def _kept(log: SortedLog, first: np.ndarray, counts: np.ndarray, top: int | None
     k0 = case_keys(log, 0, first[tied])
     k1 = case_keys(log, 1, first[tied])
     tied = tied[np.lexsort((k1, k0, lengths))]
-    return np.concatenate([sure, tied[:top - len(sure)]])
+    return np.concatenate([sure, tied[: top - len(sure)]])
 
 
-def variants(log: SortedLog, activities: list[str], top: int | None,
-             pos: np.ndarray | None = None) -> RawVariants:
+def variants(
+    log: SortedLog, activities: list[str], top: int | None, pos: np.ndarray | None = None
+) -> RawVariants:
     """Group cases by their activity sequence and keep the ``top`` most frequent sequences."""
     if log.n_cases == 0:
         return RawVariants([], [], 0, 0)
     pos = log.positions() if pos is None else pos
     key = _fast_keys(log, pos)
-    _, first, inverse, counts = np.unique(key, return_index=True, return_inverse=True,
-                                          return_counts=True)
+    _, first, inverse, counts = np.unique(
+        key, return_index=True, return_inverse=True, return_counts=True
+    )
     if not _same_as_representative(log, pos, first[inverse]):  # a key collision: group exactly
         first, inverse, counts = _exact_groups(log)
     kept = _kept(log, first, counts, top)
     names = np.array(activities, dtype=object)
-    sequences = [tuple(names[log.act[log.starts[c]:log.starts[c] + log.lengths[c]]].tolist())
-                 for c in first[kept]]
+    sequences = [
+        tuple(names[log.act[log.starts[c] : log.starts[c] + log.lengths[c]]].tolist())
+        for c in first[kept]
+    ]
     kept_counts = counts[kept].tolist()
     listed = sorted(zip(sequences, kept_counts, strict=True), key=lambda sc: (-sc[1], sc[0]))
-    return RawVariants(sequences=[s for s, _ in listed], counts=[c for _, c in listed],
-                       n_variants=len(first), n_cases=log.n_cases)
+    return RawVariants(
+        sequences=[s for s, _ in listed],
+        counts=[c for _, c in listed],
+        n_variants=len(first),
+        n_cases=log.n_cases,
+    )

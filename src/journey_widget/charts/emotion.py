@@ -29,11 +29,16 @@ MEASURED_COLOR = "#546e7a"
 SERIES_COLORS = ["#1976d2", "#8e44ad", "#16a085", "#c0392b", "#d4a017", "#5d4037"]
 
 
-def emotion_chart(journey: Journey, measured: pd.DataFrame | None = None,
-                  by: str | bool | None = None, *,
-                  measured_scale: tuple[float, float] | None = None,
-                  threshold: float | None = None, geometry: Geometry | None = None,
-                  tooltips: bool = True) -> alt.LayerChart:
+def emotion_chart(
+    journey: Journey,
+    measured: pd.DataFrame | None = None,
+    by: str | bool | None = None,
+    *,
+    measured_scale: tuple[float, float] | None = None,
+    threshold: float | None = None,
+    geometry: Geometry | None = None,
+    tooltips: bool = True,
+) -> alt.LayerChart:
     """The emotion curve of a map, as a layered Altair chart.
 
     Parameters
@@ -73,8 +78,10 @@ def emotion_chart(journey: Journey, measured: pd.DataFrame | None = None,
     scale = journey.scale
     emotion_lanes = [lane.name for lane in journey.lanes if lane.kind == "emotion"]
     if not emotion_lanes and measured is None:
-        raise JourneyError("the map has no emotion lane; add one (e.g. m.add_lane('Emotions')) "
-                           "or pass measured ratings")
+        raise JourneyError(
+            "the map has no emotion lane; add one (e.g. m.add_lane('Emotions')) "
+            "or pass measured ratings"
+        )
     columns = map_columns(journey)
     series_by = resolve_by(journey, by)
     cards = emotion_cards(journey, columns, series_by)
@@ -85,8 +92,9 @@ def emotion_chart(journey: Journey, measured: pd.DataFrame | None = None,
         stated = measured_scale or (scale.min, scale.max)
         ratings = check_measured(measured, journey, stated)
         split = series_by if series_by and series_by in ratings.columns else None
-        curves = pd.concat([curves, measured_curve(ratings, columns, split, stated, scale)],
-                           ignore_index=True)
+        curves = pd.concat(
+            [curves, measured_curve(ratings, columns, split, stated, scale)], ignore_index=True
+        )
         limit = threshold if threshold is not None else (scale.max - scale.min) / 4
         flags = disagreements(cards, ratings, columns, stated, scale, limit)
     if "ci_low" not in curves.columns:
@@ -95,8 +103,11 @@ def emotion_chart(journey: Journey, measured: pd.DataFrame | None = None,
     enc = _Encodings.of(journey, [c.label for c in columns], points, curves, geometry, tooltips)
     layers: list[Any] = [_neutral_rule(journey, enc)]
     if measured is not None:
-        layers += [_measured_band(curves, enc), _lines(curves, enc, dashed=True),
-                   _measured_points(curves, enc)]
+        layers += [
+            _measured_band(curves, enc),
+            _lines(curves, enc, dashed=True),
+            _measured_points(curves, enc),
+        ]
     else:
         layers.append(_lines(curves, enc, dashed=False))
     layers.append(_card_points(points, enc))
@@ -106,8 +117,9 @@ def emotion_chart(journey: Journey, measured: pd.DataFrame | None = None,
     # Sizes go in at construction: each .properties()/.configure_*() call copies the chart.
     if geometry is None:
         return alt.LayerChart(layer=layers, width=alt.Step(90), height=220)
-    return alt.LayerChart(layer=layers, width=geometry.plot_width, height=geometry.height,
-                          **geometry.top_level())
+    return alt.LayerChart(
+        layer=layers, width=geometry.plot_width, height=geometry.height, **geometry.top_level()
+    )
 
 
 @dataclass(frozen=True)
@@ -122,8 +134,15 @@ class _Encodings:
     tooltips: bool
 
     @classmethod
-    def of(cls, journey: Journey, labels: list[str], points: pd.DataFrame, curves: pd.DataFrame,
-           geometry: Geometry | None, tooltips: bool) -> _Encodings:
+    def of(
+        cls,
+        journey: Journey,
+        labels: list[str],
+        points: pd.DataFrame,
+        curves: pd.DataFrame,
+        geometry: Geometry | None,
+        tooltips: bool,
+    ) -> _Encodings:
         scale = journey.scale
         y_scale = alt.Scale(domain=[scale.min, scale.max], nice=False, zero=False)
         ticks = _ticks(scale.min, scale.max, scale.step)
@@ -131,12 +150,18 @@ class _Encodings:
         series_domain = list(dict.fromkeys([*points["series"], *curves["series"]]))
         palette = iter(SERIES_COLORS * (1 + len(series_domain) // len(SERIES_COLORS)))
         colors = [MEASURED_COLOR if s == MEASURED else next(palette) for s in series_domain]
-        color = alt.Color("series:N", title=None,
-                          scale=alt.Scale(domain=series_domain or [""], range=colors or ["#000"]),
-                          legend=alt.Legend(orient="top") if len(series_domain) > 1 else None)
-        dash = alt.StrokeDash("source:N", title=None, legend=alt.Legend(orient="top"),
-                              scale=alt.Scale(domain=list(SOURCE_DASH),
-                                              range=list(SOURCE_DASH.values())))
+        color = alt.Color(
+            "series:N",
+            title=None,
+            scale=alt.Scale(domain=series_domain or [""], range=colors or ["#000"]),
+            legend=alt.Legend(orient="top") if len(series_domain) > 1 else None,
+        )
+        dash = alt.StrokeDash(
+            "source:N",
+            title=None,
+            legend=alt.Legend(orient="top"),
+            scale=alt.Scale(domain=list(SOURCE_DASH), range=list(SOURCE_DASH.values())),
+        )
         return cls(_x(labels, geometry), y_scale, y_axis, color, dash, tooltips)
 
     def tip(self, *fields: alt.Tooltip) -> list[alt.Tooltip]:
@@ -149,75 +174,122 @@ _ONLY_MEASURED = alt.FieldEqualPredicate(field="source", equal=MEASURED)
 
 def _neutral_rule(journey: Journey, enc: _Encodings) -> alt.Chart:
     middle = (journey.scale.min + journey.scale.max) / 2
-    chart: alt.Chart = alt.Chart(pd.DataFrame({"y": [middle]})).mark_rule(
-        strokeDash=[4, 4], color="#888").encode(y=alt.Y("y:Q", scale=enc.y_scale))
+    chart: alt.Chart = (
+        alt.Chart(pd.DataFrame({"y": [middle]}))
+        .mark_rule(strokeDash=[4, 4], color="#888")
+        .encode(y=alt.Y("y:Q", scale=enc.y_scale))
+    )
     return chart
 
 
 def _measured_band(curves: pd.DataFrame, enc: _Encodings) -> alt.Chart:
-    chart: alt.Chart = alt.Chart(curves).transform_filter(_ONLY_MEASURED).transform_filter(
-        "isValid(datum.ci_low)").mark_area(opacity=0.18).encode(
-        x=enc.x, y=alt.Y("ci_low:Q", scale=enc.y_scale, axis=enc.y_axis), y2=alt.Y2("ci_high"),
-        color=enc.color, detail=alt.Detail("series", type="nominal"))
+    chart: alt.Chart = (
+        alt.Chart(curves)
+        .transform_filter(_ONLY_MEASURED)
+        .transform_filter("isValid(datum.ci_low)")
+        .mark_area(opacity=0.18)
+        .encode(
+            x=enc.x,
+            y=alt.Y("ci_low:Q", scale=enc.y_scale, axis=enc.y_axis),
+            y2=alt.Y2("ci_high"),
+            color=enc.color,
+            detail=alt.Detail("series", type="nominal"),
+        )
+    )
     return chart
 
 
 def _lines(curves: pd.DataFrame, enc: _Encodings, *, dashed: bool) -> alt.Chart:
-    chart: alt.Chart = alt.Chart(curves).mark_line(strokeWidth=2).encode(
-        x=enc.x, y=alt.Y("value:Q", scale=enc.y_scale, axis=enc.y_axis), color=enc.color,
-        detail=alt.Detail("series", type="nominal"),
-        **({"strokeDash": enc.dash} if dashed else {}))
+    chart: alt.Chart = (
+        alt.Chart(curves)
+        .mark_line(strokeWidth=2)
+        .encode(
+            x=enc.x,
+            y=alt.Y("value:Q", scale=enc.y_scale, axis=enc.y_axis),
+            color=enc.color,
+            detail=alt.Detail("series", type="nominal"),
+            **({"strokeDash": enc.dash} if dashed else {}),
+        )
+    )
     return chart
 
 
 def _measured_points(curves: pd.DataFrame, enc: _Encodings) -> alt.Chart:
-    chart: alt.Chart = alt.Chart(curves).transform_filter(_ONLY_MEASURED).mark_point(
-        shape="diamond", filled=True, size=45).encode(
-        x=enc.x, y=alt.Y("value:Q", scale=enc.y_scale), color=enc.color,
-        tooltip=enc.tip(alt.Tooltip("x:N", title="column"), alt.Tooltip("series:N"),
-                        alt.Tooltip("value:Q", format=".2f", title="measured mean"),
-                        alt.Tooltip("ci_low:Q", format=".2f", title="95% CI from"),
-                        alt.Tooltip("ci_high:Q", format=".2f", title="95% CI to"),
-                        alt.Tooltip("raw:Q", format=".2f", title="mean on stated scale"),
-                        alt.Tooltip("n:Q", title="ratings")))
+    chart: alt.Chart = (
+        alt.Chart(curves)
+        .transform_filter(_ONLY_MEASURED)
+        .mark_point(shape="diamond", filled=True, size=45)
+        .encode(
+            x=enc.x,
+            y=alt.Y("value:Q", scale=enc.y_scale),
+            color=enc.color,
+            tooltip=enc.tip(
+                alt.Tooltip("x:N", title="column"),
+                alt.Tooltip("series:N"),
+                alt.Tooltip("value:Q", format=".2f", title="measured mean"),
+                alt.Tooltip("ci_low:Q", format=".2f", title="95% CI from"),
+                alt.Tooltip("ci_high:Q", format=".2f", title="95% CI to"),
+                alt.Tooltip("raw:Q", format=".2f", title="mean on stated scale"),
+                alt.Tooltip("n:Q", title="ratings"),
+            ),
+        )
+    )
     return chart
 
 
 def _card_points(points: pd.DataFrame, enc: _Encodings) -> alt.Chart:
     circles = alt.Chart(points).mark_circle(stroke="white", strokeWidth=1, opacity=1)
     chart: alt.Chart = circles.encode(
-        x=enc.x, y=alt.Y("score:Q", scale=enc.y_scale),
-        fill=alt.Fill("valence:N", title=None, legend=None,
-                      scale=alt.Scale(domain=list(VALENCE_COLORS),
-                                      range=list(VALENCE_COLORS.values()))),
+        x=enc.x,
+        y=alt.Y("score:Q", scale=enc.y_scale),
+        fill=alt.Fill(
+            "valence:N",
+            title=None,
+            legend=None,
+            scale=alt.Scale(domain=list(VALENCE_COLORS), range=list(VALENCE_COLORS.values())),
+        ),
         size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[60, 260])),
-        tooltip=enc.tip(alt.Tooltip("x:N", title="column"), alt.Tooltip("series:N"),
-                        alt.Tooltip("score:Q"), alt.Tooltip("n:Q", title="cards"),
-                        alt.Tooltip("cards:N")))
+        tooltip=enc.tip(
+            alt.Tooltip("x:N", title="column"),
+            alt.Tooltip("series:N"),
+            alt.Tooltip("score:Q"),
+            alt.Tooltip("n:Q", title="cards"),
+            alt.Tooltip("cards:N"),
+        ),
+    )
     return chart
 
 
-def _flag_layers(flags: pd.DataFrame, enc: _Encodings,
-                 geometry: Geometry | None) -> tuple[alt.Chart, alt.Chart]:
+def _flag_layers(
+    flags: pd.DataFrame, enc: _Encodings, geometry: Geometry | None
+) -> tuple[alt.Chart, alt.Chart]:
     """A shaded column and a label where the team and the measured means disagree."""
     marks = alt.Chart(flags)
     width = 0.6 * (geometry.column if geometry else 90)
     rule = marks.mark_rule(color=DISAGREE_COLOR, strokeWidth=width, opacity=0.12).encode(
-        x=enc.x, tooltip=enc.tip(alt.Tooltip("x:N", title="column"),
-                                 alt.Tooltip("team:Q", format=".2f", title="team mean"),
-                                 alt.Tooltip("measured:Q", format=".2f",
-                                             title="measured mean")))
+        x=enc.x,
+        tooltip=enc.tip(
+            alt.Tooltip("x:N", title="column"),
+            alt.Tooltip("team:Q", format=".2f", title="team mean"),
+            alt.Tooltip("measured:Q", format=".2f", title="measured mean"),
+        ),
+    )
     text = marks.mark_text(color=DISAGREE_COLOR, dy=3, baseline="top", fontWeight="bold").encode(
-        x=enc.x, y=alt.value(0), text=alt.Text("label", type="nominal"))
+        x=enc.x, y=alt.value(0), text=alt.Text("label", type="nominal")
+    )
     return rule, text
 
 
 def _x(labels: list[str], geometry: Geometry | None) -> alt.X:
     """The column axis: a point scale whose points sit in the middle of equal bands."""
-    axis = (alt.Axis(title=None, labels=False, ticks=False, domain=False) if geometry
-            else alt.Axis(title=None, labelAngle=-30, labelLimit=160))
-    return alt.X("x:N", sort=labels, axis=axis,
-                 scale=alt.Scale(domain=labels, type="point", padding=0.5))
+    axis = (
+        alt.Axis(title=None, labels=False, ticks=False, domain=False)
+        if geometry
+        else alt.Axis(title=None, labelAngle=-30, labelLimit=160)
+    )
+    return alt.X(
+        "x:N", sort=labels, axis=axis, scale=alt.Scale(domain=labels, type="point", padding=0.5)
+    )
 
 
 def _ticks(low: float, high: float, step: float) -> list[float]:

@@ -43,5 +43,9 @@ class Geometry:
 
         No automatic sizing, fixed padding, white background, no frame around the plot.
         """
-        return {"autosize": {"type": "none"}, "padding": self.padding(), "background": "white",
-                "config": {"view": {"stroke": None}}}
+        return {
+            "autosize": {"type": "none"},
+            "padding": self.padding(),
+            "background": "white",
+            "config": {"view": {"stroke": None}},
+        }

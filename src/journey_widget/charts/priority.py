@@ -36,9 +36,11 @@ def _axes(table: pd.DataFrame, x: str | None, y: str | None) -> tuple[str, str]:
         return x or "effort", y or "impact"
     if {"severity", "frequency"} <= set(table.columns):
         return x or "frequency", y or "severity"
-    raise JourneyError("a priority chart needs card columns 'impact' and 'effort' (or "
-                       "'severity' and 'frequency'), or x= and y= naming two card columns; "
-                       f"the cards have {list(table.columns)}")
+    raise JourneyError(
+        "a priority chart needs card columns 'impact' and 'effort' (or "
+        "'severity' and 'frequency'), or x= and y= naming two card columns; "
+        f"the cards have {list(table.columns)}"
+    )
 
 
 def _levels(values: pd.Series, column: str) -> pd.Series:
@@ -47,14 +49,17 @@ def _levels(values: pd.Series, column: str) -> pd.Series:
     words = values[out.isna() & values.notna()]
     for label, word in words.items():
         if str(word).strip().lower() not in LEVELS:
-            raise JourneyError(f"column {column!r} has value {word!r} at row {label!r}; "
-                               f"expected a number or one of {', '.join(LEVELS)}")
+            raise JourneyError(
+                f"column {column!r} has value {word!r} at row {label!r}; "
+                f"expected a number or one of {', '.join(LEVELS)}"
+            )
     levels = words.map(lambda w: float(LEVELS[str(w).strip().lower()]))
     return out.fillna(levels)
 
 
-def priority_data(journey: Journey, x: str | None = None, y: str | None = None,
-                  lanes: Sequence[str] | None = None) -> tuple[pd.DataFrame, str, str]:
+def priority_data(
+    journey: Journey, x: str | None = None, y: str | None = None, lanes: Sequence[str] | None = None
+) -> tuple[pd.DataFrame, str, str]:
     """Cards of the priority lanes that have both values, merged per (x, y, lane).
 
     Each merged point has ``n``, a short ``label`` and the first few texts.
@@ -63,29 +68,44 @@ def priority_data(journey: Journey, x: str | None = None, y: str | None = None,
     x, y = _axes(table, x, y)
     for column in (x, y):
         if column not in table.columns:
-            raise JourneyError(f"{column!r} is not a column of the map's cards; columns are "
-                               f"{list(table.columns)}")
+            raise JourneyError(
+                f"{column!r} is not a column of the map's cards; columns are {list(table.columns)}"
+            )
     chosen = list(lanes) if lanes is not None else priority_lanes(journey)
     for lane in chosen:
         journey.lane(lane)  # raises for unknown lanes
     if not chosen:
         raise JourneyError("the map has no pain point or opportunity lane; pass lanes=[...]")
     cards = table[table["lane"].isin(chosen)]
-    frame = pd.DataFrame({"lane": cards["lane"].astype(object).to_numpy(),
-                          "text": cards["text"].astype(object).to_numpy(),
-                          "stage": cards["stage"].astype(object).to_numpy(),
-                          "x": _levels(cards[x], x).to_numpy(),
-                          "y": _levels(cards[y], y).to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "lane": cards["lane"].astype(object).to_numpy(),
+            "text": cards["text"].astype(object).to_numpy(),
+            "stage": cards["stage"].astype(object).to_numpy(),
+            "x": _levels(cards[x], x).to_numpy(),
+            "y": _levels(cards[y], y).to_numpy(),
+        }
+    )
     frame = frame.dropna(subset=["x", "y"])
     if frame.empty:
-        return pd.DataFrame({c: [] for c in ("x", "y", "lane", "n", "label", "cards",
-                                             "stages", "px", "py")}), x, y
+        return (
+            pd.DataFrame(
+                {c: [] for c in ("x", "y", "lane", "n", "label", "cards", "stages", "px", "py")}
+            ),
+            x,
+            y,
+        )
     grouped = frame.groupby(["x", "y", "lane"], sort=True)
-    data = grouped.agg(n=("text", "size"), first=("text", "first"),
-                       cards=("text", lambda s: " | ".join(_short(t, TEXT_LIMIT) for t in s[:3])),
-                       stages=("stage", lambda s: ", ".join(dict.fromkeys(s)))).reset_index()
-    data["label"] = [_short(t, LABEL_LIMIT) + (f" (+{n - 1})" if n > 1 else "")
-                     for t, n in zip(data["first"], data["n"], strict=True)]
+    data = grouped.agg(
+        n=("text", "size"),
+        first=("text", "first"),
+        cards=("text", lambda s: " | ".join(_short(t, TEXT_LIMIT) for t in s[:3])),
+        stages=("stage", lambda s: ", ".join(dict.fromkeys(s))),
+    ).reset_index()
+    data["label"] = [
+        _short(t, LABEL_LIMIT) + (f" (+{n - 1})" if n > 1 else "")
+        for t, n in zip(data["first"], data["n"], strict=True)
+    ]
     # Lanes sharing a spot sit side by side (``px``/``py`` are drawn, ``x``/``y`` are the values).
     order = {lane: i for i, lane in enumerate(chosen)}
     shift = [(order[lane] - (len(chosen) - 1) / 2) * LANE_SHIFT for lane in data["lane"]]
@@ -94,11 +114,12 @@ def priority_data(journey: Journey, x: str | None = None, y: str | None = None,
 
 
 def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def priority_chart(journey: Journey, x: str | None = None, y: str | None = None,
-                   lanes: Sequence[str] | None = None) -> alt.LayerChart:
+def priority_chart(
+    journey: Journey, x: str | None = None, y: str | None = None, lanes: Sequence[str] | None = None
+) -> alt.LayerChart:
     """Pain points and opportunities on a priority matrix, to pick what to fix first.
 
     Parameters
@@ -127,27 +148,52 @@ def priority_chart(journey: Journey, x: str | None = None, y: str | None = None,
     mid_x, mid_y = (lo_x + hi_x) / 2, (lo_y + hi_y) / 2
     names = QUADRANTS.get((x_col, y_col), ("", "", "", ""))
     pad_x, pad_y = (hi_x - lo_x) * 0.02, (hi_y - lo_y) * 0.02
-    quadrants = pd.DataFrame({
-        "x": [lo_x + pad_x, hi_x - pad_x, lo_x + pad_x, hi_x - pad_x],
-        "y": [hi_y - pad_y, hi_y - pad_y, lo_y + pad_y, lo_y + pad_y],
-        "name": list(names), "align": ["left", "right", "left", "right"],
-        "baseline": ["top", "top", "bottom", "bottom"]})
+    quadrants = pd.DataFrame(
+        {
+            "x": [lo_x + pad_x, hi_x - pad_x, lo_x + pad_x, hi_x - pad_x],
+            "y": [hi_y - pad_y, hi_y - pad_y, lo_y + pad_y, lo_y + pad_y],
+            "name": list(names),
+            "align": ["left", "right", "left", "right"],
+            "baseline": ["top", "top", "bottom", "bottom"],
+        }
+    )
     lanes_shown = list(dict.fromkeys(data["lane"]))
     others = iter(["#1976d2", "#8e44ad", "#d4a017", "#5d4037"] * len(lanes_shown))
     tone_colors = {"pain": "#d32f2f", "opportunity": "#2e7d32"}
     colors = [tone_colors.get(lane_tone(n) or "") or next(others) for n in lanes_shown]
-    color = alt.Color("lane:N", title=None, legend=alt.Legend(orient="top"),
-                      scale=alt.Scale(domain=lanes_shown or [""], range=colors or ["#000"]))
-    points = alt.Chart(data).mark_circle(opacity=0.85, stroke="white").encode(
-        x=alt.X("px:Q", title=x_col, scale=xs, axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("py:Q", title=y_col, scale=ys, axis=alt.Axis(tickMinStep=1)), color=color,
-        size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[80, 500])),
-        tooltip=[alt.Tooltip("lane:N"), alt.Tooltip("x:Q", title=x_col),
-                 alt.Tooltip("y:Q", title=y_col), alt.Tooltip("n:Q", title="cards"),
-                 alt.Tooltip("stages:N"), alt.Tooltip("cards:N")])
-    labels = alt.Chart(data).mark_text(align="left", dx=10, fontSize=10).encode(
-        x=alt.X("px:Q", scale=xs), y=alt.Y("py:Q", scale=ys),
-        text=alt.Text("label", type="nominal"))
+    color = alt.Color(
+        "lane:N",
+        title=None,
+        legend=alt.Legend(orient="top"),
+        scale=alt.Scale(domain=lanes_shown or [""], range=colors or ["#000"]),
+    )
+    points = (
+        alt.Chart(data)
+        .mark_circle(opacity=0.85, stroke="white")
+        .encode(
+            x=alt.X("px:Q", title=x_col, scale=xs, axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("py:Q", title=y_col, scale=ys, axis=alt.Axis(tickMinStep=1)),
+            color=color,
+            size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[80, 500])),
+            tooltip=[
+                alt.Tooltip("lane:N"),
+                alt.Tooltip("x:Q", title=x_col),
+                alt.Tooltip("y:Q", title=y_col),
+                alt.Tooltip("n:Q", title="cards"),
+                alt.Tooltip("stages:N"),
+                alt.Tooltip("cards:N"),
+            ],
+        )
+    )
+    labels = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=10, fontSize=10)
+        .encode(
+            x=alt.X("px:Q", scale=xs),
+            y=alt.Y("py:Q", scale=ys),
+            text=alt.Text("label", type="nominal"),
+        )
+    )
     rules = alt.Chart(pd.DataFrame({"x": [mid_x], "y": [mid_y]}))
     vrule = rules.mark_rule(strokeDash=[4, 4], color="#999").encode(x=alt.X("x:Q", scale=xs))
     hrule = rules.mark_rule(strokeDash=[4, 4], color="#999").encode(y=alt.Y("y:Q", scale=ys))
@@ -155,10 +201,15 @@ def priority_chart(journey: Journey, x: str | None = None, y: str | None = None,
     for align in ("left", "right"):
         for baseline in ("top", "bottom"):
             part = quadrants[(quadrants["align"] == align) & (quadrants["baseline"] == baseline)]
-            layers.append(alt.Chart(part).mark_text(
-                align=align, baseline=baseline, color="#777", fontStyle="italic").encode(
-                x=alt.X("x:Q", scale=xs), y=alt.Y("y:Q", scale=ys),
-                text=alt.Text("name", type="nominal")))
+            layers.append(
+                alt.Chart(part)
+                .mark_text(align=align, baseline=baseline, color="#777", fontStyle="italic")
+                .encode(
+                    x=alt.X("x:Q", scale=xs),
+                    y=alt.Y("y:Q", scale=ys),
+                    text=alt.Text("name", type="nominal"),
+                )
+            )
     return alt.LayerChart(layer=[*layers, points, labels], width=420, height=320)
 
 

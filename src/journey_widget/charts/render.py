@@ -40,8 +40,9 @@ def to_svg(chart: alt.TopLevelMixin | dict[str, Any]) -> str:
     return str(_vlc().vegalite_to_svg(spec, vl_version=vl_version()))
 
 
-def overlay_svg(spec: dict[str, Any], geometry: Geometry, panels: int = 1,
-                spacing: int = 0) -> tuple[str, int, int]:
+def overlay_svg(
+    spec: dict[str, Any], geometry: Geometry, panels: int = 1, spacing: int = 0
+) -> tuple[str, int, int]:
     """Render an overlay spec at an exact pixel size; returns ``(svg, width, height)``.
 
     Faceted specs have no top-level size in Vega-Lite, so the spec is compiled to Vega and
@@ -52,5 +53,8 @@ def overlay_svg(spec: dict[str, Any], geometry: Geometry, panels: int = 1,
     height = panels * geometry.height + max(0, panels - 1) * spacing
     vega["width"], vega["height"] = geometry.plot_width, height
     svg = str(vlc.vega_to_svg(vega))
-    return (svg, geometry.left + geometry.plot_width + geometry.right,
-            geometry.top + height + geometry.bottom)
+    return (
+        svg,
+        geometry.left + geometry.plot_width + geometry.right,
+        geometry.top + height + geometry.bottom,
+    )

@@ -53,8 +53,10 @@ def metrics_data(journey: Journey, metrics: pd.DataFrame | None) -> pd.DataFrame
     if metrics is None:
         table = current_metrics(journey)
         if table is None:
-            raise JourneyError("the map has no metrics: pass a DataFrame (stage, metric, value, "
-                               "optional target, unit, n) or set m.metrics first")
+            raise JourneyError(
+                "the map has no metrics: pass a DataFrame (stage, metric, value, "
+                "optional target, unit, n) or set m.metrics first"
+            )
     else:
         table = metrics_table(metrics, journey.stage_names())
     spans: dict[str, list[int]] = {}
@@ -63,8 +65,10 @@ def metrics_data(journey: Journey, metrics: pd.DataFrame | None) -> pd.DataFrame
     data = table.astype({"n": object}).copy()
     data["n"] = [None if pd.isna(v) else int(v) for v in data["n"]]
     data["label"] = [format_value(v, u) for v, u in zip(data["value"], data["unit"], strict=True)]
-    data["target_label"] = [None if math.isnan(t) else "target " + format_value(t, u)
-                            for t, u in zip(data["target"], data["unit"], strict=True)]
+    data["target_label"] = [
+        None if math.isnan(t) else "target " + format_value(t, u)
+        for t, u in zip(data["target"], data["unit"], strict=True)
+    ]
     first = [spans[s][0] if s in spans else -1 for s in data["stage"]]
     last = [spans[s][-1] + 1 if s in spans else -1 for s in data["stage"]]
     data["start"] = [a + BAR_INSET for a in first]
@@ -73,8 +77,13 @@ def metrics_data(journey: Journey, metrics: pd.DataFrame | None) -> pd.DataFrame
     return data[[s in spans for s in data["stage"]]].reset_index(drop=True)
 
 
-def metrics_chart(journey: Journey, metrics: pd.DataFrame | None = None, *,
-                  geometry: Geometry | None = None, tooltips: bool = True) -> alt.FacetChart:
+def metrics_chart(
+    journey: Journey,
+    metrics: pd.DataFrame | None = None,
+    *,
+    geometry: Geometry | None = None,
+    tooltips: bool = True,
+) -> alt.FacetChart:
     """Stage metrics as one small panel per metric sharing the stage axis, in map order.
 
     Parameters
@@ -104,36 +113,77 @@ def metrics_chart(journey: Journey, metrics: pd.DataFrame | None = None, *,
     stages = journey.stage_names()
     order = list(dict.fromkeys(data["metric"]))
     base = alt.Chart(data)
-    tip = ([alt.Tooltip("stage:N"), alt.Tooltip("metric:N"), alt.Tooltip("label:N", title="value"),
-            alt.Tooltip("target_label:N", title="target"), alt.Tooltip("n:Q")]
-           if tooltips else [])
-    y = alt.Y("value:Q", title=None, scale=alt.Scale(zero=True),
-              axis=alt.Axis(tickCount=3, grid=True, gridOpacity=0.4))
+    tip = (
+        [
+            alt.Tooltip("stage:N"),
+            alt.Tooltip("metric:N"),
+            alt.Tooltip("label:N", title="value"),
+            alt.Tooltip("target_label:N", title="target"),
+            alt.Tooltip("n:Q"),
+        ]
+        if tooltips
+        else []
+    )
+    y = alt.Y(
+        "value:Q",
+        title=None,
+        scale=alt.Scale(zero=True),
+        axis=alt.Axis(tickCount=3, grid=True, gridOpacity=0.4),
+    )
     if geometry is None:
-        x = alt.X("stage:N", sort=stages, title=None, axis=alt.Axis(labelAngle=0),
-                  scale=alt.Scale(domain=stages, paddingInner=0.3, paddingOuter=0.15))
+        x = alt.X(
+            "stage:N",
+            sort=stages,
+            title=None,
+            axis=alt.Axis(labelAngle=0),
+            scale=alt.Scale(domain=stages, paddingInner=0.3, paddingOuter=0.15),
+        )
         bar = base.mark_bar(color=BAR_COLOR).encode(x=x, y=y, tooltip=tip)
-        target = base.transform_filter("isValid(datum.target)").mark_tick(
-            color=TARGET_COLOR, thickness=2).encode(x=x, y=Y_TARGET, tooltip=tip)
+        target = (
+            base.transform_filter("isValid(datum.target)")
+            .mark_tick(color=TARGET_COLOR, thickness=2)
+            .encode(x=x, y=Y_TARGET, tooltip=tip)
+        )
         text = base.mark_text(dy=-3, baseline="bottom").encode(x=x, y=Y_VALUE, text=LABEL)
     else:
         xq = alt.Scale(domain=[0, max(1, geometry.columns)], nice=False, zero=False)
         bar = base.mark_bar(color=BAR_COLOR).encode(
-            x=alt.X("start:Q", scale=xq, axis=None), x2=alt.X2("end"), y=y, y2=alt.Y2Datum(0))
-        target = base.transform_filter("isValid(datum.target)").mark_rule(
-            color=TARGET_COLOR, strokeWidth=2).encode(
-            x=alt.X("start:Q", scale=xq, axis=None), x2=alt.X2("end"), y=Y_TARGET)
+            x=alt.X("start:Q", scale=xq, axis=None), x2=alt.X2("end"), y=y, y2=alt.Y2Datum(0)
+        )
+        target = (
+            base.transform_filter("isValid(datum.target)")
+            .mark_rule(color=TARGET_COLOR, strokeWidth=2)
+            .encode(x=alt.X("start:Q", scale=xq, axis=None), x2=alt.X2("end"), y=Y_TARGET)
+        )
         text = base.mark_text(dy=-3, baseline="bottom").encode(
-            x=alt.X("mid:Q", scale=xq, axis=None), y=Y_VALUE, text=LABEL)
-    width, height = ((90 * len(stages), PANEL_HEIGHT) if geometry is None
-                     else (geometry.plot_width, geometry.height))
+            x=alt.X("mid:Q", scale=xq, axis=None), y=Y_VALUE, text=LABEL
+        )
+    width, height = (
+        (90 * len(stages), PANEL_HEIGHT)
+        if geometry is None
+        else (geometry.plot_width, geometry.height)
+    )
     layered = alt.LayerChart(layer=[bar, target, text], width=width, height=height)
     independent = alt.Resolve(scale=alt.ScaleResolveMap(y="independent"))
-    row = alt.Row("metric:N", sort=order, title=None,
-                  header=alt.Header(labelAngle=0, labelOrient="left", labelAlign="right",
-                                    labelFontWeight="bold", labelLimit=72))
+    row = alt.Row(
+        "metric:N",
+        sort=order,
+        title=None,
+        header=alt.Header(
+            labelAngle=0,
+            labelOrient="left",
+            labelAlign="right",
+            labelFontWeight="bold",
+            labelLimit=72,
+        ),
+    )
     if geometry is None:
         return layered.facet(row=row, spacing=10, resolve=independent)
     # "flush" bounds: rows sit exactly height + spacing apart, so the size is known upfront.
-    return layered.facet(row=row, spacing=OVERLAY_SPACING, bounds="flush", resolve=independent,
-                         **geometry.top_level())
+    return layered.facet(
+        row=row,
+        spacing=OVERLAY_SPACING,
+        bounds="flush",
+        resolve=independent,
+        **geometry.top_level(),
+    )

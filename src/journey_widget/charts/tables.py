@@ -77,8 +77,9 @@ def resolve_by(journey: Journey, by: str | bool | None) -> str | None:
         return None
     if isinstance(by, str):
         if by not in table.columns:
-            raise JourneyError(f"by={by!r} is not a column of the map's cards; columns are "
-                               f"{list(table.columns)}")
+            raise JourneyError(
+                f"by={by!r} is not a column of the map's cards; columns are {list(table.columns)}"
+            )
         return by
     if "persona" in table.columns and table["persona"].notna().any():
         return "persona"
@@ -103,16 +104,21 @@ def emotion_cards(journey: Journey, columns: Sequence[Column], by: str | None) -
     elif by is None:
         series[:] = emotion[0] if emotion else TEAM
     labels = [c.label for c in columns]
-    frame = pd.DataFrame({"column": np.asarray(index, dtype=np.int64),
-                          "series": series.to_numpy(), "score": cards["score"].to_numpy(float),
-                          "text": cards["text"].astype(object).to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "column": np.asarray(index, dtype=np.int64),
+            "series": series.to_numpy(),
+            "score": cards["score"].to_numpy(float),
+            "text": cards["text"].astype(object).to_numpy(),
+        }
+    )
     frame = frame[frame["column"] >= 0]
     frame.insert(1, "x", [labels[i] for i in frame["column"]])
     return frame.reset_index(drop=True)
 
 
 def _texts(texts: pd.Series) -> str:
-    shown = [t if len(t) <= TEXT_LIMIT else t[:TEXT_LIMIT - 1] + "…" for t in texts[:TEXTS_SHOWN]]
+    shown = [t if len(t) <= TEXT_LIMIT else t[: TEXT_LIMIT - 1] + "…" for t in texts[:TEXTS_SHOWN]]
     more = len(texts) - len(shown)
     return " | ".join(shown) + (f" (and {more} more)" if more > 0 else "")
 
@@ -123,8 +129,9 @@ def emotion_points(cards: pd.DataFrame, scale: Scale, texts: bool = True) -> pd.
     With ``texts``, each point also has the first few card texts (``cards``).
     """
     if cards.empty:
-        return pd.DataFrame({c: [] for c in ("column", "x", "series", "score", "n", "cards",
-                                             "valence")})
+        return pd.DataFrame(
+            {c: [] for c in ("column", "x", "series", "score", "n", "cards", "valence")}
+        )
     grouped = cards.groupby(["column", "x", "series", "score"], sort=True)["text"]
     points = grouped.size().rename("n").reset_index()
     if texts:
@@ -135,25 +142,33 @@ def emotion_points(cards: pd.DataFrame, scale: Scale, texts: bool = True) -> pd.
 
 def team_curve(cards: pd.DataFrame) -> pd.DataFrame:
     """The team's curve: the mean score per (column, series)."""
-    curve = cards.groupby(["column", "x", "series"], sort=True).agg(
-        value=("score", "mean"), n=("score", "size")).reset_index()
+    curve = (
+        cards.groupby(["column", "x", "series"], sort=True)
+        .agg(value=("score", "mean"), n=("score", "size"))
+        .reset_index()
+    )
     curve["source"] = TEAM
     return curve
 
 
-def check_measured(measured: pd.DataFrame, journey: Journey,
-                   scale: tuple[float, float]) -> pd.DataFrame:
+def check_measured(
+    measured: pd.DataFrame, journey: Journey, scale: tuple[float, float]
+) -> pd.DataFrame:
     """Validate raw ratings (``stage``, optional ``step``, ``value`` on ``scale``).
 
     Missing values are skipped. Returns the rows kept, with ``step`` ``None`` when absent.
     """
     if not isinstance(measured, pd.DataFrame):
-        raise JourneyError(f"measured must be a DataFrame of ratings (stage, optional step, "
-                           f"value), got {type(measured).__name__}")
+        raise JourneyError(
+            f"measured must be a DataFrame of ratings (stage, optional step, "
+            f"value), got {type(measured).__name__}"
+        )
     missing = [c for c in ("stage", "value") if c not in measured.columns]
     if missing:
-        raise JourneyError(f"measured: missing column(s) {', '.join(map(repr, missing))}; "
-                           "expected stage, optional step, value")
+        raise JourneyError(
+            f"measured: missing column(s) {', '.join(map(repr, missing))}; "
+            "expected stage, optional step, value"
+        )
     lo, hi = scale
     if not lo < hi:
         raise JourneyError(f"measured_scale must be (min, max) with min < max, got {scale!r}")
@@ -162,33 +177,42 @@ def check_measured(measured: pd.DataFrame, journey: Journey,
     bad = (values.isna() & raw.notna()) | (raw.dtype == bool)
     if bad.any():
         label = raw.index[bad.to_numpy()][0]
-        raise JourneyError(f"measured: column 'value' has value {raw[label]!r} at row "
-                           f"{label!r}; expected a number on the scale {lo:g}..{hi:g}")
+        raise JourneyError(
+            f"measured: column 'value' has value {raw[label]!r} at row "
+            f"{label!r}; expected a number on the scale {lo:g}..{hi:g}"
+        )
     outside = values.notna() & ((values < lo) | (values > hi))
     if outside.any():
         label = values.index[outside.to_numpy()][0]
-        raise JourneyError(f"measured: column 'value' has value {values[label]:g} at row "
-                           f"{label!r}, outside the stated scale {lo:g}..{hi:g} (pass "
-                           "measured_scale=(min, max))")
+        raise JourneyError(
+            f"measured: column 'value' has value {values[label]:g} at row "
+            f"{label!r}, outside the stated scale {lo:g}..{hi:g} (pass "
+            "measured_scale=(min, max))"
+        )
     keep = values.notna()
     stages = measured.loc[keep, "stage"].astype(object)
     unknown = ~stages.isin(journey.stage_names())
     if unknown.any():
         label = stages.index[unknown.to_numpy()][0]
-        raise JourneyError(f"measured: column 'stage' has value {stages[label]!r} at row "
-                           f"{label!r}, which is not one of the map's stages: "
-                           f"{journey.stage_names()}")
+        raise JourneyError(
+            f"measured: column 'stage' has value {stages[label]!r} at row "
+            f"{label!r}, which is not one of the map's stages: "
+            f"{journey.stage_names()}"
+        )
     steps = pd.Series(None, index=stages.index, dtype=object)
     if "step" in measured.columns:
         given = measured.loc[keep, "step"].astype(object)
         steps = given.where(given.notna(), None)
         for label, stage, step in zip(steps.index, stages, steps, strict=True):
             if step is not None and step not in journey.stage(stage).steps:
-                raise JourneyError(f"measured: column 'step' has value {step!r} at row "
-                                   f"{label!r}, which is not a step of stage {stage!r}: "
-                                   f"{list(journey.stage(stage).steps)}")
-    frame = pd.DataFrame({"stage": stages.map(str), "step": steps,
-                          "value": values[keep].astype(float)})
+                raise JourneyError(
+                    f"measured: column 'step' has value {step!r} at row "
+                    f"{label!r}, which is not a step of stage {stage!r}: "
+                    f"{list(journey.stage(stage).steps)}"
+                )
+    frame = pd.DataFrame(
+        {"stage": stages.map(str), "step": steps, "value": values[keep].astype(float)}
+    )
     for column in measured.columns:
         if column not in frame.columns:
             frame[column] = measured.loc[keep, column]
@@ -204,8 +228,13 @@ def _stats(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return stats
 
 
-def measured_curve(ratings: pd.DataFrame, columns: Sequence[Column], series: str | None,
-                   scale: tuple[float, float], target: Scale) -> pd.DataFrame:
+def measured_curve(
+    ratings: pd.DataFrame,
+    columns: Sequence[Column],
+    series: str | None,
+    scale: tuple[float, float],
+    target: Scale,
+) -> pd.DataFrame:
     """The measured mean per column with its 95% confidence band and ``n``.
 
     Values are rescaled linearly from the stated ``scale`` to the map's ``target`` scale.
@@ -216,8 +245,11 @@ def measured_curve(ratings: pd.DataFrame, columns: Sequence[Column], series: str
     lo, hi = scale
     factor = (target.max - target.min) / (hi - lo)
     frame = ratings.copy()
-    frame["series"] = (frame[series].astype(object).where(frame[series].notna(), NO_SERIES)
-                       .map(str) if series else MEASURED)
+    frame["series"] = (
+        frame[series].astype(object).where(frame[series].notna(), NO_SERIES).map(str)
+        if series
+        else MEASURED
+    )
     frame["step"] = frame["step"].astype(object).where(frame["step"].notna(), "")
     stats = _stats(frame, ["series", "stage", "step"])
     rows = []
@@ -236,9 +268,14 @@ def measured_curve(ratings: pd.DataFrame, columns: Sequence[Column], series: str
     return out
 
 
-def disagreements(cards: pd.DataFrame, ratings: pd.DataFrame,
-                  columns: Sequence[Column], scale: tuple[float, float], target: Scale,
-                  threshold: float) -> pd.DataFrame:
+def disagreements(
+    cards: pd.DataFrame,
+    ratings: pd.DataFrame,
+    columns: Sequence[Column],
+    scale: tuple[float, float],
+    target: Scale,
+    threshold: float,
+) -> pd.DataFrame:
     """Columns where the team's and the measured mean differ by more than ``threshold``.
 
     The team's mean is of all emotion cards, the measured mean of all ratings (rescaled);

@@ -53,8 +53,11 @@ def change_label(change: Mapping[str, Any], side: str) -> str:
 def marks(changes: Sequence[Mapping[str, Any]], side: str) -> dict[str, tuple[str, str]]:
     """``{card id: (kind, label)}`` of the cards marked in one map (``"before"``/``"after"``)."""
     hidden = "added" if side == "before" else "removed"
-    return {str(c["id"]): (str(c["change"]), change_label(c, side))
-            for c in changes if c["change"] != hidden}
+    return {
+        str(c["id"]): (str(c["change"]), change_label(c, side))
+        for c in changes
+        if c["change"] != hidden
+    }
 
 
 def _mark_cards(markup: str, marked: Mapping[str, tuple[str, str]]) -> Safe:
@@ -65,8 +68,11 @@ def _mark_cards(markup: str, marked: Mapping[str, tuple[str, str]]) -> Safe:
         if card_id not in marked:
             return match.group(0)
         kind, label = marked[card_id]
-        badge = el("span", {"class": "jw-change-label", "data-jw-change-label": True}, [
-            el("span", {"class": "jw-change-icon", "aria-hidden": "true"}, ICONS[kind]), label])
+        badge = el(
+            "span",
+            {"class": "jw-change-label", "data-jw-change-label": True},
+            [el("span", {"class": "jw-change-icon", "aria-hidden": "true"}, ICONS[kind]), label],
+        )
         # Attribute values are escaped, so the first ">" after the id closes the card's tag.
         return f'data-jw-card="{match.group(1)}" data-jw-change="{kind}"{match.group(2)}{badge}'
 
@@ -97,31 +103,55 @@ def _emotion_table(rows: Sequence[Mapping[str, Any]], labels: tuple[str, str]) -
     if not rows:
         return None
     persona = any("persona" in r for r in rows)
-    head = el("tr", None, [el("th", {"scope": "col"}, "Stage"),
-                           el("th", {"scope": "col"}, "Persona") if persona else None,
-                           el("th", {"scope": "col"}, labels[0]),
-                           el("th", {"scope": "col"}, labels[1]),
-                           el("th", {"scope": "col"}, "Change")])
+    head = el(
+        "tr",
+        None,
+        [
+            el("th", {"scope": "col"}, "Stage"),
+            el("th", {"scope": "col"}, "Persona") if persona else None,
+            el("th", {"scope": "col"}, labels[0]),
+            el("th", {"scope": "col"}, labels[1]),
+            el("th", {"scope": "col"}, "Change"),
+        ],
+    )
     body = []
     for r in rows:
         change = r.get("change")
         way = "same" if not change else "up" if change > 0 else "down"
         arrow = {"up": "\u25b2 ", "down": "\u25bc ", "same": ""}[way]
-        body.append(el("tr", {"data-jw-emotion-stage": r["stage"]}, [
-            el("th", {"scope": "row"}, str(r["stage"])),
-            el("td", None, "(none)" if r.get("persona") is None else str(r["persona"]))
-            if persona else None,
-            el("td", None, _signed(r.get("before"))), el("td", None, _signed(r.get("after"))),
-            el("td", {"class": f"jw-emotion-{way}"}, f"{arrow}{_signed(change)}"),
-        ]))
-    return el("table", {"class": "jw-emotion-change"}, [
-        el("caption", None, "Emotion per stage (mean score)"),
-        el("thead", None, [head]), el("tbody", None, body)])
+        body.append(
+            el(
+                "tr",
+                {"data-jw-emotion-stage": r["stage"]},
+                [
+                    el("th", {"scope": "row"}, str(r["stage"])),
+                    el("td", None, "(none)" if r.get("persona") is None else str(r["persona"]))
+                    if persona
+                    else None,
+                    el("td", None, _signed(r.get("before"))),
+                    el("td", None, _signed(r.get("after"))),
+                    el("td", {"class": f"jw-emotion-{way}"}, f"{arrow}{_signed(change)}"),
+                ],
+            )
+        )
+    return el(
+        "table",
+        {"class": "jw-emotion-change"},
+        [
+            el("caption", None, "Emotion per stage (mean score)"),
+            el("thead", None, [head]),
+            el("tbody", None, body),
+        ],
+    )
 
 
-def compare_html(before: Journey, after: Journey, changes: Sequence[Mapping[str, Any]],
-                 labels: tuple[str, str] = ("Current", "Future"),
-                 emotion: Sequence[Mapping[str, Any]] = ()) -> str:
+def compare_html(
+    before: Journey,
+    after: Journey,
+    changes: Sequence[Mapping[str, Any]],
+    labels: tuple[str, str] = ("Current", "Future"),
+    emotion: Sequence[Mapping[str, Any]] = (),
+) -> str:
     """Both maps with their changed cards marked, under a summary of the changes.
 
     Parameters
@@ -135,28 +165,54 @@ def compare_html(before: Journey, after: Journey, changes: Sequence[Mapping[str,
     emotion : sequence of mappings
         The rows of :func:`journey_widget.emotion_change` (``CompareView.emotion``).
     """
-    items = [el("li", {"data-jw-change": c["change"]}, [
-        el("span", {"class": "jw-change-icon", "aria-hidden": "true"}, ICONS[str(c["change"])]),
-        f"{TITLES[str(c['change'])]}: ",
-        str(c["text_after"] if c["change"] != "removed" else c["text_before"]),
-        f" ({change_label(c, 'after' if c['change'] != 'removed' else 'before')})"
-        if c["change"] in ("moved", "edited") else None,
-    ]) for c in changes]
+    items = [
+        el(
+            "li",
+            {"data-jw-change": c["change"]},
+            [
+                el(
+                    "span",
+                    {"class": "jw-change-icon", "aria-hidden": "true"},
+                    ICONS[str(c["change"])],
+                ),
+                f"{TITLES[str(c['change'])]}: ",
+                str(c["text_after"] if c["change"] != "removed" else c["text_before"]),
+                f" ({change_label(c, 'after' if c['change'] != 'removed' else 'before')})"
+                if c["change"] in ("moved", "edited")
+                else None,
+            ],
+        )
+        for c in changes
+    ]
     counts = {k: sum(c["change"] == k for c in changes) for k in TITLES}
-    title = (f"{len(changes)} {'change' if len(changes) == 1 else 'changes'} from {labels[0]} "
-             f"to {labels[1]}: " + ", ".join(f"{n} {k}" for k, n in counts.items())
-             if changes else f"No changes from {labels[0]} to {labels[1]}")
-    summary = el("div", {"class": "jw-compare-summary"}, [
-        el("div", {"class": "jw-compare-title"}, title),
-        el("ul", {"class": "jw-change-list"}, items) if items else None,
-        _emotion_table(emotion, labels),
-    ])
+    title = (
+        f"{len(changes)} {'change' if len(changes) == 1 else 'changes'} from {labels[0]} "
+        f"to {labels[1]}: " + ", ".join(f"{n} {k}" for k, n in counts.items())
+        if changes
+        else f"No changes from {labels[0]} to {labels[1]}"
+    )
+    summary = el(
+        "div",
+        {"class": "jw-compare-summary"},
+        [
+            el("div", {"class": "jw-compare-title"}, title),
+            el("ul", {"class": "jw-change-list"}, items) if items else None,
+            _emotion_table(emotion, labels),
+        ],
+    )
     maps = []
     for side, journey, label in (("before", before, labels[0]), ("after", after, labels[1])):
-        maps.append(el("section", {"class": "jw-compare-side", "data-jw-compare-side": side}, [
-            el("h3", {"class": "jw-compare-label"}, label),
-            _mark_cards(render_map(journey), marks(changes, side)),
-        ]))
-    body = el("div", {"class": "jw-root jw-compare", "data-jw-compare": True},
-              join([summary, *maps]))
+        maps.append(
+            el(
+                "section",
+                {"class": "jw-compare-side", "data-jw-compare-side": side},
+                [
+                    el("h3", {"class": "jw-compare-label"}, label),
+                    _mark_cards(render_map(journey), marks(changes, side)),
+                ],
+            )
+        )
+    body = el(
+        "div", {"class": "jw-root jw-compare", "data-jw-compare": True}, join([summary, *maps])
+    )
     return f"<style>{compare_css()}</style>{body}"

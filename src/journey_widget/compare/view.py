@@ -49,14 +49,19 @@ def _plain(value: Any) -> Any:
 
 
 def _labels(labels: Any) -> tuple[str, str]:
-    if (isinstance(labels, str) or not isinstance(labels, Sequence) or len(labels) != 2
-            or not all(isinstance(x, str) for x in labels)):
+    if (
+        isinstance(labels, str)
+        or not isinstance(labels, Sequence)
+        or len(labels) != 2
+        or not all(isinstance(x, str) for x in labels)
+    ):
         raise JourneyError(f"labels must be two strings (before, after), got {labels!r}")
     return str(labels[0]), str(labels[1])
 
 
-def compare_payload(before: Journey, after: Journey,
-                    labels: tuple[str, str] = ("Current", "Future")) -> dict[str, Any]:
+def compare_payload(
+    before: Journey, after: Journey, labels: tuple[str, str] = ("Current", "Future")
+) -> dict[str, Any]:
     """What the compare view draws, as JSON-ready values (the widget's traits).
 
     Parameters
@@ -85,20 +90,27 @@ def compare_payload(before: Journey, after: Journey,
     >>> p["changes"][0]["change"], p["counts"]
     ('edited', {'added': 0, 'removed': 0, 'moved': 0, 'edited': 1})
     """
-    changes = [{str(k): _plain(v) for k, v in row.items()}
-               for row in diff(before, after).to_dict("records")]
+    changes = [
+        {str(k): _plain(v) for k, v in row.items()}
+        for row in diff(before, after).to_dict("records")
+    ]
     counts = dict.fromkeys(CHANGE_KINDS, 0)
     for row in changes:
         counts[row["change"]] += 1
         # The words each map shows on the card, worded once here for widget and static HTML.
         row["label_before"] = change_label(row, "before")
         row["label_after"] = change_label(row, "after")
-    emotion = [{str(k): _plain(v) for k, v in row.items()}
-               for row in emotion_change(before, after).to_dict("records")]
+    emotion = [
+        {str(k): _plain(v) for k, v in row.items()}
+        for row in emotion_change(before, after).to_dict("records")
+    ]
     sides = {}
     for side, journey, label in (("before", before, labels[0]), ("after", after, labels[1])):
-        sides[side] = {"label": label, "structure": structure_payload(journey),
-                       "cards": cards_payload(journey.table)}
+        sides[side] = {
+            "label": label,
+            "structure": structure_payload(journey),
+            "cards": cards_payload(journey.table),
+        }
     return {**sides, "changes": changes, "counts": counts, "emotion": emotion}
 
 
@@ -122,15 +134,23 @@ class CompareView(anywidget.AnyWidget):
     emotion: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
     revision = traitlets.Int(0).tag(sync=True)
 
-    def __init__(self, before: Any, after: Any, *,
-                 labels: Sequence[str] = ("Current", "Future"), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        before: Any,
+        after: Any,
+        *,
+        labels: Sequence[str] = ("Current", "Future"),
+        **kwargs: Any,
+    ) -> None:
         self._followed: list[Any] = []  # set first: a widget that failed to build is closed too
         self._handle: asyncio.TimerHandle | None = None
         self._labels = _labels(labels)
         self._sources = (before, after)
         # A Journey is copied: the view shows it as it was (only widgets are followed).
-        self._snapshot = tuple(copy.deepcopy(s) if isinstance(s, Journey) else as_journey(s, w)
-                               for s, w in ((before, "before"), (after, "after")))
+        self._snapshot = tuple(
+            copy.deepcopy(s) if isinstance(s, Journey) else as_journey(s, w)
+            for s, w in ((before, "before"), (after, "after"))
+        )
         super().__init__(**kwargs)
         self._followed = [s for s in self._sources if _is_map(s)]
         for source in self._followed:
@@ -145,8 +165,10 @@ class CompareView(anywidget.AnyWidget):
     def _journeys(self) -> tuple[Journey, Journey]:
         """The maps as they are now (a widget's live model, else the snapshot taken)."""
         b, a = (getattr(s, "journey", None) for s in self._sources)
-        return (b if isinstance(b, Journey) else self._snapshot[0],
-                a if isinstance(a, Journey) else self._snapshot[1])
+        return (
+            b if isinstance(b, Journey) else self._snapshot[0],
+            a if isinstance(a, Journey) else self._snapshot[1],
+        )
 
     def _publish(self) -> None:
         payload = compare_payload(*self._journeys(), self._labels)
@@ -186,8 +208,9 @@ class CompareView(anywidget.AnyWidget):
         data = bundle[0] if isinstance(bundle, tuple) else bundle
         if isinstance(data, dict):
             data["text/plain"] = repr(self)
-            data["text/html"] = compare_html(*self._journeys(), self.changes, self._labels,
-                                             self.emotion)
+            data["text/html"] = compare_html(
+                *self._journeys(), self.changes, self._labels, self.emotion
+            )
         return bundle
 
     def __repr__(self) -> str:
@@ -197,11 +220,13 @@ class CompareView(anywidget.AnyWidget):
 
 def _is_map(source: Any) -> bool:
     from ..widget import JourneyMap
+
     return isinstance(source, JourneyMap)
 
 
-def compare(before: Any, after: Any, *,
-            labels: Sequence[str] = ("Current", "Future")) -> CompareView:
+def compare(
+    before: Any, after: Any, *, labels: Sequence[str] = ("Current", "Future")
+) -> CompareView:
     """Show two maps together, with the changes from ``before`` to ``after`` highlighted.
 
     Cards are matched by ``id`` as in :func:`journey_widget.diff`: removed cards are marked in

@@ -14,5 +14,12 @@ from .merge import Conflict, MergeResult, merge_documents
 from .opening import JourneyNotice, open
 from .status import FileStatus
 
-__all__ = ["Conflict", "FileBinding", "FileStatus", "JourneyNotice", "MergeResult",
-           "merge_documents", "open"]
+__all__ = [
+    "Conflict",
+    "FileBinding",
+    "FileStatus",
+    "JourneyNotice",
+    "MergeResult",
+    "merge_documents",
+    "open",
+]

@@ -96,16 +96,24 @@ class FileBinding:
         Fault injection: called between writing the temporary file and renaming it.
     """
 
-    def __init__(self, widget: JourneyMap, path: pathlib.Path, text: bytes,
-                 base: dict[str, Any], *,
-                 debounce: float = 0.05, max_delay: float = 0.5, poll: float | None = None,
-                 before_replace: BeforeReplace | None = None) -> None:
+    def __init__(
+        self,
+        widget: JourneyMap,
+        path: pathlib.Path,
+        text: bytes,
+        base: dict[str, Any],
+        *,
+        debounce: float = 0.05,
+        max_delay: float = 0.5,
+        poll: float | None = None,
+        before_replace: BeforeReplace | None = None,
+    ) -> None:
         self.map, self.path = widget, path
         self.debounce, self.max_delay = debounce, max_delay
         self.poll = POLL_SECONDS if poll is None else poll
         self.before_replace = before_replace
-        self._state = threading.Lock()   # guards the fields below; held briefly
-        self._io = threading.Lock()      # one write or read of the file at a time
+        self._state = threading.Lock()  # guards the fields below; held briefly
+        self._io = threading.Lock()  # one write or read of the file at a time
         self._wake = threading.Condition(self._state)
         self._base = text
         self._base_doc = base
@@ -121,8 +129,9 @@ class FileBinding:
         self._loop = _running_loop()
         self.status = FileStatus("saved", f"Saved to {path.name}", str(path))
         widget.on_edit(self._on_edit)
-        self._thread = threading.Thread(target=self._run, name=f"journey-file {path.name}",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, name=f"journey-file {path.name}", daemon=True
+        )
         self._thread.start()
 
     # ---- edits -> file ----------------------------------------------------------------------
@@ -170,8 +179,11 @@ class FileBinding:
             with self._state:
                 self._backoff = min(max(self._backoff * 2, 0.1), MAX_BACKOFF)
                 self._due = time.monotonic() + self._backoff
-            self._set_status("error", f"Could not save {self.path.name}: {reason}. Every edit "
-                             f"is kept in this map; retrying in {self._backoff:g} s.")
+            self._set_status(
+                "error",
+                f"Could not save {self.path.name}: {reason}. Every edit "
+                f"is kept in this map; retrying in {self._backoff:g} s.",
+            )
         finally:
             with self._state:
                 self._last_write = time.monotonic()
@@ -189,16 +201,20 @@ class FileBinding:
             except JourneyError as err:  # not a map: keep that text aside, write ours
                 copy = conflict_copy_path(self.path)
                 self._atomic(copy, disk)
-                note = (f"The file held text that is not a valid map ({err}); it was kept in "
-                        f"{copy.name}.")
+                note = (
+                    f"The file held text that is not a valid map ({err}); it was kept in "
+                    f"{copy.name}."
+                )
             else:
                 result = merge_documents(self._base_doc, ours, theirs)
                 if result.conflicts:
                     copy = conflict_copy_path(self.path)
                     self._atomic(copy, text)
-                    note = (f"{len(result.conflicts)} edit(s) clashed with a change made elsewhere "
-                            f"({result.conflicts[0]}); the file keeps the other change and this "
-                            f"map's version is in {copy.name}.")
+                    note = (
+                        f"{len(result.conflicts)} edit(s) clashed with a change made elsewhere "
+                        f"({result.conflicts[0]}); the file keeps the other change and this "
+                        f"map's version is in {copy.name}."
+                    )
                 text = document_bytes(result.doc)
                 if text != document_bytes(ours):
                     merged = journey_from_json(text)
@@ -240,8 +256,11 @@ class FileBinding:
                 journey = journey_from_json(disk, source=self.path)
             except JourneyError as err:
                 self._seen = seen
-                self._set_status("error", f"{self.path.name} changed on disk but is not a valid "
-                                 f"map; this map is unchanged and keeps its edits. {err}")
+                self._set_status(
+                    "error",
+                    f"{self.path.name} changed on disk but is not a valid "
+                    f"map; this map is unchanged and keeps its edits. {err}",
+                )
                 return
             self._seen = seen
             with self._state:
@@ -258,8 +277,13 @@ class FileBinding:
         self._polls += 1
         return self._polls % 4 == 0
 
-    def _take(self, journey: Journey, text: bytes, seq: int, merged_from_ours: bool = False,
-              ) -> None:
+    def _take(
+        self,
+        journey: Journey,
+        text: bytes,
+        seq: int,
+        merged_from_ours: bool = False,
+    ) -> None:
         """Show ``journey`` (read from ``text``) in the map: one undoable step (owner thread)."""
         with self._state:
             if self._edits != seq or self._closed:
@@ -280,8 +304,11 @@ class FileBinding:
     def _on_owner(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` where the map is edited: the kernel's event loop, else right here."""
         loop = self._loop
-        if loop is not None and loop.is_running() and threading.current_thread() is not (
-                threading.main_thread()):
+        if (
+            loop is not None
+            and loop.is_running()
+            and threading.current_thread() is not (threading.main_thread())
+        ):
             loop.call_soon_threadsafe(fn)
         else:
             fn()

@@ -87,15 +87,26 @@ def _columns(base: Doc, ours: Doc, theirs: Doc, conflicts: list[Conflict]) -> li
     names = list(t) + [n for n in o if n not in t]
     out = []
     for name in names:
-        spec = _pick(b.get(name, _ABSENT), o.get(name, _ABSENT), t.get(name, _ABSENT),
-                     f"column {name!r}", conflicts)
+        spec = _pick(
+            b.get(name, _ABSENT),
+            o.get(name, _ABSENT),
+            t.get(name, _ABSENT),
+            f"column {name!r}",
+            conflicts,
+        )
         if spec is not _ABSENT:
             out.append(spec)
     return out
 
 
-def _merge_card(name: str, b: dict[str, Any] | None, o: dict[str, Any], t: dict[str, Any],
-                columns: list[str], conflicts: list[Conflict]) -> dict[str, Any]:
+def _merge_card(
+    name: str,
+    b: dict[str, Any] | None,
+    o: dict[str, Any],
+    t: dict[str, Any],
+    columns: list[str],
+    conflicts: list[Conflict],
+) -> dict[str, Any]:
     base = b or {}
     out = dict(t)
     place = [tuple(side.get(k) for k in PLACE) for side in (base, o, t)]
@@ -116,8 +127,9 @@ def _relative(order: list[str], keep: set[str]) -> list[str]:
     return [i for i in order if i in keep]
 
 
-def _order(base: list[str], ours: list[str], theirs: list[str],
-           conflicts: list[Conflict]) -> tuple[list[str], list[str]]:
+def _order(
+    base: list[str], ours: list[str], theirs: list[str], conflicts: list[Conflict]
+) -> tuple[list[str], list[str]]:
     """The skeleton order (the side whose order wins) and the other side's order."""
     common = set(base) & set(ours) & set(theirs)
     b, o, t = (_relative(x, common) for x in (base, ours, theirs))
@@ -169,15 +181,21 @@ def merge_documents(base: Doc, ours: Doc, theirs: Doc) -> MergeResult:
     conflicts: list[Conflict] = []
     doc: Doc = dict(theirs)
     for field in META_FIELDS:
-        value = _pick(base.get(field, _ABSENT), ours.get(field, _ABSENT),
-                      theirs.get(field, _ABSENT), field, conflicts)
+        value = _pick(
+            base.get(field, _ABSENT),
+            ours.get(field, _ABSENT),
+            theirs.get(field, _ABSENT),
+            field,
+            conflicts,
+        )
         if value is _ABSENT:
             doc.pop(field, None)
         else:
             doc[field] = value
     columns = _columns(base, ours, theirs, conflicts)
     names = [c["name"] for c in columns] or sorted(
-        {k for d in (ours, theirs) for c in d.get("cards") or [] for k in c})
+        {k for d in (ours, theirs) for c in d.get("cards") or [] for k in c}
+    )
     if columns or "columns" in theirs:
         doc["columns"] = columns
     b, o, t = _cards(base), _cards(ours), _cards(theirs)
@@ -195,8 +213,7 @@ def merge_documents(base: Doc, ours: Doc, theirs: Doc) -> MergeResult:
             conflicts.append(Conflict(f"card {card_id}", "changed", _ABSENT))
     skeleton, other = _order(list(b), list(o), list(t), conflicts)
     order = _card_order(skeleton, other, set(merged))
-    doc["cards"] = [{n: merged[i].get(n) for n in names} if columns else merged[i]
-                    for i in order]
+    doc["cards"] = [{n: merged[i].get(n) for n in names} if columns else merged[i] for i in order]
     try:
         check_document(doc)
     except JourneyError as err:

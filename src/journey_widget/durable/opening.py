@@ -73,8 +73,10 @@ def open(path: str | os.PathLike[str], default: Any = None, **map_kwargs: Any) -
     widget_kwargs = {k: map_kwargs.pop(k) for k in WIDGET_OPTIONS if k in map_kwargs}
     unknown = [k for k in map_kwargs if k not in _MAP_OPTIONS]
     if unknown:
-        raise JourneyError(f"jw.open got unknown option(s) {', '.join(map(repr, unknown))}; "
-                           f"expected {', '.join(_MAP_OPTIONS + WIDGET_OPTIONS)}")
+        raise JourneyError(
+            f"jw.open got unknown option(s) {', '.join(map(repr, unknown))}; "
+            f"expected {', '.join(_MAP_OPTIONS + WIDGET_OPTIONS)}"
+        )
     release(target)
     remove_stale_temps(target)
     try:
@@ -126,18 +128,24 @@ def _default_journey(default: Any, map_kwargs: dict[str, Any]) -> Journey:
 
         extra = [k for k in map_kwargs if k not in ("title", "persona", "state", "scale")]
         if extra:
-            raise JourneyError(f"a template sets its own stages, lanes and metrics; jw.open "
-                               f"got {', '.join(extra)} with template {default!r}")
+            raise JourneyError(
+                f"a template sets its own stages, lanes and metrics; jw.open "
+                f"got {', '.join(extra)} with template {default!r}"
+            )
         with contextlib.closing(templates.load(default, **map_kwargs)) as made:
             return made.journey
     if isinstance(default, JourneyMap | Journey):
         if map_kwargs:
-            raise JourneyError(f"jw.open takes {', '.join(map_kwargs)} with a DataFrame or a "
-                               "template name, not with a map: set them on the map instead")
+            raise JourneyError(
+                f"jw.open takes {', '.join(map_kwargs)} with a DataFrame or a "
+                "template name, not with a map: set them on the map instead"
+            )
         journey = default.journey if isinstance(default, JourneyMap) else default
         return journey_from_dict(journey_to_dict(journey))  # a copy, sharing nothing
-    raise JourneyError(f"default must be a DataFrame of cards, a Journey or JourneyMap, a "
-                       f"template name or None, got {type(default).__name__}")
+    raise JourneyError(
+        f"default must be a DataFrame of cards, a Journey or JourneyMap, a "
+        f"template name or None, got {type(default).__name__}"
+    )
 
 
 def _comparable(journey: Journey) -> dict[str, Any]:
@@ -151,10 +159,14 @@ def _notice_if_different(path: pathlib.Path, found: Journey, default: Journey) -
     differs = [k for k in dict.fromkeys([*ours, *theirs]) if ours.get(k) != theirs.get(k)]
     if not differs:
         return
-    warnings.warn(JourneyNotice(
-        f"{path.name} exists, so the map comes from the file ({len(found.table)} cards); the "
-        f"default given ({len(default.table)} cards) differs in {', '.join(differs)} and was "
-        f"not used. To start over from it, delete the file or assign m.data."), stacklevel=3)
+    warnings.warn(
+        JourneyNotice(
+            f"{path.name} exists, so the map comes from the file ({len(found.table)} cards); the "
+            f"default given ({len(default.table)} cards) differs in {', '.join(differs)} and was "
+            f"not used. To start over from it, delete the file or assign m.data."
+        ),
+        stacklevel=3,
+    )
 
 
 def release(path: pathlib.Path) -> None:

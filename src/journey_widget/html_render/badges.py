@@ -111,8 +111,9 @@ def card_marks(card: dict[str, Any]) -> dict[str, str | None]:
     >>> card_marks({"confidence": "inferred", "evidence": None})
     {'data-jw-confidence': 'inferred', 'data-jw-evidence': 'none'}
     """
-    evidence = ("yes" if evidence_count(card.get("evidence")) > 0 else
-                "none" if unbacked(card) else None)
+    evidence = (
+        "yes" if evidence_count(card.get("evidence")) > 0 else "none" if unbacked(card) else None
+    )
     return {"data-jw-confidence": confidence_of(card), "data-jw-evidence": evidence}
 
 
@@ -136,18 +137,24 @@ def badges_of(card: dict[str, Any]) -> list[Badge]:
     out: list[Badge] = []
     channel = _text(card.get("channel"))
     if channel:
-        out.append(Badge(f"jw-channel jw-ch-{channel_key(channel)}", channel,
-                         f"Channel: {channel}"))
+        out.append(
+            Badge(f"jw-channel jw-ch-{channel_key(channel)}", channel, f"Channel: {channel}")
+        )
     conf = _text(card.get("confidence"))
     if conf:
         level = confidence_of(card)
-        out.append(Badge(f"jw-conf jw-conf-{level or 'other'}",
-                         f"{CONFIDENCE_LETTER[level]} {conf}" if level else conf,
-                         f"Confidence: {conf}"))
+        out.append(
+            Badge(
+                f"jw-conf jw-conf-{level or 'other'}",
+                f"{CONFIDENCE_LETTER[level]} {conf}" if level else conf,
+                f"Confidence: {conf}",
+            )
+        )
     sev = _text(card.get("severity"))
     if sev:
-        out.append(Badge(f"jw-sev jw-sev-{_severity_key(sev)}", f"Severity {sev}",
-                         f"Severity {sev} of 5"))
+        out.append(
+            Badge(f"jw-sev jw-sev-{_severity_key(sev)}", f"Severity {sev}", f"Severity {sev} of 5")
+        )
     owner = _text(card.get("owner"))
     if owner:
         out.append(Badge("jw-owner", owner, f"Owner: {owner}"))

@@ -59,26 +59,61 @@ def _persona(persona: Persona) -> Safe:
     def section(label: str, hook: str, items: tuple[str, ...]) -> Safe | None:
         if not items:
             return None
-        return el("div", {"class": "jw-persona-section"}, [
-            el("div", {"class": "jw-persona-label"}, label),
-            el("ul", {hook: True}, [el("li", None, item) for item in items])])
+        return el(
+            "div",
+            {"class": "jw-persona-section"},
+            [
+                el("div", {"class": "jw-persona-label"}, label),
+                el("ul", {hook: True}, [el("li", None, item) for item in items]),
+            ],
+        )
 
     attrs = {"class": "jw-persona jw-persona-static", "data-jw-persona": persona.name}
-    return el("details", attrs, [
-        el("summary", {"class": "jw-persona-toggle"}, [
-            el("span", {"class": f"jw-avatar jw-avatar-{color}", "data-jw-avatar": True,
-                        "aria-hidden": "true"}, initials),
-            el("span", {"class": "jw-persona-word"}, "Persona: "),
-            el("span", {"data-jw-persona-name": True}, persona.name)]),
-        el("div", {"class": "jw-persona-details", "data-jw-persona-details": True}, [
-            el("p", {"class": "jw-persona-description", "data-jw-persona-description": True},
-               persona.description) if persona.description else None,
-            section("Goals", "data-jw-persona-goals", persona.goals),
-            section("Frustrations", "data-jw-persona-frustrations", persona.frustrations),
-            el("blockquote", {"class": "jw-persona-quote", "data-jw-persona-quote": True},
-               persona.quote) if persona.quote else None,
-        ]),
-    ])
+    return el(
+        "details",
+        attrs,
+        [
+            el(
+                "summary",
+                {"class": "jw-persona-toggle"},
+                [
+                    el(
+                        "span",
+                        {
+                            "class": f"jw-avatar jw-avatar-{color}",
+                            "data-jw-avatar": True,
+                            "aria-hidden": "true",
+                        },
+                        initials,
+                    ),
+                    el("span", {"class": "jw-persona-word"}, "Persona: "),
+                    el("span", {"data-jw-persona-name": True}, persona.name),
+                ],
+            ),
+            el(
+                "div",
+                {"class": "jw-persona-details", "data-jw-persona-details": True},
+                [
+                    el(
+                        "p",
+                        {"class": "jw-persona-description", "data-jw-persona-description": True},
+                        persona.description,
+                    )
+                    if persona.description
+                    else None,
+                    section("Goals", "data-jw-persona-goals", persona.goals),
+                    section("Frustrations", "data-jw-persona-frustrations", persona.frustrations),
+                    el(
+                        "blockquote",
+                        {"class": "jw-persona-quote", "data-jw-persona-quote": True},
+                        persona.quote,
+                    )
+                    if persona.quote
+                    else None,
+                ],
+            ),
+        ],
+    )
 
 
 def render_head(journey: Journey) -> Safe:
@@ -86,16 +121,38 @@ def render_head(journey: Journey) -> Safe:
     persona = journey.persona
     future = journey.state == "future"
     state = "Future state" if future else "Current state"
-    return el("div", {"class": "jw-head"}, [
-        el("div", {"class": "jw-title-row"}, [
-            el("div", {"class": "jw-title", "data-jw-title": True},
-               journey.title or "Customer journey map")]),
-        el("div", {"class": "jw-meta"}, [
-            _persona(persona) if persona else None,
-            el("span", {"class": "jw-state jw-state-future" if future else "jw-state",
-                        "data-jw-state-label": True}, state),
-        ]),
-    ])
+    return el(
+        "div",
+        {"class": "jw-head"},
+        [
+            el(
+                "div",
+                {"class": "jw-title-row"},
+                [
+                    el(
+                        "div",
+                        {"class": "jw-title", "data-jw-title": True},
+                        journey.title or "Customer journey map",
+                    )
+                ],
+            ),
+            el(
+                "div",
+                {"class": "jw-meta"},
+                [
+                    _persona(persona) if persona else None,
+                    el(
+                        "span",
+                        {
+                            "class": "jw-state jw-state-future" if future else "jw-state",
+                            "data-jw-state-label": True,
+                        },
+                        state,
+                    ),
+                ],
+            ),
+        ],
+    )
 
 
 def render_card(card: dict[str, Any], tone: Tone | None = None) -> Safe:
@@ -119,19 +176,45 @@ def render_card(card: dict[str, Any], tone: Tone | None = None) -> Safe:
     hypothesized = " jw-hypothesized" if card.get("confidence") == "hypothesized" else ""
     sign = " jw-neg" if has_score and score < 0 else " jw-pos" if has_score and score > 0 else ""
     marks = card_marks(card)
-    return el("div", {"class": f"jw-card{hypothesized}", "role": "article",
-                      "data-jw-card": card["id"], **marks, "aria-label": label}, [
-        el("div", {"class": "jw-card-text", "data-jw-card-text": True}, str(card["text"])),
-        el("span", {"class": f"jw-card-score{sign}", "data-jw-card-score": True,
-                    "data-score": _num(score)}, _num(score)) if has_score else None,
-        el("div", {"class": "jw-meta-row", "data-jw-card-meta": True}, [
-            el("span", {"class": f"jw-badge {b.cls}", "title": b.label}, b.text)
-            for b in badges]) if badges else None,
-    ])
+    return el(
+        "div",
+        {
+            "class": f"jw-card{hypothesized}",
+            "role": "article",
+            "data-jw-card": card["id"],
+            **marks,
+            "aria-label": label,
+        },
+        [
+            el("div", {"class": "jw-card-text", "data-jw-card-text": True}, str(card["text"])),
+            el(
+                "span",
+                {
+                    "class": f"jw-card-score{sign}",
+                    "data-jw-card-score": True,
+                    "data-score": _num(score),
+                },
+                _num(score),
+            )
+            if has_score
+            else None,
+            el(
+                "div",
+                {"class": "jw-meta-row", "data-jw-card-meta": True},
+                [
+                    el("span", {"class": f"jw-badge {b.cls}", "title": b.label}, b.text)
+                    for b in badges
+                ],
+            )
+            if badges
+            else None,
+        ],
+    )
 
 
-def render_curve(lane: str, columns: list[tuple[str, str | None]], cells: dict[Any, list[Any]],
-                 journey: Journey) -> Safe:
+def render_curve(
+    lane: str, columns: list[tuple[str, str | None]], cells: dict[Any, list[Any]], journey: Journey
+) -> Safe:
     """The emotion curve of one lane as inline SVG (no namespace needed inside HTML)."""
     scale = journey.scale
     width = max(1, len(columns)) * COLUMN_WIDTH
@@ -139,8 +222,9 @@ def render_curve(lane: str, columns: list[tuple[str, str | None]], cells: dict[A
     parts: list[Safe | None] = []
     if scale.min < 0 < scale.max:
         y = CURVE_PAD + scale.max / span * (CURVE_HEIGHT - 2 * CURVE_PAD)
-        parts.append(el("line", {"class": "jw-neutral", "x1": 0, "x2": width, "y1": _num(y),
-                                 "y2": _num(y)}))
+        parts.append(
+            el("line", {"class": "jw-neutral", "x1": 0, "x2": width, "y1": _num(y), "y2": _num(y)})
+        )
     groups: dict[str, list[tuple[float, float, dict[str, Any]]]] = {}
     for i, (stage, step) in enumerate(columns):
         scored = [c for c in cells.get((stage, step, lane), []) if not is_missing(c["score"])]
@@ -152,18 +236,46 @@ def render_curve(lane: str, columns: list[tuple[str, str | None]], cells: dict[A
             group = persona if isinstance(persona, str) else ""
             groups.setdefault(group, []).append((x, y, card))
     for n, (group, points) in enumerate(groups.items()):
-        parts.append(el("polyline", {
-            "class": f"jw-line jw-series-{n % CURVE_SERIES}", "data-persona": group or None,
-            "points": " ".join(f"{_num(x)},{_num(y)}" for x, y, _ in points)}))
+        parts.append(
+            el(
+                "polyline",
+                {
+                    "class": f"jw-line jw-series-{n % CURVE_SERIES}",
+                    "data-persona": group or None,
+                    "points": " ".join(f"{_num(x)},{_num(y)}" for x, y, _ in points),
+                },
+            )
+        )
         for x, y, card in points:
             score = card["score"]
             tone = "jw-pos" if score > 0 else "jw-neg" if score < 0 else "jw-zero"
-            parts.append(el("circle", {
-                "class": f"jw-point {tone}", "data-jw-point": card["id"], "data-score": _num(score),
-                "cx": _num(x), "cy": _num(y), "r": 5}, [el("title", None, str(card["text"]))]))
-    return el("svg", {"class": "jw-curve", "data-jw-emotion-curve": lane, "role": "img",
-                      "aria-label": f"Emotion curve of {lane}", "width": width,
-                      "height": CURVE_HEIGHT, "viewBox": f"0 0 {width} {CURVE_HEIGHT}"}, parts)
+            parts.append(
+                el(
+                    "circle",
+                    {
+                        "class": f"jw-point {tone}",
+                        "data-jw-point": card["id"],
+                        "data-score": _num(score),
+                        "cx": _num(x),
+                        "cy": _num(y),
+                        "r": 5,
+                    },
+                    [el("title", None, str(card["text"]))],
+                )
+            )
+    return el(
+        "svg",
+        {
+            "class": "jw-curve",
+            "data-jw-emotion-curve": lane,
+            "role": "img",
+            "aria-label": f"Emotion curve of {lane}",
+            "width": width,
+            "height": CURVE_HEIGHT,
+            "viewBox": f"0 0 {width} {CURVE_HEIGHT}",
+        },
+        parts,
+    )
 
 
 def _cells(table: pd.DataFrame) -> dict[Any, list[dict[str, Any]]]:
@@ -189,44 +301,108 @@ def render_board(journey: Journey) -> Safe:
     for stage in journey.stages:
         span = sum(1 for name, _ in columns if name == stage.name)
         if span:
-            stage_row.append(el("th", {
-                "class": "jw-stage", "scope": "colgroup" if span > 1 else "col",
-                "colspan": span if span > 1 else None, "data-jw-stage": stage.name,
-                "title": stage.description or None}, stage.name))
+            stage_row.append(
+                el(
+                    "th",
+                    {
+                        "class": "jw-stage",
+                        "scope": "colgroup" if span > 1 else "col",
+                        "colspan": span if span > 1 else None,
+                        "data-jw-stage": stage.name,
+                        "title": stage.description or None,
+                    },
+                    stage.name,
+                )
+            )
     head = [el("tr", None, stage_row)]
     if has_steps:
-        head.append(el("tr", None, [el("th", {"class": "jw-corner jw-corner-step"}, "Step"), *(
-            el("th", {"class": "jw-step" if step else "jw-step jw-step-none", "scope": "col",
-                      "data-jw-step": step, "data-stage": name if step else None}, step or "")
-            for name, step in columns)]))
+        head.append(
+            el(
+                "tr",
+                None,
+                [
+                    el("th", {"class": "jw-corner jw-corner-step"}, "Step"),
+                    *(
+                        el(
+                            "th",
+                            {
+                                "class": "jw-step" if step else "jw-step jw-step-none",
+                                "scope": "col",
+                                "data-jw-step": step,
+                                "data-stage": name if step else None,
+                            },
+                            step or "",
+                        )
+                        for name, step in columns
+                    ),
+                ],
+            )
+        )
     body: list[Safe | None] = []
     scale_label = f"{_signed(journey.scale.min)} to {_signed(journey.scale.max)}"
     for lane in journey.lanes:
         key = lane_tone(lane.name)
         tone = f" jw-tone-{key}" if key else ""
         emotion = lane.kind == "emotion"
-        lane_head = el("th", {
-            "class": f"jw-lane{tone}", "scope": "row", "rowspan": 2 if emotion else None,
-            "data-jw-lane": lane.name, "data-jw-lane-kind": lane.kind}, [
-            el("span", {"class": "jw-lane-name"}, lane.name),
-            el("span", {"class": "jw-lane-scale"}, scale_label) if emotion else None])
-        row_cells = [el("td", {
-            "class": f"jw-cell jw-kind-{lane.kind}{tone}", "data-jw-cell": True,
-            "data-stage": name, "data-step": step or "", "data-lane": lane.name},
-            [el("div", {"class": "jw-cards"},
-                [render_card(c, key) for c in cells.get((name, step, lane.name), [])])])
-            for name, step in columns]
+        lane_head = el(
+            "th",
+            {
+                "class": f"jw-lane{tone}",
+                "scope": "row",
+                "rowspan": 2 if emotion else None,
+                "data-jw-lane": lane.name,
+                "data-jw-lane-kind": lane.kind,
+            },
+            [
+                el("span", {"class": "jw-lane-name"}, lane.name),
+                el("span", {"class": "jw-lane-scale"}, scale_label) if emotion else None,
+            ],
+        )
+        row_cells = [
+            el(
+                "td",
+                {
+                    "class": f"jw-cell jw-kind-{lane.kind}{tone}",
+                    "data-jw-cell": True,
+                    "data-stage": name,
+                    "data-step": step or "",
+                    "data-lane": lane.name,
+                },
+                [
+                    el(
+                        "div",
+                        {"class": "jw-cards"},
+                        [render_card(c, key) for c in cells.get((name, step, lane.name), [])],
+                    )
+                ],
+            )
+            for name, step in columns
+        ]
         if emotion:
-            curve = el("td", {"class": "jw-curve-wrap", "colspan": n},
-                       [render_curve(lane.name, columns, cells, journey)])
+            curve = el(
+                "td",
+                {"class": "jw-curve-wrap", "colspan": n},
+                [render_curve(lane.name, columns, cells, journey)],
+            )
             body.append(el("tr", {"class": "jw-curve-row"}, [lane_head, curve]))
             body.append(el("tr", None, row_cells))
         else:
             body.append(el("tr", None, [lane_head, *row_cells]))
     width = LANE_WIDTH + COLUMN_WIDTH * len(columns)
-    return el("div", {"class": "jw-scroll"}, [el("table", {
-        "class": "jw-board", "style": f"--jw-print-zoom:{min(1.0, PRINT_WIDTH / width):.3f}"},
-        [el("thead", None, head), el("tbody", None, body)])])
+    return el(
+        "div",
+        {"class": "jw-scroll"},
+        [
+            el(
+                "table",
+                {
+                    "class": "jw-board",
+                    "style": f"--jw-print-zoom:{min(1.0, PRINT_WIDTH / width):.3f}",
+                },
+                [el("thead", None, head), el("tbody", None, body)],
+            )
+        ],
+    )
 
 
 def render_map(journey: Journey) -> Safe:
@@ -240,7 +416,14 @@ def render_map(journey: Journey) -> Safe:
     True
     """
     # The board's geometry as the widget sets it at mount: widget.css reads these properties.
-    return el("div", {"class": "jw-root jw-static", "data-jw-root": True, "role": "table",
-                      "style": css_properties(),
-                      "aria-label": f"Journey map: {journey.title or 'Customer journey map'}"},
-              join([render_head(journey), render_board(journey)]))
+    return el(
+        "div",
+        {
+            "class": "jw-root jw-static",
+            "data-jw-root": True,
+            "role": "table",
+            "style": css_properties(),
+            "aria-label": f"Journey map: {journey.title or 'Customer journey map'}",
+        },
+        join([render_head(journey), render_board(journey)]),
+    )

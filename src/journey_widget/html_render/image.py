@@ -32,12 +32,28 @@ def _card(x: float, y: float, card: dict[str, Any]) -> tuple[Safe, float]:
     if not is_missing(card.get("score")):
         lines.append(f"score {_num(float(card['score']))}")
     height = len(lines) * LINE + 2 * PAD
-    spans = [el("tspan", {"x": x + PAD, "dy": LINE if i else 0}, line)
-             for i, line in enumerate(lines)]
-    return el("g", None, [
-        el("rect", {"x": x, "y": y, "width": COL - 2 * PAD, "height": height, "rx": 4,
-                    "fill": CARD, "stroke": RULE}),
-        el("text", {"x": x + PAD, "y": y + PAD + 11, "fill": INK}, spans)]), height
+    spans = [
+        el("tspan", {"x": x + PAD, "dy": LINE if i else 0}, line) for i, line in enumerate(lines)
+    ]
+    return el(
+        "g",
+        None,
+        [
+            el(
+                "rect",
+                {
+                    "x": x,
+                    "y": y,
+                    "width": COL - 2 * PAD,
+                    "height": height,
+                    "rx": 4,
+                    "fill": CARD,
+                    "stroke": RULE,
+                },
+            ),
+            el("text", {"x": x + PAD, "y": y + PAD + 11, "fill": INK}, spans),
+        ],
+    ), height
 
 
 def map_svg(journey: Journey) -> str:
@@ -45,13 +61,23 @@ def map_svg(journey: Journey) -> str:
     columns = journey.columns()
     cells = _cells(journey.table)
     width = LANE + COL * max(1, len(columns))
-    parts: list[Safe] = [el("text", {"x": 0, "y": 18, "fill": INK, "font-weight": 600,
-                                     "font-size": "16px"}, journey.title or "Customer journey map")]
+    parts: list[Safe] = [
+        el(
+            "text",
+            {"x": 0, "y": 18, "fill": INK, "font-weight": 600, "font-size": "16px"},
+            journey.title or "Customer journey map",
+        )
+    ]
     top = 30.0
     for i, (stage, step) in enumerate(columns):
         label = stage if step is None else f"{stage} / {step}"
-        parts.append(el("text", {"x": LANE + i * COL + PAD, "y": top + 18, "fill": INK,
-                                 "font-weight": 600}, label))
+        parts.append(
+            el(
+                "text",
+                {"x": LANE + i * COL + PAD, "y": top + 18, "fill": INK, "font-weight": 600},
+                label,
+            )
+        )
     top += HEAD
     for lane in journey.lanes:
         y0 = top
@@ -67,19 +93,33 @@ def map_svg(journey: Journey) -> str:
                 y += height + PAD
             tallest = max(tallest, y - top)
         top += max(tallest, 2 * PAD + LINE)
-        parts.append(el("text", {"x": PAD, "y": y0 + 18, "fill": INK, "font-weight": 600},
-                        lane.name))
+        parts.append(
+            el("text", {"x": PAD, "y": y0 + 18, "fill": INK, "font-weight": 600}, lane.name)
+        )
         parts.append(el("line", {"x1": 0, "x2": width, "y1": top, "y2": top, "stroke": RULE}))
-    svg = el("svg", {"xmlns": "http://www.w3.org/2000/svg", "width": width,
-                     "height": round(top + PAD), "viewBox": f"0 0 {width} {round(top + PAD)}",
-                     "style": FONT, "role": "img",
-                     "aria-label": f"Journey map: {journey.title or 'Customer journey map'}"},
-             [el("rect", {"width": "100%", "height": "100%", "fill": "#ffffff"}), *parts])
+    svg = el(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "width": width,
+            "height": round(top + PAD),
+            "viewBox": f"0 0 {width} {round(top + PAD)}",
+            "style": FONT,
+            "role": "img",
+            "aria-label": f"Journey map: {journey.title or 'Customer journey map'}",
+        },
+        [el("rect", {"width": "100%", "height": "100%", "fill": "#ffffff"}), *parts],
+    )
     return str(svg)
 
 
-def _curve(journey: Journey, lane: str, columns: list[tuple[str, str | None]],
-           cells: dict[Any, list[dict[str, Any]]], top: float) -> Safe:
+def _curve(
+    journey: Journey,
+    lane: str,
+    columns: list[tuple[str, str | None]],
+    cells: dict[Any, list[dict[str, Any]]],
+    top: float,
+) -> Safe:
     scale = journey.scale
     span = scale.max - scale.min
     points = []
@@ -87,10 +127,20 @@ def _curve(journey: Journey, lane: str, columns: list[tuple[str, str | None]],
         scored = [c for c in cells.get((stage, step, lane), []) if not is_missing(c["score"])]
         for j, card in enumerate(scored):
             clamped = min(scale.max, max(scale.min, card["score"]))
-            points.append((LANE + i * COL + (j + 1) * COL / (len(scored) + 1),
-                           top + CURVE_PAD + (scale.max - clamped) / span
-                           * (CURVE_HEIGHT - 2 * CURVE_PAD)))
+            points.append(
+                (
+                    LANE + i * COL + (j + 1) * COL / (len(scored) + 1),
+                    top + CURVE_PAD + (scale.max - clamped) / span * (CURVE_HEIGHT - 2 * CURVE_PAD),
+                )
+            )
     dots = [el("circle", {"cx": _num(x), "cy": _num(y), "r": 4, "fill": ACCENT}) for x, y in points]
-    line = el("polyline", {"points": " ".join(f"{_num(x)},{_num(y)}" for x, y in points),
-                           "fill": "none", "stroke": ACCENT, "stroke-width": 2})
+    line = el(
+        "polyline",
+        {
+            "points": " ".join(f"{_num(x)},{_num(y)}" for x, y in points),
+            "fill": "none",
+            "stroke": ACCENT,
+            "stroke-width": 2,
+        },
+    )
     return el("g", None, [line, *dots])

@@ -25,8 +25,11 @@ def _attr(name: str, value: object) -> str:
     return f' {name}="{html.escape(str(value), quote=True)}"'
 
 
-def el(tag: str, attrs: Mapping[str, object] | None = None,
-       children: Iterable[Safe | str | None] | Safe | str | None = None) -> Safe:
+def el(
+    tag: str,
+    attrs: Mapping[str, object] | None = None,
+    children: Iterable[Safe | str | None] | Safe | str | None = None,
+) -> Safe:
     """An element with escaped attributes; ``str`` children are escaped, :class:`Safe` kept.
 
     Attributes whose value is ``None`` or ``False`` are left out.
@@ -36,8 +39,9 @@ def el(tag: str, attrs: Mapping[str, object] | None = None,
     >>> el("p", {"class": "x"}, "<b>")
     '<p class="x">&lt;b&gt;</p>'
     """
-    attributes = "".join(_attr(k, v) for k, v in (attrs or {}).items()
-                         if v is not None and v is not False)
+    attributes = "".join(
+        _attr(k, v) for k, v in (attrs or {}).items() if v is not None and v is not False
+    )
     if children is None:
         kids: Iterable[Safe | str | None] = ()
     elif isinstance(children, str):

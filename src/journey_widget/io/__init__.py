@@ -13,6 +13,17 @@ from .json_format import (
 )
 from .mermaid import parse_mermaid, to_mermaid
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "SCHEMA_ID", "JourneyFormatError", "journey_from_csv",
-           "journey_from_json", "journey_to_csv", "journey_to_json", "parse_mermaid",
-           "read_journey_file", "schema_path", "to_mermaid"]
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "SCHEMA_ID",
+    "JourneyFormatError",
+    "journey_from_csv",
+    "journey_from_json",
+    "journey_to_csv",
+    "journey_to_json",
+    "parse_mermaid",
+    "read_journey_file",
+    "schema_path",
+    "to_mermaid",
+]

@@ -57,8 +57,13 @@ def _write_temp(path: pathlib.Path, data: bytes) -> pathlib.Path:
     return tmp
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes, *,
-                 before_replace: BeforeReplace | None = None, create_only: bool = False) -> bool:
+def atomic_write(
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    before_replace: BeforeReplace | None = None,
+    create_only: bool = False,
+) -> bool:
     """Write ``data`` to ``path`` atomically.
 
     Parameters
@@ -138,7 +143,7 @@ def remove_stale_temps(path: str | os.PathLike[str]) -> list[pathlib.Path]:
         name = entry.name
         if not (name.startswith(prefix) and name.endswith(".tmp")):
             continue
-        pid_text = name[len(prefix):].split(".", 1)[0]
+        pid_text = name[len(prefix) :].split(".", 1)[0]
         try:
             old = now - entry.stat().st_mtime > STALE_AFTER
         except OSError:

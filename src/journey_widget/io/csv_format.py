@@ -22,10 +22,14 @@ COMMON_SCALES = ((-2, 2), (-3, 3), (1, 5), (1, 7), (0, 10), (1, 10), (-5, 5))
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?)?$"
 
 
-def journey_from_csv(path: str | os.PathLike[str], *,
-                     stages: Sequence[str | Mapping[str, Any]] | None = None,
-                     lanes: Sequence[str | Mapping[str, Any]] | None = None,
-                     scale: Any = None, **kwargs: Any) -> Journey:
+def journey_from_csv(
+    path: str | os.PathLike[str],
+    *,
+    stages: Sequence[str | Mapping[str, Any]] | None = None,
+    lanes: Sequence[str | Mapping[str, Any]] | None = None,
+    scale: Any = None,
+    **kwargs: Any,
+) -> Journey:
     """Read a CSV of cards into a journey.
 
     CSV holds no metadata, so: stage and lane order come from ``stages``/``lanes`` or first
@@ -34,8 +38,12 @@ def journey_from_csv(path: str | os.PathLike[str], *,
     of :data:`COMMON_SCALES` (-2..2 first) that holds every emotion score is taken.
     ``kwargs`` go to the map (``title``, ``persona``, ``state``).
     """
-    frame = pd.read_csv(path, keep_default_na=False, na_values=[""],
-                        dtype={c: "str" for c in ("id", "stage", "step", "lane", "text")})
+    frame = pd.read_csv(
+        path,
+        keep_default_na=False,
+        na_values=[""],
+        dtype={c: "str" for c in ("id", "stage", "step", "lane", "text")},
+    )
     for column in frame.columns:
         values = frame[column].dropna()
         if column in STRING_COLUMNS or not len(values) or values.dtype.kind not in "OT":

@@ -26,8 +26,12 @@ class JourneyFormatError(JourneyError):
         The file read, when there is one.
     """
 
-    def __init__(self, problem: str, path: str = "$", file: str | os.PathLike[str] | None = None,
-                 ) -> None:
+    def __init__(
+        self,
+        problem: str,
+        path: str = "$",
+        file: str | os.PathLike[str] | None = None,
+    ) -> None:
         self.problem = problem
         self.path = path
         self.file = None if file is None else os.fspath(file)

@@ -88,8 +88,11 @@ def _metrics_entry(journey: Journey) -> dict[str, Any]:
     if metrics is None:
         return {}
     objects = metrics.astype(object).where(metrics.notna(), None)
-    return {"metrics": [{str(k): _jsonable(v) for k, v in r.items()}
-                        for r in objects.to_dict("records")]}
+    return {
+        "metrics": [
+            {str(k): _jsonable(v) for k, v in r.items()} for r in objects.to_dict("records")
+        ]
+    }
 
 
 def _jsonable(value: Any) -> Any:
@@ -153,14 +156,23 @@ def _build(doc: dict[str, Any]) -> Journey:
             continue
         with contextlib.suppress(TypeError, ValueError, OverflowError):  # else keep JSON's values
             frame[name] = frame[name].astype(dtype)
-    return Journey(frame, stages=doc.get("stages"), lanes=doc.get("lanes"),
-                   scale=doc.get("scale"), title=doc.get("title") or "",
-                   persona=doc.get("persona"), state=doc.get("state") or "current",
-                   metrics=doc.get("metrics"))
+    return Journey(
+        frame,
+        stages=doc.get("stages"),
+        lanes=doc.get("lanes"),
+        scale=doc.get("scale"),
+        title=doc.get("title") or "",
+        persona=doc.get("persona"),
+        state=doc.get("state") or "current",
+        metrics=doc.get("metrics"),
+    )
 
 
-def journey_from_json(text: str | bytes, *, source: str | os.PathLike[str] | None = None,
-                      ) -> Journey:
+def journey_from_json(
+    text: str | bytes,
+    *,
+    source: str | os.PathLike[str] | None = None,
+) -> Journey:
     """Parse the versioned JSON text into a journey.
 
     Raises

@@ -89,7 +89,8 @@ def _unescape(text: str) -> str:
 # ---- writing ---------------------------------------------------------------------------------
 def _to_mermaid_score(score: float, scale: Scale) -> str:
     value = MERMAID_MIN + (score - scale.min) * (MERMAID_MAX - MERMAID_MIN) / (
-        scale.max - scale.min)
+        scale.max - scale.min
+    )
     return f"{round(value, 2):g}"
 
 
@@ -117,9 +118,14 @@ def _cells(journey: Journey) -> dict[tuple[str, str | None], Cell]:
     t = journey.table
     action = _action_lane(journey)
     emotion = next((x.name for x in journey.lanes if x.kind == "emotion"), None)
-    part = t.loc[t["lane"].isin([x for x in (action, emotion) if x is not None]),
-                 [c for c in ("stage", "step", "lane", "text", "score", "actors", "persona")
-                  if c in t.columns]]
+    part = t.loc[
+        t["lane"].isin([x for x in (action, emotion) if x is not None]),
+        [
+            c
+            for c in ("stage", "step", "lane", "text", "score", "actors", "persona")
+            if c in t.columns
+        ],
+    ]
     cells: dict[tuple[str, str | None], Cell] = {}
     for card in part.astype(object).where(part.notna(), None).to_dict("records"):
         cell = cells.setdefault((str(card["stage"]), card["step"]), ([], []))
@@ -127,27 +133,31 @@ def _cells(journey: Journey) -> dict[tuple[str, str | None], Cell]:
     return cells
 
 
-def _columns(journey: Journey, stage: str,
-             cells: dict[tuple[str, str | None], Cell]) -> list[str | None]:
+def _columns(
+    journey: Journey, stage: str, cells: dict[tuple[str, str | None], Cell]
+) -> list[str | None]:
     steps: list[str | None] = list(journey.stage(stage).steps)
     return [None, *steps] if not steps or (stage, None) in cells else steps
 
 
-def _tasks(journey: Journey, stage: str,
-           cells: dict[tuple[str, str | None], Cell]) -> Iterator[tuple[str, str, list[str]]]:
+def _tasks(
+    journey: Journey, stage: str, cells: dict[tuple[str, str | None], Cell]
+) -> Iterator[tuple[str, str, list[str]]]:
     neutral = str((MERMAID_MIN + MERMAID_MAX) // 2)
     for step in _columns(journey, stage, cells):
         actions, emotions = cells.get((stage, step), ([], []))
         scores = [float(e["score"]) for e in emotions if e["score"] is not None]
-        shared = _to_mermaid_score(sum(scores) / len(scores), journey.scale) if scores \
-            else neutral
+        shared = _to_mermaid_score(sum(scores) / len(scores), journey.scale) if scores else neutral
         for k in range(max(len(actions), len(emotions))):
             a = actions[k] if k < len(actions) else None
             e = emotions[k] if k < len(emotions) else None
             first = a if a is not None else e
             name = "" if first is None else str(first["text"])
-            score = shared if e is None or e["score"] is None else _to_mermaid_score(
-                float(e["score"]), journey.scale)
+            score = (
+                shared
+                if e is None or e["score"] is None
+                else _to_mermaid_score(float(e["score"]), journey.scale)
+            )
             yield escape_task(name), score, _actors(a) or _actors(e)
 
 
@@ -242,17 +252,23 @@ def _task(number: int, statement: str) -> tuple[str, float, list[str]]:
         raise _error(number, f"a task needs a name before ':', got {statement!r}")
     pieces = data.split(":")
     if len(pieces) > 2:
-        raise _error(number, f"task {name!r} has more than two ':'; write a ':' inside a "
-                             "name or an actor as #58;")
+        raise _error(
+            number,
+            f"task {name!r} has more than two ':'; write a ':' inside a name or an actor as #58;",
+        )
     raw = pieces[0].strip()
     try:
         score = float(raw)
     except ValueError:
-        raise _error(number, f"task {name!r} has score {raw!r}; expected a number from "
-                             f"{MERMAID_MIN} to {MERMAID_MAX}") from None
+        raise _error(
+            number,
+            f"task {name!r} has score {raw!r}; expected a number from "
+            f"{MERMAID_MIN} to {MERMAID_MAX}",
+        ) from None
     if not MERMAID_MIN <= score <= MERMAID_MAX:
-        raise _error(number, f"task {name!r} has score {raw}, outside Mermaid's "
-                             f"{MERMAID_MIN}..{MERMAID_MAX}")
+        raise _error(
+            number, f"task {name!r} has score {raw}, outside Mermaid's {MERMAID_MIN}..{MERMAID_MAX}"
+        )
     actors = [_unescape(a.strip()) for a in pieces[1].split(",")] if len(pieces) == 2 else []
     return _unescape(name), score, [a for a in actors if a]
 
@@ -265,13 +281,15 @@ def _parse(text: str) -> tuple[str, list[_Section]]:
     seen_header = False
     for number, statement in _lines(text):
         if ";" in _ENTITY.sub("", statement):
-            raise _error(number, f"';' cannot appear in a journey statement; write #59; "
-                                 f"for a semicolon: {statement!r}")
+            raise _error(
+                number,
+                f"';' cannot appear in a journey statement; write #59; "
+                f"for a semicolon: {statement!r}",
+            )
         keyword = statement.split(None, 1)[0].lower()
         if not seen_header:
             if statement.lower() != "journey":
-                raise _error(number, f"a Mermaid journey starts with 'journey', got "
-                                     f"{statement!r}")
+                raise _error(number, f"a Mermaid journey starts with 'journey', got {statement!r}")
             seen_header = True
             continue
         if statement.lower() == "journey":
@@ -287,22 +305,32 @@ def _parse(text: str) -> tuple[str, list[_Section]]:
             if not name:
                 raise _error(number, "'section' needs a name after it")
             if ":" in name:
-                raise _error(number, f"a section name cannot contain ':' (write #58;), got "
-                                     f"{name!r}")
+                raise _error(
+                    number, f"a section name cannot contain ':' (write #58;), got {name!r}"
+                )
             name = _unescape(name)
             twice = next((s for s in sections if s.name == name), None)
             if twice:
-                raise _error(number, f"section {name!r} appears twice (first at line "
-                                     f"{twice.line}); stage names must be unique")
+                raise _error(
+                    number,
+                    f"section {name!r} appears twice (first at line "
+                    f"{twice.line}); stage names must be unique",
+                )
             sections.append(_Section(name, number))
         elif ":" in statement:
             if not sections:
-                raise _error(number, f"task {statement!r} comes before any section; add a "
-                                     "'section NAME' line above it")
+                raise _error(
+                    number,
+                    f"task {statement!r} comes before any section; add a "
+                    "'section NAME' line above it",
+                )
             sections[-1].tasks.append(_task(number, statement))
         else:
-            raise _error(number, f"expected 'title TEXT', 'section NAME' or 'TASK: SCORE: "
-                                 f"ACTORS', got {statement!r}")
+            raise _error(
+                number,
+                f"expected 'title TEXT', 'section NAME' or 'TASK: SCORE: "
+                f"ACTORS', got {statement!r}",
+            )
     if not seen_header:
         raise JourneyError("line 1: the text is empty; a Mermaid journey starts with 'journey'")
     return title, sections
@@ -312,8 +340,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
 
 
-def parse_mermaid(text: str, *,
-                  scale: Scale | tuple[float, float] | None = None) -> Journey:
+def parse_mermaid(text: str, *, scale: Scale | tuple[float, float] | None = None) -> Journey:
     r"""Read a Mermaid ``journey`` diagram into a :class:`Journey`.
 
     Parameters
@@ -352,16 +379,18 @@ def parse_mermaid(text: str, *,
                 base, n = f"mm-{_slug(name) or 'task'}-{n}", n + 1
             ids.add(f"{base}-a")
             value = the_scale.min + (score - MERMAID_MIN) * (the_scale.max - the_scale.min) / (
-                MERMAID_MAX - MERMAID_MIN)
+                MERMAID_MAX - MERMAID_MIN
+            )
             who = ", ".join(actors) if actors else None
             common = {"stage": section.name, "step": step, "actors": who}
-            rows.append({"id": f"{base}-a", "lane": "Actions", "text": name, "score": None,
-                         **common})
-            rows.append({"id": f"{base}-e", "lane": "Emotions", "text": "", "score": value,
-                         **common})
+            rows.append(
+                {"id": f"{base}-a", "lane": "Actions", "text": name, "score": None, **common}
+            )
+            rows.append(
+                {"id": f"{base}-e", "lane": "Emotions", "text": "", "score": value, **common}
+            )
         stages.append({"name": section.name, "steps": steps})
-    frame = pd.DataFrame(rows, columns=["id", "stage", "step", "lane", "text", "score",
-                                        "actors"])
+    frame = pd.DataFrame(rows, columns=["id", "stage", "step", "lane", "text", "score", "actors"])
     if frame["actors"].isna().all():
         frame = frame.drop(columns="actors")
     lanes = [Lane("Actions", "text", ACTION_PROMPT), Lane("Emotions", "emotion", EMOTION_PROMPT)]

@@ -51,14 +51,19 @@ def _constant(name: str) -> _Bad:
 
 def _float(text: str) -> float | _Bad:
     value = float(text)
-    return value if math.isfinite(value) else _Bad(
-        f"{text} is too large for a number; expected a finite number")
+    return (
+        value
+        if math.isfinite(value)
+        else _Bad(f"{text} is too large for a number; expected a finite number")
+    )
 
 
 def _int(text: str) -> int | _Bad:
     if len(text.lstrip("-")) > 20:
-        return _Bad(f"the number {text[:12]}... ({len(text)} digits) is too large; expected a "
-                    "number that fits 64 bits")
+        return _Bad(
+            f"the number {text[:12]}... ({len(text)} digits) is too large; expected a "
+            "number that fits 64 bits"
+        )
     return int(text)
 
 
@@ -79,17 +84,25 @@ def parse_document(text: str | bytes) -> Any:
         except UnicodeDecodeError as err:
             raise JourneyFormatError(
                 f"not UTF-8 text: byte 0x{err.object[err.start]:02x} at offset {err.start}; "
-                "expected a journey map document (UTF-8 JSON)") from None
+                "expected a journey map document (UTF-8 JSON)"
+            ) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise JourneyFormatError(f"the document is empty; expected {_FORMAT_HINT}")
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant,
-                          parse_float=_float, parse_int=_int)
+        return json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_constant=_constant,
+            parse_float=_float,
+            parse_int=_int,
+        )
     except json.JSONDecodeError as err:
         hint = " (the text ends too early: truncated?)" if err.pos >= len(text.rstrip()) else ""
-        raise JourneyFormatError(f"not valid JSON: {err.msg} at line {err.lineno} column "
-                                 f"{err.colno}{hint}") from None
+        raise JourneyFormatError(
+            f"not valid JSON: {err.msg} at line {err.lineno} column {err.colno}{hint}"
+        ) from None
     except RecursionError:
-        raise JourneyFormatError("not readable: values nested too deeply; expected at most "
-                                 f"{MAX_DEPTH} levels") from None
+        raise JourneyFormatError(
+            f"not readable: values nested too deeply; expected at most {MAX_DEPTH} levels"
+        ) from None

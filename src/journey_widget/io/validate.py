@@ -73,14 +73,14 @@ def check_value(value: Any, path: str, depth: int = 0, anchor: str | None = None
         _fail(path, f"the number {value} is too large; expected a number that fits 64 bits")
     if isinstance(value, dict | list):
         if depth >= MAX_DEPTH:
-            _fail(anchor, f"values nested more than {MAX_DEPTH} levels deep; expected flatter "
-                          "data")
+            _fail(anchor, f"values nested more than {MAX_DEPTH} levels deep; expected flatter data")
         if isinstance(value, _DuplicateKeys):
             _fail(path, f"the key {value.key!r} appears twice in this object; expected unique keys")
         items = value.items() if isinstance(value, dict) else enumerate(value)
         for k, v in items:
-            check_value(v, _key(path, k) if isinstance(k, str) else f"{path}[{k}]", depth + 1,
-                        anchor)
+            check_value(
+                v, _key(path, k) if isinstance(k, str) else f"{path}[{k}]", depth + 1, anchor
+            )
 
 
 def _object(value: Any, path: str, what: str = "an object") -> dict[str, Any]:
@@ -101,8 +101,11 @@ def _text(value: Any, path: str, *, optional: bool = True, nonempty: bool = Fals
     if value is None and optional:
         return None
     if not isinstance(value, str) or (nonempty and not value.strip()):
-        _got(path, value, "a non-empty string" if nonempty else (
-            "a string or null" if optional else "a string"))
+        _got(
+            path,
+            value,
+            "a non-empty string" if nonempty else ("a string or null" if optional else "a string"),
+        )
     return value
 
 
@@ -139,7 +142,7 @@ def _check_stages(value: Any) -> dict[str, list[str]]:
         path = f"stages[{i}]"
         if isinstance(stage, str):
             stage = {"name": stage}
-        stage = _object(stage, path, "a stage name or an object with a \"name\"")
+        stage = _object(stage, path, 'a stage name or an object with a "name"')
         name = str(_text(stage.get("name"), f"{path}.name", optional=False, nonempty=True))
         _unique_name(f"{path}.name", name, list(out), "stage")
         steps = stage.get("steps")
@@ -155,7 +158,7 @@ def _check_lanes(value: Any) -> dict[str, str]:
         path = f"lanes[{i}]"
         if isinstance(lane, str):
             lane = {"name": lane}
-        lane = _object(lane, path, "a lane name or an object with a \"name\"")
+        lane = _object(lane, path, 'a lane name or an object with a "name"')
         name = str(_text(lane.get("name"), f"{path}.name", optional=False, nonempty=True))
         _unique_name(f"{path}.name", name, list(out), "lane")
         kind = lane.get("kind")
@@ -169,7 +172,7 @@ def _check_lanes(value: Any) -> dict[str, str]:
 def _check_scale(value: Any) -> tuple[float, float]:
     if value is None:
         return (-2.0, 2.0)
-    scale = _object(value, "scale", "an object {\"min\", \"max\", \"step\"} or null")
+    scale = _object(value, "scale", 'an object {"min", "max", "step"} or null')
     low = _number(scale.get("min", -2), "scale.min", optional=False)
     high = _number(scale.get("max", 2), "scale.max", optional=False)
     step = _number(scale.get("step", 1), "scale.step", optional=False)
@@ -191,28 +194,35 @@ def _check_persona(value: Any) -> None:
     for key in ("goals", "frustrations"):
         items = persona.get(key)
         if items is not None and not isinstance(items, str):
-            for i, item in enumerate(_array(items, f"persona.{key}", "a string, an array of "
-                                                                       "strings or null")):
+            for i, item in enumerate(
+                _array(items, f"persona.{key}", "a string, an array of strings or null")
+            ):
                 _text(item, f"persona.{key}[{i}]", optional=False)
     avatar = persona.get("avatar")
     if avatar is None:
         return
-    avatar = {"initials": avatar} if isinstance(avatar, str) else _object(
-        avatar, "persona.avatar", "initials or an object {\"initials\", \"color\"}")
+    avatar = (
+        {"initials": avatar}
+        if isinstance(avatar, str)
+        else _object(avatar, "persona.avatar", 'initials or an object {"initials", "color"}')
+    )
     initials = avatar.get("initials")
-    if (not isinstance(initials, str) or not 1 <= len(initials) <= 3
-            or any(c.isspace() for c in initials)):
+    if (
+        not isinstance(initials, str)
+        or not 1 <= len(initials) <= 3
+        or any(c.isspace() for c in initials)
+    ):
         _got("persona.avatar.initials", initials, "1 to 3 characters without spaces")
     color = avatar.get("color") or ""
     if color not in ("", *AVATAR_COLORS):
-        _got("persona.avatar.color", color, f"one of {', '.join(AVATAR_COLORS)} (or \"\")")
+        _got("persona.avatar.color", color, f'one of {", ".join(AVATAR_COLORS)} (or "")')
 
 
 def _check_columns(value: Any) -> list[str]:
     names: list[str] = []
     for i, spec in enumerate(_array(value, "columns", "an array of column objects")):
         path = f"columns[{i}]"
-        spec = _object(spec, path, "an object {\"name\", \"dtype\"}")
+        spec = _object(spec, path, 'an object {"name", "dtype"}')
         check_value(spec, path)
         name = str(_text(spec.get("name"), f"{path}.name", optional=False, nonempty=True))
         _unique_name(f"{path}.name", name, names, "column")
@@ -242,33 +252,47 @@ def _confidence(value: Any, path: str) -> None:
 _FIELD_CHECKS: dict[str, _Check] = {"severity": _severity, "confidence": _confidence}
 
 
-def _check_cards(value: Any, columns: list[str] | None, stages: dict[str, list[str]] | None,
-                 lanes: dict[str, str] | None, scale: tuple[float, float]) -> None:
+def _check_cards(
+    value: Any,
+    columns: list[str] | None,
+    stages: dict[str, list[str]] | None,
+    lanes: dict[str, str] | None,
+    scale: tuple[float, float],
+) -> None:
     cards = _array(value, "cards", "an array of card objects")
     if cards and columns is not None:
         missing = [c for c in ("stage", "lane", "text") if c not in columns]
         if missing:
-            _fail("columns", f"no column {missing[0]!r}; expected the columns to include "
-                             "stage, lane and text")
+            _fail(
+                "columns",
+                f"no column {missing[0]!r}; expected the columns to include stage, lane and text",
+            )
     known = None if columns is None else set(columns)
     ids: dict[str, int] = {}
     for i, card in enumerate(cards):
         path = f"cards[{i}]"
         card = _object(card, path, "a card object")
         if known is not None and (extra := [k for k in card if k not in known]):
-            _fail(_key(path, extra[0]), "not one of the document's columns; expected a key "
-                                        "listed in \"columns\" (it would be lost)")
+            _fail(
+                _key(path, extra[0]),
+                "not one of the document's columns; expected a key "
+                'listed in "columns" (it would be lost)',
+            )
         for key, item in card.items():
             if isinstance(item, dict | list | _Bad) or (
-                    isinstance(item, int) and abs(item) > 2**53):
+                isinstance(item, int) and abs(item) > 2**53
+            ):
                 check_value(item, _key(path, key), 1)
         card_id = card.get("id")
         if card_id is not None:
             if isinstance(card_id, bool) or not isinstance(card_id, str | int):
                 _got(f"{path}.id", card_id, "a string (or null: a new id is made)")
             if str(card_id) in ids:
-                _fail(f"{path}.id", f"{str(card_id)!r} is also the id of "
-                                    f"cards[{ids[str(card_id)]}]; expected unique ids")
+                _fail(
+                    f"{path}.id",
+                    f"{str(card_id)!r} is also the id of "
+                    f"cards[{ids[str(card_id)]}]; expected unique ids",
+                )
             ids[str(card_id)] = i
         stage = _text(card.get("stage"), f"{path}.stage", optional=False, nonempty=True)
         lane = _text(card.get("lane"), f"{path}.lane", optional=False, nonempty=True)
@@ -277,17 +301,30 @@ def _check_cards(value: Any, columns: list[str] | None, stages: dict[str, list[s
         if lanes is not None and lane not in lanes:
             _fail(f"{path}.lane", f"{lane!r} is not one of the map's lanes {list(lanes)}")
         step = _text(card.get("step"), f"{path}.step")
-        if step is not None and stages is not None and stages[str(stage)] and (
-                step not in stages[str(stage)]):
-            _fail(f"{path}.step", f"{step!r} is not one of the steps of stage {stage!r} "
-                                  f"{stages[str(stage)]}")
+        if (
+            step is not None
+            and stages is not None
+            and stages[str(stage)]
+            and (step not in stages[str(stage)])
+        ):
+            _fail(
+                f"{path}.step",
+                f"{step!r} is not one of the steps of stage {stage!r} {stages[str(stage)]}",
+            )
         _text(card.get("text"), f"{path}.text")
         score = _number(card.get("score"), f"{path}.score")
-        if (score is not None and lanes is not None and lanes[str(lane)] == "emotion"
-                and not scale[0] <= score <= scale[1]):
-            _fail(f"{path}.score", f"{score:g} is outside the map's scale "
-                                   f"{scale[0]:g}..{scale[1]:g} (on emotion lane {lane!r}); "
-                                   "expected a score inside it")
+        if (
+            score is not None
+            and lanes is not None
+            and lanes[str(lane)] == "emotion"
+            and not scale[0] <= score <= scale[1]
+        ):
+            _fail(
+                f"{path}.score",
+                f"{score:g} is outside the map's scale "
+                f"{scale[0]:g}..{scale[1]:g} (on emotion lane {lane!r}); "
+                "expected a score inside it",
+            )
         for field, check in _FIELD_CHECKS.items():
             if card.get(field) is not None:
                 check(card[field], f"{path}.{field}")
@@ -297,7 +334,7 @@ def _check_metrics(value: Any, stages: dict[str, list[str]] | None) -> None:
     seen: set[tuple[str, str]] = set()
     for i, row in enumerate(_array(value, "metrics", "an array of metric objects or null")):
         path = f"metrics[{i}]"
-        row = _object(row, path, "a metric object {\"stage\", \"metric\", \"value\"}")
+        row = _object(row, path, 'a metric object {"stage", "metric", "value"}')
         if extra := [k for k in row if k not in METRIC_COLUMNS]:
             _fail(_key(path, extra[0]), f"unknown key; expected only {', '.join(METRIC_COLUMNS)}")
         stage = _text(row.get("stage"), f"{path}.stage", optional=False, nonempty=True)
@@ -312,8 +349,11 @@ def _check_metrics(value: Any, stages: dict[str, list[str]] | None) -> None:
             check_value(n, f"{path}.n")
             _got(f"{path}.n", n, "a whole number of 0 or more, or null")
         if (str(stage), str(metric)) in seen:
-            _fail(path, f"stage {stage!r} has metric {metric!r} twice; expected one row per "
-                        "stage and metric")
+            _fail(
+                path,
+                f"stage {stage!r} has metric {metric!r} twice; expected one row per "
+                "stage and metric",
+            )
         seen.add((str(stage), str(metric)))
 
 
@@ -327,15 +367,22 @@ def check_document(doc: Any) -> None:
     JourneyFormatError
         Naming the JSON path and what was expected; newer format versions are named.
     """
-    doc = _object(doc, "$", "a journey map document (a JSON object with \"format\": "
-                            f"\"{FORMAT_NAME}\")")
+    doc = _object(
+        doc, "$", f'a journey map document (a JSON object with "format": "{FORMAT_NAME}")'
+    )
     if doc.get("format") != FORMAT_NAME:
-        _fail("format", f"not a journey map document: expected \"{FORMAT_NAME}\", got "
-                        f"{_kind(doc.get('format')) if 'format' in doc else 'no format key'}")
+        _fail(
+            "format",
+            f'not a journey map document: expected "{FORMAT_NAME}", got '
+            f"{_kind(doc.get('format')) if 'format' in doc else 'no format key'}",
+        )
     version = doc.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        _fail("version", f"journey map version {version} is newer than this journey_widget "
-                         f"reads (version {FORMAT_VERSION}); update journey_widget to open it")
+        _fail(
+            "version",
+            f"journey map version {version} is newer than this journey_widget "
+            f"reads (version {FORMAT_VERSION}); update journey_widget to open it",
+        )
     if version != FORMAT_VERSION or isinstance(version, bool):
         _got("version", version, f"the format version {FORMAT_VERSION}")
     if "$schema" in doc:
@@ -358,8 +405,20 @@ def check_document(doc: Any) -> None:
             check_value(value, _key("$", key), 1)
 
 
-_KNOWN = {"format", "version", "$schema", "title", "persona", "state", "scale", "stages",
-          "lanes", "columns", "cards", "metrics"}
+_KNOWN = {
+    "format",
+    "version",
+    "$schema",
+    "title",
+    "persona",
+    "state",
+    "scale",
+    "stages",
+    "lanes",
+    "columns",
+    "cards",
+    "metrics",
+}
 
 
 def as_format_error(err: Exception) -> JourneyFormatError:

@@ -7,5 +7,18 @@ from .journey import Journey
 from .ops import Applied, Change, Op
 from .structure import Lane, Persona, Scale, Stage
 
-__all__ = ["CONFIDENCE_VALUES", "CORE_COLUMNS", "OPTIONAL_COLUMNS", "Applied", "Change",
-           "History", "Journey", "JourneyError", "Lane", "Op", "Persona", "Scale", "Stage"]
+__all__ = [
+    "CONFIDENCE_VALUES",
+    "CORE_COLUMNS",
+    "OPTIONAL_COLUMNS",
+    "Applied",
+    "Change",
+    "History",
+    "Journey",
+    "JourneyError",
+    "Lane",
+    "Op",
+    "Persona",
+    "Scale",
+    "Stage",
+]

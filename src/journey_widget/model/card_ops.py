@@ -47,8 +47,7 @@ def _with_columns(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
         if column in table.columns:
             continue
         rank = OPTIONAL_COLUMNS.index(column)
-        at = len(CORE_COLUMNS) + sum(
-            1 for c in OPTIONAL_COLUMNS[:rank] if c in table.columns)
+        at = len(CORE_COLUMNS) + sum(1 for c in OPTIONAL_COLUMNS[:rank] if c in table.columns)
         table = table.copy(deep=False)
         table.insert(at, column, pd.Series(None, index=table.index, dtype=object))
     return table
@@ -84,12 +83,17 @@ class EditCard:
         """Set the value on ``j``; return the inverse (the old value back) and the change."""
         row = j.row_of(self.id)
         if self.field in _PLACEMENT:
-            raise JourneyError(f"column {self.field!r} cannot be edited; move the card instead"
-                               if self.field != "id" else "a card's id cannot be changed")
+            raise JourneyError(
+                f"column {self.field!r} cannot be edited; move the card instead"
+                if self.field != "id"
+                else "a card's id cannot be changed"
+            )
         created = self.field not in j.table.columns
         if created and self.field not in OPTIONAL_COLUMNS:
-            raise JourneyError(f"there is no column {self.field!r}; editable columns are "
-                               f"{[c for c in j.table.columns if c not in _PLACEMENT]}")
+            raise JourneyError(
+                f"there is no column {self.field!r}; editable columns are "
+                f"{[c for c in j.table.columns if c not in _PLACEMENT]}"
+            )
         value = check_field_value(self.field, self.value)
         if self.field == "score":
             _check_score_for_lane(j, str(j.table.at[row, "lane"]), value)
@@ -99,12 +103,16 @@ class EditCard:
         try:
             table.loc[row, self.field] = value
         except (TypeError, ValueError) as err:
-            raise JourneyError(f"column {self.field!r} holds {j.table[self.field].dtype} values; "
-                               f"cannot store {value!r}") from err
+            raise JourneyError(
+                f"column {self.field!r} holds {j.table[self.field].dtype} values; "
+                f"cannot store {value!r}"
+            ) from err
         j.table = table
         _restore(j, self.restore)
-        return Applied(EditCard(self.id, self.field, old, restore=before),
-                       [Change("edit", self.id, self.field, plain(old), plain(value))])
+        return Applied(
+            EditCard(self.id, self.field, old, restore=before),
+            [Change("edit", self.id, self.field, plain(old), plain(value))],
+        )
 
 
 @dataclass(frozen=True)
@@ -134,8 +142,10 @@ class AddCard:
         _check_score_for_lane(j, lane, card["score"])
         unknown = [k for k in card if k not in j.table.columns and k not in OPTIONAL_COLUMNS]
         if unknown:
-            raise JourneyError(f"unknown column(s) {unknown} for a new card; the map's columns "
-                               f"are {list(j.table.columns)}")
+            raise JourneyError(
+                f"unknown column(s) {unknown} for a new card; the map's columns "
+                f"are {list(j.table.columns)}"
+            )
         for key, value in card.items():
             if key not in ("text", "score"):
                 check_field_value(key, value)
@@ -145,8 +155,9 @@ class AddCard:
         position = j.insertion_row(stage, step, lane, self.index)
         j.table = table
         j.insert_rows(row, [position])
-        return Applied(DropRows((card_id,), before),
-                       [Change("add", card_id, None, None, j.card(card_id))])
+        return Applied(
+            DropRows((card_id,), before), [Change("add", card_id, None, None, j.card(card_id))]
+        )
 
 
 def _one(value: Any, dtype: Any) -> pd.Series:
@@ -197,8 +208,11 @@ class MoveCard:
         taken["stage"], taken["lane"] = self.stage, self.lane
         taken["step"] = pd.Series([self.step], index=taken.index, dtype=kept["step"].dtype)
         try:
-            target = self.row if self.row is not None else j.insertion_row(
-                self.stage, self.step, self.lane, self.index)
+            target = (
+                self.row
+                if self.row is not None
+                else j.insertion_row(self.stage, self.step, self.lane, self.index)
+            )
             j.insert_rows(taken, [target])
         except Exception:
             j.table = kept  # never lose the card
@@ -223,13 +237,15 @@ class InsertRows:
         if clash:
             raise JourneyError(f"cards {clash} already exist")
         for _, card in self.rows.iterrows():
-            _check_place(j, card["stage"], None if is_missing(card["step"]) else card["step"],
-                         card["lane"])
+            _check_place(
+                j, card["stage"], None if is_missing(card["step"]) else card["step"], card["lane"]
+            )
         before = layout(j.table)
         j.insert_rows(self.rows, self.positions)
         _restore(j, self.restore)
-        return Applied(DropRows(tuple(ids), before),
-                       [Change("add", i, None, None, j.card(i)) for i in ids])
+        return Applied(
+            DropRows(tuple(ids), before), [Change("add", i, None, None, j.card(i)) for i in ids]
+        )
 
 
 @dataclass(frozen=True)

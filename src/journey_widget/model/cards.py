@@ -22,8 +22,17 @@ from .structure import Lane, Scale, Stage, to_lane
 
 CORE_COLUMNS = ("id", "stage", "step", "lane", "text", "score")
 REQUIRED_COLUMNS = ("stage", "lane", "text")
-OPTIONAL_COLUMNS = ("channel", "owner", "confidence", "severity", "impact", "effort",
-                    "evidence", "persona", "tags")
+OPTIONAL_COLUMNS = (
+    "channel",
+    "owner",
+    "confidence",
+    "severity",
+    "impact",
+    "effort",
+    "evidence",
+    "persona",
+    "tags",
+)
 #: The confidence levels (``vocabulary.json``), under the name the model has always used.
 CONFIDENCE_VALUES: tuple[str, ...] = CONFIDENCE_LEVELS
 SEVERITY_RANGE = (1, 5)
@@ -68,8 +77,9 @@ def _first_appearance(values: pd.Series) -> list[str]:
     return [str(v) for v in pd.unique(values.dropna())]
 
 
-def _ordered_names(series: pd.Series, given: Sequence[Stage] | Sequence[Lane] | None,
-                   column: str) -> list[str] | None:
+def _ordered_names(
+    series: pd.Series, given: Sequence[Stage] | Sequence[Lane] | None, column: str
+) -> list[str] | None:
     """The order the data implies when none was given: ordered Categorical, else first seen."""
     if given is not None:
         return None
@@ -85,7 +95,8 @@ def _names_column(df: pd.DataFrame, column: str) -> pd.Series:
         label = series.index[missing.to_numpy()][0]
         raise JourneyError(
             f"column {column!r} has {int(missing.sum())} missing value(s), first at "
-            f"{_where(label)}; every card needs a {column}")
+            f"{_where(label)}; every card needs a {column}"
+        )
     return series.astype(object).map(str)
 
 
@@ -95,7 +106,8 @@ def _check_members(values: pd.Series, allowed: Sequence[str], column: str) -> No
         label = values.index[bad.to_numpy()][0]
         raise JourneyError(
             f"column {column!r} has value {values[label]!r} at {_where(label)}, which is not one "
-            f"of the map's {column}s: {list(allowed)}")
+            f"of the map's {column}s: {list(allowed)}"
+        )
 
 
 def _score_column(df: pd.DataFrame) -> pd.Series:
@@ -108,21 +120,27 @@ def _score_column(df: pd.DataFrame) -> pd.Series:
         label = raw.index[bad.to_numpy()][0]
         raise JourneyError(
             f"column 'score' has value {raw[label]!r} at {_where(label)}; expected a number "
-            "or a missing value")
+            "or a missing value"
+        )
     return numbers
 
 
-def check_scores(scores: pd.Series, lanes_of_cards: pd.Series, lanes: Sequence[Lane],
-                 scale: Scale) -> None:
+def check_scores(
+    scores: pd.Series, lanes_of_cards: pd.Series, lanes: Sequence[Lane], scale: Scale
+) -> None:
     """Raise when an emotion-lane card's score lies outside the scale."""
     emotion = [lane.name for lane in lanes if lane.kind == "emotion"]
-    outside = lanes_of_cards.isin(emotion) & scores.notna() & (
-        (scores < scale.min) | (scores > scale.max))
+    outside = (
+        lanes_of_cards.isin(emotion)
+        & scores.notna()
+        & ((scores < scale.min) | (scores > scale.max))
+    )
     if outside.any():
         label = scores.index[outside.to_numpy()][0]
         raise JourneyError(
             f"column 'score' has value {scores[label]:g} at {_where(label)} on emotion lane "
-            f"{lanes_of_cards[label]!r}, outside the map's scale {scale.describe()}")
+            f"{lanes_of_cards[label]!r}, outside the map's scale {scale.describe()}"
+        )
 
 
 def _ids(df: pd.DataFrame) -> pd.Series:
@@ -135,7 +153,8 @@ def _ids(df: pd.DataFrame) -> pd.Series:
     if len(dup):
         raise JourneyError(
             f"column 'id' must be unique; {dup.iloc[0]!r} appears more than once "
-            f"({len(pd.unique(dup))} duplicated id(s))")
+            f"({len(pd.unique(dup))} duplicated id(s))"
+        )
     if ids.isna().any():
         ids = ids.copy()
         ids[ids.isna()] = [new_id() for _ in range(int(ids.isna().sum()))]
@@ -159,12 +178,14 @@ def check_field_value(field: str, value: Any) -> Any:
         return float(value)
     if field == "confidence" and not is_missing(value) and value not in CONFIDENCE_VALUES:
         raise JourneyError(
-            f"column 'confidence' takes one of {', '.join(CONFIDENCE_VALUES)}, got {value!r}")
+            f"column 'confidence' takes one of {', '.join(CONFIDENCE_VALUES)}, got {value!r}"
+        )
     if field == "severity" and not is_missing(value):
         low, high = SEVERITY_RANGE
         if not _is_number(value) or not low <= value <= high:
-            raise JourneyError(f"column 'severity' takes a number from {low} to {high}, "
-                               f"got {value!r}")
+            raise JourneyError(
+                f"column 'severity' takes a number from {low} to {high}, got {value!r}"
+            )
     return value
 
 
@@ -179,9 +200,12 @@ def _check_optional(df: pd.DataFrame) -> None:
                 raise JourneyError(f"{err} at {_where(label)}") from None
 
 
-def card_table(df: pd.DataFrame | None, stages: Sequence[Stage] | None,
-               lanes: Sequence[Lane] | None, scale: Scale,
-               ) -> tuple[pd.DataFrame, list[Stage], list[Lane]]:
+def card_table(
+    df: pd.DataFrame | None,
+    stages: Sequence[Stage] | None,
+    lanes: Sequence[Lane] | None,
+    scale: Scale,
+) -> tuple[pd.DataFrame, list[Stage], list[Lane]]:
     """Validate ``df`` and return the canonical card table with the map's stages and lanes.
 
     ``stages``/``lanes`` given are authoritative; when ``None`` they come from an ordered
@@ -195,7 +219,8 @@ def card_table(df: pd.DataFrame | None, stages: Sequence[Stage] | None,
     if len(df) and (missing := [c for c in REQUIRED_COLUMNS if c not in df.columns]):
         raise JourneyError(
             f"missing column(s) {', '.join(map(repr, missing))}; a card table needs "
-            f"{', '.join(REQUIRED_COLUMNS)} (and may have {', '.join(CORE_COLUMNS)})")
+            f"{', '.join(REQUIRED_COLUMNS)} (and may have {', '.join(CORE_COLUMNS)})"
+        )
     if df.columns.duplicated().any():
         raise JourneyError(f"column {df.columns[df.columns.duplicated()][0]!r} appears twice")
     empty = pd.Series([], dtype=object)
@@ -220,10 +245,16 @@ def card_table(df: pd.DataFrame | None, stages: Sequence[Stage] | None,
     text = df["text"].astype(object) if "text" in df.columns else empty
     text = text.where(text.notna(), "").map(str)
 
-    table = pd.DataFrame({
-        "id": _ids(df).to_numpy(), "stage": stage_col.to_numpy(), "step": step_col.to_numpy(),
-        "lane": lane_col.to_numpy(), "text": text.to_numpy(), "score": scores.to_numpy(),
-    })
+    table = pd.DataFrame(
+        {
+            "id": _ids(df).to_numpy(),
+            "stage": stage_col.to_numpy(),
+            "step": step_col.to_numpy(),
+            "lane": lane_col.to_numpy(),
+            "text": text.to_numpy(),
+            "score": scores.to_numpy(),
+        }
+    )
     for column in STRING_COLUMNS:
         table[column] = table[column].astype("str")
     optional = [c for c in OPTIONAL_COLUMNS if c in df.columns]
@@ -244,7 +275,8 @@ def _steps_for(stages: list[Stage], stage_col: pd.Series, step_col: pd.Series) -
                 label = used.index[bad.to_numpy()][0]
                 raise JourneyError(
                     f"column 'step' has value {used[label]!r} at {_where(label)}, which is not "
-                    f"one of the steps of stage {stage.name!r}: {list(stage.steps)}")
+                    f"one of the steps of stage {stage.name!r}: {list(stage.steps)}"
+                )
             result.append(stage)
         else:
             result.append(Stage(stage.name, tuple(_first_appearance(used)), stage.description))

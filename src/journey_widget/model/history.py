@@ -19,7 +19,7 @@ class History:
         """Apply ``op``, keep its inverse for undo (the last ``limit`` ones) and clear redo."""
         applied = op.apply(self.journey)
         self._undo.append(applied.inverse)
-        del self._undo[:-self.limit]
+        del self._undo[: -self.limit]
         self._redo.clear()
         return applied
 

@@ -67,12 +67,18 @@ class Journey:
     (['Browse'], ['Actions'])
     """
 
-    def __init__(self, cards: pd.DataFrame | None = None, *,
-                 stages: Sequence[str | Stage | Mapping[str, Any]] | None = None,
-                 lanes: Sequence[str | Lane | Mapping[str, Any]] | None = None,
-                 scale: Scale | Mapping[str, Any] | tuple[float, float] | None = None,
-                 title: str = "", persona: str | Persona | Mapping[str, Any] | None = None,
-                 state: str = "current", metrics: pd.DataFrame | None = None) -> None:
+    def __init__(
+        self,
+        cards: pd.DataFrame | None = None,
+        *,
+        stages: Sequence[str | Stage | Mapping[str, Any]] | None = None,
+        lanes: Sequence[str | Lane | Mapping[str, Any]] | None = None,
+        scale: Scale | Mapping[str, Any] | tuple[float, float] | None = None,
+        title: str = "",
+        persona: str | Persona | Mapping[str, Any] | None = None,
+        state: str = "current",
+        metrics: pd.DataFrame | None = None,
+    ) -> None:
         self.scale = to_scale(scale)
         stage_list = None if stages is None else [to_stage(s) for s in stages]
         lane_list = None if lanes is None else [to_lane(x) for x in lanes]
@@ -85,7 +91,8 @@ class Journey:
         self.persona = to_persona(persona)
         self.state = check_state(state)
         self.metrics: pd.DataFrame | None = (
-            None if metrics is None else metrics_table(metrics, self.stage_names()))
+            None if metrics is None else metrics_table(metrics, self.stage_names())
+        )
 
     # ---- queries -------------------------------------------------------------------------
     def stage_names(self) -> list[str]:
@@ -160,8 +167,12 @@ class Journey:
         card = self.table.iloc[row]
         step = None if is_missing(card["step"]) else str(card["step"])
         cell = self.cell_rows(str(card["stage"]), step, str(card["lane"]))
-        return {"stage": str(card["stage"]), "step": step, "lane": str(card["lane"]),
-                "index": int(np.flatnonzero(cell == row)[0])}
+        return {
+            "stage": str(card["stage"]),
+            "step": step,
+            "lane": str(card["lane"]),
+            "index": int(np.flatnonzero(cell == row)[0]),
+        }
 
     def count_cards(self, column: str, value: str, stage: str | None = None) -> int:
         """How many cards hold ``value`` in ``column`` (only those of ``stage`` when given)."""
@@ -185,8 +196,7 @@ class Journey:
     def drop_rows(self, positions: Sequence[int]) -> pd.DataFrame:
         """Remove rows by position and return them (with their dtypes) for an exact inverse."""
         taken = self.table.iloc[list(positions)]
-        self.table = self.table.drop(index=self.table.index[list(positions)]).reset_index(
-            drop=True)
+        self.table = self.table.drop(index=self.table.index[list(positions)]).reset_index(drop=True)
         return taken
 
     def insertion_row(self, stage: str, step: str | None, lane: str, index: int | None) -> int:
@@ -215,5 +225,7 @@ def as_journey(source: Any, what: str = "map") -> Journey:
         return journey
     if isinstance(source, pd.DataFrame):
         return Journey(source)
-    raise JourneyError(f"{what} must be a JourneyMap, a Journey or a DataFrame of cards, "
-                       f"got {type(source).__name__}")
+    raise JourneyError(
+        f"{what} must be a JourneyMap, a Journey or a DataFrame of cards, "
+        f"got {type(source).__name__}"
+    )

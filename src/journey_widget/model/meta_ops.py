@@ -68,13 +68,23 @@ class SetMeta:
         elif self.field == "state":
             new = check_state(self.value)
         else:
-            raise JourneyError(f"cannot set {self.field!r}; the map's settable fields are "
-                               f"{', '.join(META_FIELDS)}")
+            raise JourneyError(
+                f"cannot set {self.field!r}; the map's settable fields are {', '.join(META_FIELDS)}"
+            )
         old = getattr(j, self.field)
         setattr(j, self.field, new)
-        return Applied(SetMeta(self.field, old),
-                       [Change(f"set_{self.field}", None, self.field,
-                               _plain(self.field, old), _plain(self.field, new))])
+        return Applied(
+            SetMeta(self.field, old),
+            [
+                Change(
+                    f"set_{self.field}",
+                    None,
+                    self.field,
+                    _plain(self.field, old),
+                    _plain(self.field, new),
+                )
+            ],
+        )
 
 
 def SetTitle(title: str) -> SetMeta:

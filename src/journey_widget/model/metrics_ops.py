@@ -31,8 +31,9 @@ class SetMetrics:
         """Attach the table to ``j``; return the inverse (the old table back) and the change."""
         old = j.metrics
         j.metrics = self.table
-        return Applied(SetMetrics(old), [Change("metrics", None, "metrics", _rows(old),
-                                                _rows(self.table))])
+        return Applied(
+            SetMetrics(old), [Change("metrics", None, "metrics", _rows(old), _rows(self.table))]
+        )
 
 
 def _rows(table: pd.DataFrame | None) -> int | None:

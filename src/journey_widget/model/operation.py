@@ -81,8 +81,9 @@ class Batch:
             for applied in reversed(done):
                 applied.inverse.apply(j)
             raise
-        return Applied(Batch(tuple(a.inverse for a in reversed(done))),
-                       [c for a in done for c in a.changes])
+        return Applied(
+            Batch(tuple(a.inverse for a in reversed(done))), [c for a in done for c in a.changes]
+        )
 
 
 def check_index(index: int, size: int) -> int:

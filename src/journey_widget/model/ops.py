@@ -18,7 +18,28 @@ from .structure_ops import (
     RenameStep,
 )
 
-__all__ = ["AddCard", "AddItem", "AddStep", "Applied", "Batch", "Change", "DeleteCard",
-           "DropRows", "EditCard", "InsertRows", "MoveCard", "MoveItem", "MoveStep", "Op",
-           "RemoveItem", "RemoveStep", "RenameItem", "RenameStep", "ReplaceCards", "SetMeta",
-           "SetPersona", "SetState", "SetTitle"]
+__all__ = [
+    "AddCard",
+    "AddItem",
+    "AddStep",
+    "Applied",
+    "Batch",
+    "Change",
+    "DeleteCard",
+    "DropRows",
+    "EditCard",
+    "InsertRows",
+    "MoveCard",
+    "MoveItem",
+    "MoveStep",
+    "Op",
+    "RemoveItem",
+    "RemoveStep",
+    "RenameItem",
+    "RenameStep",
+    "ReplaceCards",
+    "SetMeta",
+    "SetPersona",
+    "SetState",
+    "SetTitle",
+]

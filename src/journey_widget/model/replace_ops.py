@@ -40,13 +40,24 @@ class JourneyState:
     def capture(cls, j: Journey) -> JourneyState:
         """The current state of ``j`` (cheap: shallow copies, no serialisation)."""
         metrics = None if j.metrics is None else j.metrics.copy(deep=False)
-        return cls(j.table.copy(deep=False), tuple(j.stages), tuple(j.lanes), j.scale,
-                   j.title, j.persona, j.state, metrics)
+        return cls(
+            j.table.copy(deep=False),
+            tuple(j.stages),
+            tuple(j.lanes),
+            j.scale,
+            j.title,
+            j.persona,
+            j.state,
+            metrics,
+        )
 
     def restore(self, j: Journey) -> None:
         """Put this state into ``j`` (used by :class:`ReplaceJourney` only)."""
-        j.table, j.stages, j.lanes = self.table.copy(deep=False), list(self.stages), list(
-            self.lanes)
+        j.table, j.stages, j.lanes = (
+            self.table.copy(deep=False),
+            list(self.stages),
+            list(self.lanes),
+        )
         j.scale, j.title, j.persona, j.state = self.scale, self.title, self.persona, self.state
         j.metrics = None if self.metrics is None else self.metrics.copy(deep=False)
 
@@ -58,8 +69,12 @@ class JourneyState:
 
 
 def _summary(state: JourneyState) -> dict[str, Any]:
-    return {"cards": len(state.table), "stages": [s.name for s in state.stages],
-            "lanes": [x.name for x in state.lanes], "title": state.title}
+    return {
+        "cards": len(state.table),
+        "stages": [s.name for s in state.stages],
+        "lanes": [x.name for x in state.lanes],
+        "title": state.title,
+    }
 
 
 @dataclass(frozen=True)
@@ -89,5 +104,7 @@ class ReplaceJourney:
         """Put ``state`` into ``j``; the inverse puts back what ``j`` held."""
         old = JourneyState.capture(j)
         self.state.restore(j)
-        return Applied(ReplaceJourney(old),
-                       [Change("replace", None, "map", _summary(old), _summary(self.state))])
+        return Applied(
+            ReplaceJourney(old),
+            [Change("replace", None, "map", _summary(old), _summary(self.state))],
+        )

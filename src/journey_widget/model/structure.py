@@ -110,8 +110,12 @@ class Persona:
 
     def to_dict(self) -> dict[str, Any]:
         """The persona as a dict: ``extra`` keys, then its fields (optional ones only when set)."""
-        out = {**self.extra, "name": self.name, "goals": list(self.goals),
-               "description": self.description}
+        out = {
+            **self.extra,
+            "name": self.name,
+            "goals": list(self.goals),
+            "description": self.description,
+        }
         if self.frustrations:
             out["frustrations"] = list(self.frustrations)
         if self.quote:
@@ -141,8 +145,9 @@ def to_stage(value: str | Stage | Mapping[str, Any]) -> Stage:
     if isinstance(value, Mapping):
         steps = tuple(check_name(s, "step") for s in value.get("steps") or ())
         _unique(steps, f"steps of stage {value.get('name')!r}")
-        return Stage(check_name(value.get("name"), "stage"), steps,
-                     str(value.get("description") or ""))
+        return Stage(
+            check_name(value.get("name"), "stage"), steps, str(value.get("description") or "")
+        )
     raise JourneyError(f"a stage must be a name, a dict or a Stage, got {value!r}")
 
 
@@ -163,7 +168,8 @@ def to_lane(value: str | Lane | Mapping[str, Any]) -> Lane:
         kind = value.get("kind") or to_lane(name).kind
         if kind not in LANE_KINDS:
             raise JourneyError(
-                f"lane {name!r} has kind {kind!r}; expected one of {', '.join(LANE_KINDS)}")
+                f"lane {name!r} has kind {kind!r}; expected one of {', '.join(LANE_KINDS)}"
+            )
         prompt = value.get("prompt") or ""
         if not isinstance(prompt, str):
             raise JourneyError(f"lane {name!r} has prompt {prompt!r}; expected a string")
@@ -192,10 +198,15 @@ def to_persona(value: str | Persona | Mapping[str, Any] | None) -> Persona | Non
         return Persona(value)
     if isinstance(value, Mapping):
         extra = {k: v for k, v in value.items() if k not in _PERSONA_KEYS}
-        return Persona(_persona_text(value, "name"), _persona_list(value, "goals"),
-                       _persona_text(value, "description"), extra,
-                       _persona_list(value, "frustrations"), _persona_text(value, "quote"),
-                       to_avatar(value.get("avatar")))
+        return Persona(
+            _persona_text(value, "name"),
+            _persona_list(value, "goals"),
+            _persona_text(value, "description"),
+            extra,
+            _persona_list(value, "frustrations"),
+            _persona_text(value, "quote"),
+            to_avatar(value.get("avatar")),
+        )
     raise JourneyError(f"persona must be a name, a dict or a Persona, got {value!r}")
 
 
@@ -234,13 +245,16 @@ def to_avatar(value: str | Avatar | Mapping[str, Any] | None) -> Avatar | None:
     if not isinstance(raw, Mapping):
         raise JourneyError(f"persona avatar must be initials or a dict, got {value!r}")
     initials, color = raw.get("initials"), raw.get("color") or ""
-    if (not isinstance(initials, str) or not 1 <= len(initials) <= 3
-            or any(c.isspace() for c in initials)):
-        raise JourneyError(f"avatar initials must be 1 to 3 characters without spaces, "
-                           f"got {initials!r}")
+    if (
+        not isinstance(initials, str)
+        or not 1 <= len(initials) <= 3
+        or any(c.isspace() for c in initials)
+    ):
+        raise JourneyError(
+            f"avatar initials must be 1 to 3 characters without spaces, got {initials!r}"
+        )
     if color not in ("", *AVATAR_COLORS):
-        raise JourneyError(f"avatar color must be one of {', '.join(AVATAR_COLORS)}, "
-                           f"got {color!r}")
+        raise JourneyError(f"avatar color must be one of {', '.join(AVATAR_COLORS)}, got {color!r}")
     return Avatar(initials, color)
 
 

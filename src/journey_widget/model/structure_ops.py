@@ -24,8 +24,9 @@ def _set_items(j: Journey, axis: Axis, items: list[Any]) -> None:  # list of Sta
 def _drop_cards(j: Journey, ids: tuple[str, ...], allowed: bool, what: str) -> Applied | None:
     """Drop the cards of a stage, lane or step being removed; refuse unless ``allowed``."""
     if ids and not allowed:
-        raise JourneyError(f"{what} has {len(ids)} card(s); remove them first or pass "
-                           "drop_cards=True")
+        raise JourneyError(
+            f"{what} has {len(ids)} card(s); remove them first or pass drop_cards=True"
+        )
     return DropRows(ids).apply(j) if ids else None
 
 
@@ -52,8 +53,9 @@ class AddItem:
         index = len(items) if self.index is None else check_index(self.index, len(items) + 1)
         items.insert(index, self.item)
         _set_items(j, self.axis, items)
-        return Applied(RemoveItem(self.axis, name),
-                       [Change(f"add_{self.axis}", None, None, None, name)])
+        return Applied(
+            RemoveItem(self.axis, name), [Change(f"add_{self.axis}", None, None, None, name)]
+        )
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,11 @@ class RemoveItem:
         items = list(j.items(self.axis))
         del items[index]
         _set_items(j, self.axis, items)
-        return _removed(AddItem(self.axis, item, index), dropped,
-                        Change(f"remove_{self.axis}", None, None, self.name, None))
+        return _removed(
+            AddItem(self.axis, item, index),
+            dropped,
+            Change(f"remove_{self.axis}", None, None, self.name, None),
+        )
 
 
 @dataclass(frozen=True)
@@ -99,8 +104,10 @@ class RenameItem:
         if self.axis == "stage":
             rename_metric_stage(j, self.old, self.new)  # attached metrics follow the stage
         _set_items(j, self.axis, items)
-        return Applied(RenameItem(self.axis, self.new, self.old),
-                       [Change(f"rename_{self.axis}", None, None, self.old, self.new)])
+        return Applied(
+            RenameItem(self.axis, self.new, self.old),
+            [Change(f"rename_{self.axis}", None, None, self.old, self.new)],
+        )
 
 
 @dataclass(frozen=True)
@@ -118,8 +125,10 @@ class MoveItem:
         new = check_index(self.index, len(items))
         items.insert(new, items.pop(old))
         _set_items(j, self.axis, items)
-        return Applied(MoveItem(self.axis, self.name, old),
-                       [Change(f"move_{self.axis}", None, self.name, old, new)])
+        return Applied(
+            MoveItem(self.axis, self.name, old),
+            [Change(f"move_{self.axis}", None, self.name, old, new)],
+        )
 
 
 # ---- steps -----------------------------------------------------------------------------------
@@ -144,11 +153,14 @@ class AddStep:
         check_name(self.step, "step")
         if self.step in steps:
             raise JourneyError(f"stage {self.stage!r} already has a step {self.step!r}")
-        steps.insert(len(steps) if self.index is None else check_index(self.index,
-                                                                       len(steps) + 1), self.step)
+        steps.insert(
+            len(steps) if self.index is None else check_index(self.index, len(steps) + 1), self.step
+        )
         _set_steps(j, self.stage, steps)
-        return Applied(RemoveStep(self.stage, self.step),
-                       [Change("add_step", None, self.stage, None, self.step)])
+        return Applied(
+            RemoveStep(self.stage, self.step),
+            [Change("add_step", None, self.stage, None, self.step)],
+        )
 
 
 @dataclass(frozen=True)
@@ -166,13 +178,17 @@ class RemoveStep:
             raise JourneyError(f"stage {self.stage!r} has no step {self.step!r}")
         t = j.table
         ids = tuple(t.loc[(t["stage"] == self.stage) & (t["step"] == self.step), "id"])
-        dropped = _drop_cards(j, ids, self.drop_cards,
-                              f"step {self.step!r} of stage {self.stage!r}")
+        dropped = _drop_cards(
+            j, ids, self.drop_cards, f"step {self.step!r} of stage {self.stage!r}"
+        )
         index = steps.index(self.step)
         del steps[index]
         _set_steps(j, self.stage, steps)
-        return _removed(AddStep(self.stage, self.step, index), dropped,
-                        Change("remove_step", None, self.stage, self.step, None))
+        return _removed(
+            AddStep(self.stage, self.step, index),
+            dropped,
+            Change("remove_step", None, self.stage, self.step, None),
+        )
 
 
 @dataclass(frozen=True)
@@ -197,8 +213,10 @@ class RenameStep:
         table["step"] = table["step"].mask(hit, self.new)
         j.table = table
         _set_steps(j, self.stage, steps)
-        return Applied(RenameStep(self.stage, self.new, self.old),
-                       [Change("rename_step", None, self.stage, self.old, self.new)])
+        return Applied(
+            RenameStep(self.stage, self.new, self.old),
+            [Change("rename_step", None, self.stage, self.old, self.new)],
+        )
 
 
 @dataclass(frozen=True)
@@ -217,5 +235,7 @@ class MoveStep:
         old = steps.index(self.step)
         steps.insert(check_index(self.index, len(steps)), steps.pop(old))
         _set_steps(j, self.stage, steps)
-        return Applied(MoveStep(self.stage, self.step, old),
-                       [Change("move_step", None, self.stage, old, self.index)])
+        return Applied(
+            MoveStep(self.stage, self.step, old),
+            [Change("move_step", None, self.stage, old, self.index)],
+        )

@@ -9,5 +9,13 @@ from .coverage import coverage
 from .diff import diff, emotion_change
 from .evidence import EVIDENCE_CONFIDENCE, evidenced
 
-__all__ = ["EVIDENCE_CONFIDENCE", "RULES", "Finding", "check", "coverage", "diff",
-           "emotion_change", "evidenced"]
+__all__ = [
+    "EVIDENCE_CONFIDENCE",
+    "RULES",
+    "Finding",
+    "check",
+    "coverage",
+    "diff",
+    "emotion_change",
+    "evidenced",
+]

@@ -84,12 +84,15 @@ Rule: TypeAlias = Callable[[Journey], Iterator[Finding]]
 
 def _short(text: Any, limit: int = 40) -> str:
     text = " ".join(str(text).split())
-    return repr(text if len(text) <= limit else text[:limit - 1] + "…")
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _lanes(journey: Journey, kind: str | None = None, tone: Tone | None = None) -> list[str]:
-    return [x.name for x in journey.lanes if (kind is None or x.kind == kind)
-            and (tone is None or lane_tone(x.name) == tone)]
+    return [
+        x.name
+        for x in journey.lanes
+        if (kind is None or x.kind == kind) and (tone is None or lane_tone(x.name) == tone)
+    ]
 
 
 def _cards(journey: Journey, lanes: list[str]) -> pd.DataFrame:
@@ -102,10 +105,10 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
 
 
-def _card_finding(rule: str, message: str, card: dict[str, Any],
-                  severity: Severity = "warning") -> Finding:
-    return Finding(rule, message, severity, str(card["stage"]), str(card["lane"]),
-                   str(card["id"]))
+def _card_finding(
+    rule: str, message: str, card: dict[str, Any], severity: Severity = "warning"
+) -> Finding:
+    return Finding(rule, message, severity, str(card["stage"]), str(card["lane"]), str(card["id"]))
 
 
 def _num(value: float) -> str:
@@ -126,8 +129,11 @@ def _stage_without_emotion(journey: Journey) -> Iterator[Finding]:
         return
     t = journey.table
     scored = t[t["lane"].isin(lanes) & t["score"].notna()]
-    people = (scored["persona"] if "persona" in scored.columns
-              else pd.Series(None, index=scored.index, dtype=object))
+    people = (
+        scored["persona"]
+        if "persona" in scored.columns
+        else pd.Series(None, index=scored.index, dtype=object)
+    )
     personas = list(dict.fromkeys(str(p) for p in people if not is_missing(p)))
     used = set(t["stage"])
     for stage in journey.stage_names():
@@ -135,52 +141,73 @@ def _stage_without_emotion(journey: Journey) -> Iterator[Finding]:
             continue  # reported as empty-stage
         here = people[scored["stage"] == stage]
         if not personas and here.empty:
-            yield Finding("stage-without-emotion",
-                          f"stage {stage!r} has no emotion score: how does the customer feel "
-                          "here?", "warning", stage)
+            yield Finding(
+                "stage-without-emotion",
+                f"stage {stage!r} has no emotion score: how does the customer feel here?",
+                "warning",
+                stage,
+            )
             continue
         shared = bool(here.isna().any())
         for persona in personas:
             if not shared and persona not in {str(p) for p in here.dropna()}:
-                yield Finding("stage-without-emotion",
-                              f"stage {stage!r} has no emotion score for persona {persona!r}",
-                              "warning", stage)
+                yield Finding(
+                    "stage-without-emotion",
+                    f"stage {stage!r} has no emotion score for persona {persona!r}",
+                    "warning",
+                    stage,
+                )
 
 
 def _emotion_without_score(journey: Journey) -> Iterator[Finding]:
     cards = _cards(journey, _lanes(journey, "emotion"))
     for card in _rows(cards[cards["score"].isna()]):
-        yield _card_finding("emotion-without-score",
-                            f"emotion card {_short(card['text'])} ({card['id']}) has no score, "
-                            "so it is not on the curve", card)
+        yield _card_finding(
+            "emotion-without-score",
+            f"emotion card {_short(card['text'])} ({card['id']}) has no score, "
+            "so it is not on the curve",
+            card,
+        )
 
 
 def _pain_without_evidence(journey: Journey) -> Iterator[Finding]:
     cards = _cards(journey, _lanes(journey, tone="pain"))
     for card in _rows(cards[~evidenced(cards)]):
-        yield _card_finding("pain-without-evidence",
-                            f"pain point {_short(card['text'])} ({card['id']}) has no evidence: "
-                            "add its source, or mark its confidence observed or reported", card)
+        yield _card_finding(
+            "pain-without-evidence",
+            f"pain point {_short(card['text'])} ({card['id']}) has no evidence: "
+            "add its source, or mark its confidence observed or reported",
+            card,
+        )
 
 
 def _opportunity_without_owner(journey: Journey) -> Iterator[Finding]:
     cards = _cards(journey, _lanes(journey, tone="opportunity"))
-    owners = (cards["owner"] if "owner" in cards.columns
-              else pd.Series(None, index=cards.index, dtype=object))
+    owners = (
+        cards["owner"]
+        if "owner" in cards.columns
+        else pd.Series(None, index=cards.index, dtype=object)
+    )
     missing = owners.map(lambda v: is_missing(v) or not str(v).strip()).astype(bool)
     for card in _rows(cards[missing]):
-        yield _card_finding("opportunity-without-owner",
-                            f"opportunity {_short(card['text'])} ({card['id']}) has no owner: "
-                            "who will take it forward?", card)
+        yield _card_finding(
+            "opportunity-without-owner",
+            f"opportunity {_short(card['text'])} ({card['id']}) has no owner: "
+            "who will take it forward?",
+            card,
+        )
 
 
 def _score_on_text_lane(journey: Journey) -> Iterator[Finding]:
     cards = _cards(journey, _lanes(journey, "text"))
     for card in _rows(cards[cards["score"].notna()]):
-        yield _card_finding("score-on-text-lane",
-                            f"card {_short(card['text'])} ({card['id']}) on text lane "
-                            f"{card['lane']!r} has score {_num(card['score'])}; scores belong "
-                            "on emotion or metric lanes", card)
+        yield _card_finding(
+            "score-on-text-lane",
+            f"card {_short(card['text'])} ({card['id']}) on text lane "
+            f"{card['lane']!r} has score {_num(card['score'])}; scores belong "
+            "on emotion or metric lanes",
+            card,
+        )
 
 
 def _score_off_step(journey: Journey) -> Iterator[Finding]:
@@ -189,10 +216,14 @@ def _score_off_step(journey: Journey) -> Iterator[Finding]:
     for card in _rows(cards[cards["score"].notna()]):
         steps = (float(card["score"]) - scale.min) / scale.step
         if abs(steps - round(steps)) > 1e-9:
-            yield _card_finding("score-off-step",
-                                f"score {_num(card['score'])} of {_short(card['text'])} "
-                                f"({card['id']}) falls between the points of the scale "
-                                f"{scale.describe()} (steps of {_num(scale.step)})", card, "info")
+            yield _card_finding(
+                "score-off-step",
+                f"score {_num(card['score'])} of {_short(card['text'])} "
+                f"({card['id']}) falls between the points of the scale "
+                f"{scale.describe()} (steps of {_num(scale.step)})",
+                card,
+                "info",
+            )
 
 
 def _scores_by_lane(journey: Journey) -> Iterator[tuple[str, pd.Series]]:
@@ -207,18 +238,28 @@ def _extremes_only(journey: Journey) -> Iterator[Finding]:
     scale = journey.scale
     for lane, scores in _scores_by_lane(journey):
         if scores.isin([scale.min, scale.max]).all() and scores.nunique() > 1:
-            yield Finding("extremes-only",
-                          f"all {len(scores)} scores on {lane!r} sit at the ends of the scale "
-                          f"({_num(scale.min)} or {_num(scale.max)}); use the middle of the "
-                          "scale for mixed feelings", "info", None, lane)
+            yield Finding(
+                "extremes-only",
+                f"all {len(scores)} scores on {lane!r} sit at the ends of the scale "
+                f"({_num(scale.min)} or {_num(scale.max)}); use the middle of the "
+                "scale for mixed feelings",
+                "info",
+                None,
+                lane,
+            )
 
 
 def _flat_curve(journey: Journey) -> Iterator[Finding]:
     for lane, scores in _scores_by_lane(journey):
         if scores.nunique() == 1:
-            yield Finding("flat-curve",
-                          f"all {len(scores)} scores on {lane!r} are {_num(scores.iloc[0])}: "
-                          "the curve shows no highs and lows", "info", None, lane)
+            yield Finding(
+                "flat-curve",
+                f"all {len(scores)} scores on {lane!r} are {_num(scores.iloc[0])}: "
+                "the curve shows no highs and lows",
+                "info",
+                None,
+                lane,
+            )
 
 
 #: Every rule by name, in the order :func:`check` lists its findings.

@@ -69,11 +69,16 @@ def coverage(source: Any, by: str | Sequence[str] = ("stage", "lane")) -> pd.Dat
     table = journey.table
     unknown = [k for k in keys if k not in table.columns]
     if unknown:
-        raise JourneyError(f"cannot group coverage by {unknown}: not a column of the map; "
-                           f"its columns are {list(table.columns)}")
+        raise JourneyError(
+            f"cannot group coverage by {unknown}: not a column of the map; "
+            f"its columns are {list(table.columns)}"
+        )
     flags = evidenced(table).to_numpy()
-    groups = list(zip(*(_key_values(table[k]) for k in keys), strict=True)) if keys else [
-        ()] * len(table)
+    groups = (
+        list(zip(*(_key_values(table[k]) for k in keys), strict=True))
+        if keys
+        else [()] * len(table)
+    )
     cards = Counter(groups)
     backed = Counter(g for g, f in zip(groups, flags, strict=True) if f)
     rows = []

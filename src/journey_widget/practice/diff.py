@@ -13,8 +13,19 @@ from ..model.journey import as_journey
 
 CHANGE_KINDS = ("added", "removed", "moved", "edited")
 PLACEMENT = ("stage", "step", "lane")
-DIFF_COLUMNS = ("id", "change", "stage_before", "step_before", "lane_before", "text_before",
-                "stage_after", "step_after", "lane_after", "text_after", "fields")
+DIFF_COLUMNS = (
+    "id",
+    "change",
+    "stage_before",
+    "step_before",
+    "lane_before",
+    "text_before",
+    "stage_after",
+    "step_after",
+    "lane_after",
+    "text_after",
+    "fields",
+)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -49,8 +60,9 @@ def _differs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return result
 
 
-def _block(change: Any, before: pd.DataFrame | None, after: pd.DataFrame | None,
-           fields: Any) -> pd.DataFrame:
+def _block(
+    change: Any, before: pd.DataFrame | None, after: pd.DataFrame | None, fields: Any
+) -> pd.DataFrame:
     """Result rows for cards of one side or both (aligned), as object columns."""
     rows = after if after is not None else before
     ids = rows["id"].astype(object).to_numpy() if rows is not None else np.array([], object)
@@ -62,8 +74,7 @@ def _block(change: Any, before: pd.DataFrame | None, after: pd.DataFrame | None,
     nothing = np.full(len(frame), None, dtype=object)
     for side, part in (("before", before), ("after", after)):
         for name in (*PLACEMENT, "text"):
-            frame[f"{name}_{side}"] = column(
-                _column(part, name) if part is not None else nothing)
+            frame[f"{name}_{side}"] = column(_column(part, name) if part is not None else nothing)
     frame["fields"] = column(np.asarray(fields, dtype=object))
     return frame[list(DIFF_COLUMNS)]
 
@@ -118,15 +129,25 @@ def diff(before: Any, after: Any) -> pd.DataFrame:
     moved = np.zeros(len(now), dtype=bool)
     for column in PLACEMENT:
         moved |= _differs(_column(was, column), _column(now, column))
-    others = [str(c) for c in dict.fromkeys([*old.columns, *new.columns])
-              if c != "id" and c not in PLACEMENT]
-    edits = np.column_stack([_differs(_column(was, c), _column(now, c)) for c in others]
-                            ) if others else np.zeros((len(now), 0), dtype=bool)
+    others = [
+        str(c)
+        for c in dict.fromkeys([*old.columns, *new.columns])
+        if c != "id" and c not in PLACEMENT
+    ]
+    edits = (
+        np.column_stack([_differs(_column(was, c), _column(now, c)) for c in others])
+        if others
+        else np.zeros((len(now), 0), dtype=bool)
+    )
     changed = moved | edits.any(axis=1)
     fields = [", ".join(others[k] for k in np.flatnonzero(row)) for row in edits[changed]]
     blocks = [
-        _block(np.where(moved[changed], "moved", "edited"), was[changed], now[changed],
-               np.array(fields, dtype=object)),
+        _block(
+            np.where(moved[changed], "moved", "edited"),
+            was[changed],
+            now[changed],
+            np.array(fields, dtype=object),
+        ),
         _block("added", None, new[~kept], ""),
         _block("removed", old[gone], None, ""),
     ]
@@ -147,8 +168,11 @@ def _emotion_means(journey: Journey, to_scale: Journey, persona: bool) -> dict[A
         scores = dst.min + (scores - src.min) * (dst.max - dst.min) / (src.max - src.min)
     keys: list[Any] = [scored["stage"].astype(object)]
     if persona:
-        people = (scored["persona"] if "persona" in scored.columns
-                  else pd.Series(None, index=scored.index))
+        people = (
+            scored["persona"]
+            if "persona" in scored.columns
+            else pd.Series(None, index=scored.index)
+        )
         keys.append(people.astype(object).where(people.notna(), None))
     means = scores.groupby(keys, sort=False, dropna=False).mean()
     out: dict[Any, float] = {}
@@ -204,8 +228,9 @@ def emotion_change(before: Any, after: Any) -> pd.DataFrame:
         keys = stages
     nan = float("nan")
     rows = [[*(k if persona else (k,)), was.get(k, nan), now.get(k, nan)] for k in keys]
-    frame = pd.DataFrame(rows, columns=["stage", *(["persona"] if persona else []),
-                                        "before", "after"])
+    frame = pd.DataFrame(
+        rows, columns=["stage", *(["persona"] if persona else []), "before", "after"]
+    )
     if persona:  # keep None for "no persona" (pandas would make it NaN)
         frame["persona"] = pd.Series([r[1] for r in rows], index=frame.index, dtype=object)
     frame[["before", "after"]] = frame[["before", "after"]].astype(float)

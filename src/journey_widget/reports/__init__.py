@@ -32,8 +32,9 @@ def _journeys(maps: Any) -> list[Journey]:
             raise JourneyError(f"a report takes JourneyMap objects, got {type(item).__name__}")
         journeys.append(journey)
     if not 1 <= len(journeys) <= 2:
-        raise JourneyError(f"a report takes one map, or two (current and future state); "
-                           f"got {len(journeys)}")
+        raise JourneyError(
+            f"a report takes one map, or two (current and future state); got {len(journeys)}"
+        )
     return journeys
 
 
@@ -42,13 +43,22 @@ def _format(path: Path, format: str | None) -> Format:
     for known in FORMATS:
         if chosen == known:
             return known
-    raise JourneyError(f"cannot tell the report format from {path.name!r}; use a .html, .pdf "
-                       f"or .ipynb file name or format= one of {', '.join(FORMATS)}")
+    raise JourneyError(
+        f"cannot tell the report format from {path.name!r}; use a .html, .pdf "
+        f"or .ipynb file name or format= one of {', '.join(FORMATS)}"
+    )
 
 
-def report(maps: Any, path: str | os.PathLike[str], *, title: str | None = None,
-           format: str | None = None, include_code: bool = False,
-           execute: bool = False, trust: bool = True) -> Path:
+def report(
+    maps: Any,
+    path: str | os.PathLike[str],
+    *,
+    title: str | None = None,
+    format: str | None = None,
+    include_code: bool = False,
+    execute: bool = False,
+    trust: bool = True,
+) -> Path:
     """Write a report of one map, or of two compared (current, then future state).
 
     Parameters

@@ -31,8 +31,10 @@ def _image(mime: str, payload: str | bytes, alt: str) -> str:
     if mime == "image/png" and isinstance(payload, str):
         raw = base64.b64decode(payload)
     data = base64.b64encode(raw).decode("ascii")
-    return (f'<img class="jw-chart" alt="{html.escape(alt, quote=True)}" '
-            f'src="data:{mime};base64,{data}">')
+    return (
+        f'<img class="jw-chart" alt="{html.escape(alt, quote=True)}" '
+        f'src="data:{mime};base64,{data}">'
+    )
 
 
 def output_html(output: dict[str, Any]) -> str:
@@ -67,11 +69,11 @@ def notebook_html(nb: Any, *, include_code: bool = False) -> str:
             sections.append([])
         sections[-1].extend(part)
     title = html.escape(str(nb.metadata.get("title", "Customer journey report")))
-    body = "\n".join(f'<section class="jw-report-section">{"".join(s)}</section>'
-                     for s in sections)
+    body = "\n".join(f'<section class="jw-report-section">{"".join(s)}</section>' for s in sections)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title}</title><style>{widget_css()}\n{report_css()}</style></head>"
-        f'<body><main class="jw-report">{body}</main></body></html>\n')
+        f'<body><main class="jw-report">{body}</main></body></html>\n'
+    )

@@ -74,21 +74,31 @@ def _map_source(name: str, journey: Journey) -> str:
     return f"{name} = jw.JourneyMap.from_json({journey_to_json(journey, indent=None)!r})"
 
 
-def build_notebook(journeys: list[Journey], *, title: str | None = None,
-                   include_code: bool = False) -> nbformat.NotebookNode:
+def build_notebook(
+    journeys: list[Journey], *, title: str | None = None, include_code: bool = False
+) -> nbformat.NotebookNode:
     """The report notebook for one map, or two compared (current, then future state)."""
     if not 1 <= len(journeys) <= 2:
         raise ValueError(f"a report takes one map or two (current and future), got {len(journeys)}")
     b = _Builder(include_code)
     names = ["m"] if len(journeys) == 1 else ["current", "future"]
     heading = title or journeys[0].title or "Customer journey report"
-    about = ("a comparison of the current and the future state" if len(journeys) == 2 else
-             f"the {journeys[0].state} state")
-    b.markdown(f"# {escape_md(heading)}\n\nA customer journey report: {about}, built from "
-               "the map's own data by journey_widget. Every table and chart below is computed "
-               "from the cards, so the report can be rebuilt and diffed.")
-    b.code("\n".join([SETUP, *(_map_source(n, j) for n, j in zip(names, journeys, strict=True)),
-                      "None"]), show=False)
+    about = (
+        "a comparison of the current and the future state"
+        if len(journeys) == 2
+        else f"the {journeys[0].state} state"
+    )
+    b.markdown(
+        f"# {escape_md(heading)}\n\nA customer journey report: {about}, built from "
+        "the map's own data by journey_widget. Every table and chart below is computed "
+        "from the cards, so the report can be rebuilt and diffed."
+    )
+    b.code(
+        "\n".join(
+            [SETUP, *(_map_source(n, j) for n, j in zip(names, journeys, strict=True)), "None"]
+        ),
+        show=False,
+    )
     for name, journey in zip(names, journeys, strict=True):
         suffix = f": {escape_md(journey.title)}" if len(journeys) == 2 and journey.title else ""
         label = {"m": "", "current": " (current state)", "future": " (future state)"}[name]
@@ -102,11 +112,15 @@ def build_notebook(journeys: list[Journey], *, title: str | None = None,
         if getattr(journey, "metrics", None) is not None and _has_charts():
             b.markdown(f"## Stage metrics{label}")
             b.code(f"S.chart({name}.metrics_chart())")
-        b.markdown(f"## Top pain points{label}\n\nRanked by severity (1-5), then by how many "
-                   "tickets or pieces of evidence back them.")
+        b.markdown(
+            f"## Top pain points{label}\n\nRanked by severity (1-5), then by how many "
+            "tickets or pieces of evidence back them."
+        )
         b.code(f"S.pain_points({name})")
-        b.markdown(f"## Opportunities{label}\n\nHighest impact first, then lowest effort, "
-                   "with their owners.")
+        b.markdown(
+            f"## Opportunities{label}\n\nHighest impact first, then lowest effort, "
+            "with their owners."
+        )
         b.code(f"S.opportunities({name})")
         b.markdown(f"## Stage by stage{label}")
         b.code(f"S.stage_summary({name})")
@@ -128,8 +142,11 @@ def _has_charts() -> bool:
 
 def _finish(b: _Builder, journeys: list[Journey], heading: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook(cells=b.cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["title"] = heading
     if b.widgets:
         salt = hashlib.sha256("".join(_json(j) for j in journeys).encode()).hexdigest()

@@ -11,9 +11,17 @@ from pathlib import Path
 from ..model import JourneyError
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-         "--no-pdf-header-footer")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-extensions",
+    "--no-pdf-header-footer",
+)
 
 
 def find_chromium() -> str:
@@ -25,8 +33,10 @@ def find_chromium() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise JourneyError("PDF reports need Chromium: install it (Debian: apt-get install chromium) "
-                       "or set JOURNEY_WIDGET_CHROMIUM to its path")
+    raise JourneyError(
+        "PDF reports need Chromium: install it (Debian: apt-get install chromium) "
+        "or set JOURNEY_WIDGET_CHROMIUM to its path"
+    )
 
 
 def html_to_pdf(page: str, path: Path, timeout: float = 120) -> None:
@@ -35,10 +45,17 @@ def html_to_pdf(page: str, path: Path, timeout: float = 120) -> None:
         source = Path(tmp) / "report.html"
         source.write_text(page, encoding="utf-8")
         target = Path(tmp) / "report.pdf"
-        cmd = [find_chromium(), *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
-               f"--print-to-pdf={target}", source.as_uri()]
+        cmd = [
+            find_chromium(),
+            *FLAGS,
+            f"--user-data-dir={Path(tmp) / 'profile'}",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
         if result.returncode != 0 or not target.exists():
-            raise JourneyError(f"Chromium could not print the report (exit {result.returncode}): "
-                               f"{result.stderr.strip()[-500:]}")
+            raise JourneyError(
+                f"Chromium could not print the report (exit {result.returncode}): "
+                f"{result.stderr.strip()[-500:]}"
+            )
         shutil.move(str(target), path)

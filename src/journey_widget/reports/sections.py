@@ -37,8 +37,13 @@ class Table:
         Said instead of an empty table.
     """
 
-    def __init__(self, frame: pd.DataFrame, caption: str = "", empty: str = "Nothing to show.",
-                 css: str = "jw-table") -> None:
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        caption: str = "",
+        empty: str = "Nothing to show.",
+        css: str = "jw-table",
+    ) -> None:
         self.data = frame
         self.caption = caption
         self.empty = empty
@@ -48,15 +53,28 @@ class Table:
         if self.data.empty:
             return str(el("p", {"class": "jw-report-empty"}, self.empty))
         head = el("tr", None, [el("th", {"scope": "col"}, str(c)) for c in self.data.columns])
-        rows = [el("tr", None, [el("td", None, _cell(v)) for v in row])
-                for row in self.data.itertuples(index=False)]
-        return str(el("table", {"class": self.css}, [
-            el("caption", None, self.caption) if self.caption else None,
-            el("thead", None, [head]), el("tbody", None, rows)]))
+        rows = [
+            el("tr", None, [el("td", None, _cell(v)) for v in row])
+            for row in self.data.itertuples(index=False)
+        ]
+        return str(
+            el(
+                "table",
+                {"class": self.css},
+                [
+                    el("caption", None, self.caption) if self.caption else None,
+                    el("thead", None, [head]),
+                    el("tbody", None, rows),
+                ],
+            )
+        )
 
     def __repr__(self) -> str:
-        return f"{self.caption}\n{self.data.to_string(index=False)}" if self.caption else repr(
-            self.data)
+        return (
+            f"{self.caption}\n{self.data.to_string(index=False)}"
+            if self.caption
+            else repr(self.data)
+        )
 
 
 def _cell(value: Any) -> str:
@@ -75,8 +93,9 @@ def _lanes(journey: Journey, tone: Tone) -> list[str]:
 
 
 def _column(table: pd.DataFrame, name: str) -> pd.Series:
-    return table[name] if name in table.columns else pd.Series(None, index=table.index,
-                                                               dtype=object)
+    return (
+        table[name] if name in table.columns else pd.Series(None, index=table.index, dtype=object)
+    )
 
 
 def backing(table: pd.DataFrame) -> pd.Series:
@@ -89,8 +108,13 @@ def backing(table: pd.DataFrame) -> pd.Series:
         if name in table.columns and pd.api.types.is_numeric_dtype(table[name]):
             return pd.to_numeric(table[name], errors="coerce")
     evidence = _column(table, "evidence")
-    return evidence.map(lambda v: 0 if is_missing(v) or not str(v).strip() else len(
-        [p for p in re.split(r"[;\n]", str(v)) if p.strip()])).astype(float)
+    return evidence.map(
+        lambda v: (
+            0
+            if is_missing(v) or not str(v).strip()
+            else len([p for p in re.split(r"[;\n]", str(v)) if p.strip()])
+        )
+    ).astype(float)
 
 
 def pain_points(m: Any, top: int | None = 10) -> Table:
@@ -102,36 +126,51 @@ def pain_points(m: Any, top: int | None = 10) -> Table:
     """
     j = _journey(m)
     t = j.table[j.table["lane"].isin(_lanes(j, "pain"))]
-    frame = pd.DataFrame({
-        "stage": t["stage"], "pain point": t["text"],
-        "severity": pd.to_numeric(_column(t, "severity"), errors="coerce"),
-        "backing": backing(t), "evidence": _column(t, "evidence"),
-        "confidence": _column(t, "confidence")})
+    frame = pd.DataFrame(
+        {
+            "stage": t["stage"],
+            "pain point": t["text"],
+            "severity": pd.to_numeric(_column(t, "severity"), errors="coerce"),
+            "backing": backing(t),
+            "evidence": _column(t, "evidence"),
+            "confidence": _column(t, "confidence"),
+        }
+    )
     frame["order"] = frame["stage"].map({s: i for i, s in enumerate(j.stage_names())})
-    frame = frame.sort_values(["severity", "backing", "order"], ascending=[False, False, True],
-                              na_position="last", kind="stable").drop(columns="order")
+    frame = frame.sort_values(
+        ["severity", "backing", "order"],
+        ascending=[False, False, True],
+        na_position="last",
+        kind="stable",
+    ).drop(columns="order")
     if top is not None:
         frame = frame.head(top)
     frame.insert(0, "rank", range(1, len(frame) + 1))
-    return Table(frame.reset_index(drop=True), "",
-                 "No pain points on this map yet.")
+    return Table(frame.reset_index(drop=True), "", "No pain points on this map yet.")
 
 
 def opportunities(m: Any) -> Table:
     """Opportunities as a priority list: impact high first, then effort low, with owners."""
     j = _journey(m)
     t = j.table[j.table["lane"].isin(_lanes(j, "opportunity"))]
-    frame = pd.DataFrame({
-        "stage": t["stage"], "opportunity": t["text"], "owner": _column(t, "owner"),
-        "impact": _column(t, "impact"), "effort": _column(t, "effort")})
+    frame = pd.DataFrame(
+        {
+            "stage": t["stage"],
+            "opportunity": t["text"],
+            "owner": _column(t, "owner"),
+            "impact": _column(t, "impact"),
+            "effort": _column(t, "effort"),
+        }
+    )
     impact = pd.to_numeric(frame["impact"], errors="coerce")
     effort = pd.to_numeric(frame["effort"], errors="coerce")
-    frame = frame.assign(_i=impact, _e=effort).sort_values(
-        ["_i", "_e"], ascending=[False, True], na_position="last", kind="stable").drop(
-        columns=["_i", "_e"])
+    frame = (
+        frame.assign(_i=impact, _e=effort)
+        .sort_values(["_i", "_e"], ascending=[False, True], na_position="last", kind="stable")
+        .drop(columns=["_i", "_e"])
+    )
     frame.insert(0, "priority", range(1, len(frame) + 1))
-    return Table(frame.reset_index(drop=True), "",
-                 "No opportunities on this map yet.")
+    return Table(frame.reset_index(drop=True), "", "No opportunities on this map yet.")
 
 
 def stage_summary(m: Any) -> Table:
@@ -144,20 +183,25 @@ def stage_summary(m: Any) -> Table:
         here = t[t["stage"] == stage]
         scores = here.loc[emotion[here.index], ["score", "text"]].dropna(subset=["score"])
         low = scores.iloc[int(scores["score"].to_numpy().argmin())] if len(scores) else None
-        rows.append({
-            "stage": stage, "cards": len(here),
-            "mean emotion": round(float(scores["score"].mean()), 2) if len(scores) else math.nan,
-            "lowest moment": f"{low['text']} ({low['score']:g})" if low is not None else "",
-            "pain points": int(here["lane"].isin(_lanes(j, "pain")).sum()),
-            "opportunities": int(here["lane"].isin(_lanes(j, "opportunity")).sum())})
+        rows.append(
+            {
+                "stage": stage,
+                "cards": len(here),
+                "mean emotion": round(float(scores["score"].mean()), 2)
+                if len(scores)
+                else math.nan,
+                "lowest moment": f"{low['text']} ({low['score']:g})" if low is not None else "",
+                "pain points": int(here["lane"].isin(_lanes(j, "pain")).sum()),
+                "opportunities": int(here["lane"].isin(_lanes(j, "opportunity")).sum()),
+            }
+        )
     return Table(pd.DataFrame(rows), "", "This map has no stages yet.")
 
 
 def card_table(m: Any) -> Table:
     """Every card with every column (the appendix)."""
     j = _journey(m)
-    return Table(j.table.copy(), "", "This map has no cards yet.",
-                 css="jw-table jw-table-compact")
+    return Table(j.table.copy(), "", "This map has no cards yet.", css="jw-table jw-table-compact")
 
 
 class Html:
@@ -185,8 +229,11 @@ class Chart:
 
         spec = self.chart.to_dict()
         svg = vl_convert.vegalite_to_svg(spec)
-        return {"image/svg+xml": svg, "application/vnd.vegalite.v6+json": spec,
-                "text/plain": "<Altair chart: rendered as SVG>"}
+        return {
+            "image/svg+xml": svg,
+            "application/vnd.vegalite.v6+json": spec,
+            "text/plain": "<Altair chart: rendered as SVG>",
+        }
 
 
 def chart(c: Any) -> Chart:
@@ -202,23 +249,48 @@ def persona(m: Any) -> Html:
     """
     p = _journey(m).persona
     if p is None:
-        return Html(el("p", {"class": "jw-report-empty"}, "No persona is set on this map."),
-                    "No persona")
+        return Html(
+            el("p", {"class": "jw-report-empty"}, "No persona is set on this map."), "No persona"
+        )
     extra = {k: v for k, v in p.extra.items() if isinstance(v, str | int | float)}
     frustrations = [el("li", None, f"Frustration: {f}") for f in p.frustrations]
-    plain = [f"Persona: {p.name}", *(f"Goal: {g}" for g in p.goals),
-             *(f"Frustration: {f}" for f in p.frustrations),
-             *([f"\N{LEFT DOUBLE QUOTATION MARK}{p.quote}\N{RIGHT DOUBLE QUOTATION MARK}"]
-               if p.quote else [])]
-    return Html(el("div", {"class": "jw-report-persona"}, [
-        el("p", None, [el("strong", None, p.name)]),
-        el("p", None, p.description) if p.description else None,
-        el("ul", None, [el("li", None, f"Goal: {g}") for g in p.goals]) if p.goals else None,
-        el("ul", {"data-jw-persona-frustrations": True}, frustrations) if frustrations else None,
-        el("blockquote", {"class": "jw-report-quote", "data-jw-persona-quote": True},
-           p.quote) if p.quote else None,
-        el("ul", None, [el("li", None, f"{k}: {v}") for k, v in extra.items()]) if extra else None,
-    ]), "\n".join(plain))
+    plain = [
+        f"Persona: {p.name}",
+        *(f"Goal: {g}" for g in p.goals),
+        *(f"Frustration: {f}" for f in p.frustrations),
+        *(
+            [f"\N{LEFT DOUBLE QUOTATION MARK}{p.quote}\N{RIGHT DOUBLE QUOTATION MARK}"]
+            if p.quote
+            else []
+        ),
+    ]
+    return Html(
+        el(
+            "div",
+            {"class": "jw-report-persona"},
+            [
+                el("p", None, [el("strong", None, p.name)]),
+                el("p", None, p.description) if p.description else None,
+                el("ul", None, [el("li", None, f"Goal: {g}") for g in p.goals])
+                if p.goals
+                else None,
+                el("ul", {"data-jw-persona-frustrations": True}, frustrations)
+                if frustrations
+                else None,
+                el(
+                    "blockquote",
+                    {"class": "jw-report-quote", "data-jw-persona-quote": True},
+                    p.quote,
+                )
+                if p.quote
+                else None,
+                el("ul", None, [el("li", None, f"{k}: {v}") for k, v in extra.items()])
+                if extra
+                else None,
+            ],
+        ),
+        "\n".join(plain),
+    )
 
 
 def changes(current: Any, future: Any) -> Html:
@@ -230,11 +302,26 @@ def changes(current: Any, future: Any) -> Html:
     from ..practice import diff, emotion_change
 
     changed = diff(current, future)
-    shown = changed[["change", "stage_before", "lane_before", "text_before", "stage_after",
-                     "lane_after", "text_after"]]
-    cards = Table(shown.rename(columns=lambda c: c.replace("_", " ")),
-                  "Cards added, removed, moved or edited", "No card changed.")
-    moods = Table(emotion_change(current, future), "Emotion by stage, current and future",
-                  "Neither map has emotion scores.")
+    shown = changed[
+        [
+            "change",
+            "stage_before",
+            "lane_before",
+            "text_before",
+            "stage_after",
+            "lane_after",
+            "text_after",
+        ]
+    ]
+    cards = Table(
+        shown.rename(columns=lambda c: c.replace("_", " ")),
+        "Cards added, removed, moved or edited",
+        "No card changed.",
+    )
+    moods = Table(
+        emotion_change(current, future),
+        "Emotion by stage, current and future",
+        "Neither map has emotion scores.",
+    )
     plain = f"{len(changed)} changed card(s)"
     return Html(Safe(cards._repr_html_() + moods._repr_html_()), plain)

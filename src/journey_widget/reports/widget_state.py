@@ -21,8 +21,10 @@ def stable_state(widgets: list[Any], salt: str) -> tuple[dict[str, Any], dict[st
     Returns the state dict for ``metadata.widgets`` and the map from old to new ids.
     """
     state = dependency_state(widgets, drop_defaults=False)
-    renames = {old: hashlib.sha256(f"{salt}/{i}".encode()).hexdigest()[:32]
-               for i, old in enumerate(sorted(state, key=lambda k: _order(state, k)))}
+    renames = {
+        old: hashlib.sha256(f"{salt}/{i}".encode()).hexdigest()[:32]
+        for i, old in enumerate(sorted(state, key=lambda k: _order(state, k)))
+    }
     text = json.dumps(state, sort_keys=True)
     for old, new in renames.items():
         text = text.replace(old, new)
@@ -32,9 +34,15 @@ def stable_state(widgets: list[Any], salt: str) -> tuple[dict[str, Any], dict[st
 def _order(state: dict[str, Any], model_id: str) -> tuple[str, str]:
     """A deterministic order of models: by model name, then by their state without ids."""
     entry = state[model_id]
-    others = json.dumps({k: v for k, v in entry.get("state", {}).items()
-                         if not (isinstance(v, str) and v.startswith("IPY_MODEL_"))},
-                        sort_keys=True, default=str)
+    others = json.dumps(
+        {
+            k: v
+            for k, v in entry.get("state", {}).items()
+            if not (isinstance(v, str) and v.startswith("IPY_MODEL_"))
+        },
+        sort_keys=True,
+        default=str,
+    )
     return (str(entry.get("model_name")), others)
 
 

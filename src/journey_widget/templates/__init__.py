@@ -39,8 +39,11 @@ _FIRST = ("b2c", "b2b", "service_blueprint", "onboarding")
 
 def names() -> list[str]:
     """The names of the templates, e.g. ``["b2c", "b2b", "service_blueprint", "onboarding"]``."""
-    found = [f.name[:-len(SUFFIX)] for f in resources.files(__package__).iterdir()
-             if f.name.endswith(SUFFIX)]
+    found = [
+        f.name[: -len(SUFFIX)]
+        for f in resources.files(__package__).iterdir()
+        if f.name.endswith(SUFFIX)
+    ]
     return [n for n in _FIRST if n in found] + sorted(n for n in found if n not in _FIRST)
 
 
@@ -53,8 +56,15 @@ def document(name: str) -> dict[str, Any]:
     return doc
 
 
-def load(name: str, *, title: str | None = None, persona: Any = None,
-         state: str | None = None, scale: Any = None, **kwargs: Any) -> JourneyMap:
+def load(
+    name: str,
+    *,
+    title: str | None = None,
+    persona: Any = None,
+    state: str | None = None,
+    scale: Any = None,
+    **kwargs: Any,
+) -> JourneyMap:
     """A new, empty map from a template, ready to fill in.
 
     Parameters
@@ -96,7 +106,12 @@ def describe() -> pd.DataFrame:
     rows = []
     for name in names():
         doc = document(name)
-        rows.append({"name": name, "title": doc.get("title", ""),
-                     "stages": " > ".join(s["name"] for s in doc["stages"]),
-                     "lanes": ", ".join(x["name"] for x in doc["lanes"])})
+        rows.append(
+            {
+                "name": name,
+                "title": doc.get("title", ""),
+                "stages": " > ".join(s["name"] for s in doc["stages"]),
+                "lanes": ", ".join(x["name"] for x in doc["lanes"]),
+            }
+        )
     return pd.DataFrame(rows, columns=["name", "title", "stages", "lanes"])

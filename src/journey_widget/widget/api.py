@@ -103,12 +103,28 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
         return callback
 
     # ---- cards --------------------------------------------------------------------------
-    def add_card(self, stage: str, lane: str, text: str = "", *, step: str | None = None,
-                 score: float | None = None, index: int | None = None, **columns: Any) -> str:
+    def add_card(
+        self,
+        stage: str,
+        lane: str,
+        text: str = "",
+        *,
+        step: str | None = None,
+        score: float | None = None,
+        index: int | None = None,
+        **columns: Any,
+    ) -> str:
         """Add a card and return its id. ``index`` is its place in the cell (default last)."""
         card_id = str(columns.pop("id", None) or new_id())
-        card = {"id": card_id, "stage": stage, "step": step, "lane": lane, "text": text,
-                "score": score, **columns}
+        card = {
+            "id": card_id,
+            "stage": stage,
+            "step": step,
+            "lane": lane,
+            "text": text,
+            "score": score,
+            **columns,
+        }
         self._apply(AddCard(card, index))
         return card_id
 
@@ -120,16 +136,36 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
         """Delete a card."""
         self._apply(DeleteCard(card_id))
 
-    def move_card(self, card_id: str, *, stage: str | None = None, lane: str | None = None,
-                  step: Any = _KEEP, index: int | None = None) -> None:
+    def move_card(
+        self,
+        card_id: str,
+        *,
+        stage: str | None = None,
+        lane: str | None = None,
+        step: Any = _KEEP,
+        index: int | None = None,
+    ) -> None:
         """Move a card to another cell and/or to position ``index`` inside it (default last)."""
         here = self._journey.position(card_id)
-        self._apply(MoveCard(card_id, stage or here["stage"],
-                             here["step"] if step is _KEEP else step, lane or here["lane"], index))
+        self._apply(
+            MoveCard(
+                card_id,
+                stage or here["stage"],
+                here["step"] if step is _KEEP else step,
+                lane or here["lane"],
+                index,
+            )
+        )
 
     # ---- stages, steps, lanes ------------------------------------------------------------
-    def add_stage(self, name: str, *, index: int | None = None, steps: Sequence[str] = (),
-                  description: str = "") -> None:
+    def add_stage(
+        self,
+        name: str,
+        *,
+        index: int | None = None,
+        steps: Sequence[str] = (),
+        description: str = "",
+    ) -> None:
         """Add a stage at ``index`` (default last)."""
         self._apply(AddItem("stage", Stage(name, tuple(steps), description), index))
 
@@ -161,15 +197,22 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
         """Remove a step; one holding cards needs ``drop_cards=True`` (undo restores them)."""
         self._apply(RemoveStep(stage, step, drop_cards))
 
-    def add_lane(self, name: str | Lane | Mapping[str, Any], *, kind: LaneKind | None = None,
-                 index: int | None = None, prompt: str = "") -> None:
+    def add_lane(
+        self,
+        name: str | Lane | Mapping[str, Any],
+        *,
+        kind: LaneKind | None = None,
+        index: int | None = None,
+        prompt: str = "",
+    ) -> None:
         """Add a lane at ``index`` (default last).
 
         ``kind`` is ``text``, ``emotion`` or ``metric`` (guessed from the name); ``prompt`` is a
         guiding question shown in its empty cells.
         """
-        lane = to_lane({"name": name, "kind": kind, "prompt": prompt} if isinstance(name, str)
-                       else name)
+        lane = to_lane(
+            {"name": name, "kind": kind, "prompt": prompt} if isinstance(name, str) else name
+        )
         self._apply(AddItem("lane", lane, index))
 
     def rename_lane(self, old: str, new: str) -> None:
@@ -225,10 +268,14 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
         return journey_to_csv(self._journey, path)
 
     @classmethod
-    def from_csv(cls, path: str | os.PathLike[str], *,
-                 stages: Sequence[str | Mapping[str, Any]] | None = None,
-                 lanes: Sequence[str | Mapping[str, Any]] | None = None,
-                 **kwargs: Any) -> Self:
+    def from_csv(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        stages: Sequence[str | Mapping[str, Any]] | None = None,
+        lanes: Sequence[str | Mapping[str, Any]] | None = None,
+        **kwargs: Any,
+    ) -> Self:
         """A map from a CSV of cards; ``kwargs`` go to the map (title, persona, scale...)."""
         journey = journey_from_csv(path, stages=stages, lanes=lanes, **kwargs)
         return cls.from_journey(journey)
@@ -250,4 +297,3 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
         from ..analytics.skeleton import from_events
 
         return cls.from_journey(from_events(events, **kwargs))
-

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     import altair as alt
 
 
-
 class ChartsAPI(MapCore):
     """``m.metrics``, ``m.emotion_chart()``, ``m.metrics_chart()``, ``m.priority_chart()``."""
 
@@ -41,10 +40,14 @@ class ChartsAPI(MapCore):
         table = None if frame is None else metrics_table(frame, self._journey.stage_names())
         self._apply(SetMetrics(table))
 
-    def emotion_chart(self, measured: pd.DataFrame | None = None,
-                      by: str | bool | None = None, *,
-                      measured_scale: tuple[float, float] | None = None,
-                      threshold: float | None = None) -> alt.LayerChart:
+    def emotion_chart(
+        self,
+        measured: pd.DataFrame | None = None,
+        by: str | bool | None = None,
+        *,
+        measured_scale: tuple[float, float] | None = None,
+        threshold: float | None = None,
+    ) -> alt.LayerChart:
         """The emotion curve as an Altair chart, optionally against measured ratings.
 
         x is the map's columns (stages, and steps where present) in map order, y the score on
@@ -62,8 +65,9 @@ class ChartsAPI(MapCore):
         """
         from ..charts import emotion_chart
 
-        return emotion_chart(self._journey, measured, by, measured_scale=measured_scale,
-                             threshold=threshold)
+        return emotion_chart(
+            self._journey, measured, by, measured_scale=measured_scale, threshold=threshold
+        )
 
     def metrics_chart(self, metrics: pd.DataFrame | None = None) -> alt.FacetChart:
         """Stage metrics as one small panel per metric sharing the stage axis (map order).
@@ -75,8 +79,9 @@ class ChartsAPI(MapCore):
 
         return metrics_chart(self._journey, metrics)
 
-    def priority_chart(self, x: str | None = None, y: str | None = None,
-                       lanes: Sequence[str] | None = None) -> alt.LayerChart:
+    def priority_chart(
+        self, x: str | None = None, y: str | None = None, lanes: Sequence[str] | None = None
+    ) -> alt.LayerChart:
         """Pain points and opportunities on a matrix, to pick what to fix first.
 
         The matrix is impact versus effort (or severity versus frequency, or any two card columns

@@ -42,8 +42,9 @@ class PracticeAPI(MapCore):
     def persona(self, value: str | Persona | Mapping[str, Any] | None) -> None:
         self._apply(SetPersona(value))
 
-    def set_persona(self, persona: str | Persona | Mapping[str, Any] | None = None, /,
-                    **fields: Any) -> None:
+    def set_persona(
+        self, persona: str | Persona | Mapping[str, Any] | None = None, /, **fields: Any
+    ) -> None:
         """Set the persona, or change some of its fields.
 
         ``m.set_persona({"name": "Ana", "goals": [...]})`` replaces it;
@@ -75,8 +76,14 @@ class PracticeAPI(MapCore):
     def state(self, value: str) -> None:
         self._apply(SetState(value))
 
-    def copy(self, *, title: str | None = None, persona: Any = _KEEP,
-             state: str | None = None, **kwargs: Any) -> Self:
+    def copy(
+        self,
+        *,
+        title: str | None = None,
+        persona: Any = _KEEP,
+        state: str | None = None,
+        **kwargs: Any,
+    ) -> Self:
         """A new, independent map with the same cards (and card ids), structure and metadata.
 
         Typical use: ``future = m.copy(state="future", title="Checkout, future")``, then edit
@@ -122,8 +129,9 @@ class PracticeAPI(MapCore):
         return to_mermaid(self._journey)
 
     @classmethod
-    def from_mermaid(cls, text: str, *, scale: Scale | tuple[float, float] | None = None,
-                     **kwargs: Any) -> Self:
+    def from_mermaid(
+        cls, text: str, *, scale: Scale | tuple[float, float] | None = None, **kwargs: Any
+    ) -> Self:
         """A map from a Mermaid ``journey`` diagram; errors name the line (``"line 3: ..."``).
 
         Examples
@@ -137,5 +145,4 @@ class PracticeAPI(MapCore):
         >>> m.stages, m.lanes
         (('Go to work',), ('Actions', 'Emotions'))
         """
-        return cls.from_journey(parse_mermaid(text, scale=scale),
-                                **kwargs)
+        return cls.from_journey(parse_mermaid(text, scale=scale), **kwargs)

@@ -76,8 +76,9 @@ class Callbacks:
         """
         first: Exception | None = None
         for change in changes:
-            event = EditEvent(change.kind, change.id, change.field, change.old, change.new,
-                              source, revision)
+            event = EditEvent(
+                change.kind, change.id, change.field, change.old, change.new, source, revision
+            )
             for callback in list(self._callbacks):
                 try:
                     callback(event)

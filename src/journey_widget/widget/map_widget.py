@@ -89,16 +89,31 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
     #: bench/bench_kernel_ack.py turns it off on one map to measure the difference.
     _yield_after_ack = True
 
-    def __init__(self, data: pd.DataFrame | None = None, *,
-                 stages: Sequence[str | Stage | Mapping[str, Any]] | None = None,
-                 lanes: Sequence[str | Lane | Mapping[str, Any]] | None = None,
-                 scale: Scale | Mapping[str, Any] | tuple[float, float] | None = None,
-                 title: str = "", persona: str | Persona | Mapping[str, Any] | None = None,
-                 state: str = "current", read_only: bool = False,
-                 metrics: pd.DataFrame | None = None, overlays: bool = True,
-                 **kwargs: Any) -> None:
-        journey = Journey(data, stages=stages, lanes=lanes, scale=scale, title=title,
-                          persona=persona, state=state, metrics=metrics)
+    def __init__(
+        self,
+        data: pd.DataFrame | None = None,
+        *,
+        stages: Sequence[str | Stage | Mapping[str, Any]] | None = None,
+        lanes: Sequence[str | Lane | Mapping[str, Any]] | None = None,
+        scale: Scale | Mapping[str, Any] | tuple[float, float] | None = None,
+        title: str = "",
+        persona: str | Persona | Mapping[str, Any] | None = None,
+        state: str = "current",
+        read_only: bool = False,
+        metrics: pd.DataFrame | None = None,
+        overlays: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        journey = Journey(
+            data,
+            stages=stages,
+            lanes=lanes,
+            scale=scale,
+            title=title,
+            persona=persona,
+            state=state,
+            metrics=metrics,
+        )
         super().__init__(read_only=read_only, **kwargs)
         self._overlay_refresher = OverlayRefresher(self, overlays)
         self._snapshots = Snapshots(self)  # keeps saved notebook outputs current
@@ -137,8 +152,10 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
     def __repr__(self) -> str:
         j = self._journey
         title = f"{j.title!r}, " if j.title else ""
-        return (f"JourneyMap({title}{len(j.table)} cards, {len(j.stages)} stages x "
-                f"{len(j.lanes)} lanes)")
+        return (
+            f"JourneyMap({title}{len(j.table)} cards, {len(j.stages)} stages x "
+            f"{len(j.lanes)} lanes)"
+        )
 
     # ---- the single writer --------------------------------------------------------------
     def _publish(self) -> None:
@@ -187,12 +204,20 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
             # traits (the saved truth) follow right after (docs/protocol.md).
             reply["revision"] = self.revision + (1 if applied else 0)
         except JourneyError as err:
-            reply = {"type": "reject", "op_id": op_id, "revision": self.revision,
-                     "reason": str(err)}
+            reply = {
+                "type": "reject",
+                "op_id": op_id,
+                "revision": self.revision,
+                "reason": str(err),
+            }
         except Exception as err:  # a bug must still roll the view back, visibly
             logger.exception("journey_widget failed to apply %r", content)
-            reply = {"type": "reject", "op_id": op_id, "revision": self.revision,
-                     "reason": f"internal error: {type(err).__name__}: {err}"}
+            reply = {
+                "type": "reject",
+                "op_id": op_id,
+                "revision": self.revision,
+                "reason": f"internal error: {type(err).__name__}: {err}",
+            }
         self.send(reply)
         if self._yield_after_ack:
             _let_out(self)

@@ -44,8 +44,9 @@ def findings_reply(journey: Journey, content: Mapping[str, Any]) -> dict[str, An
     reply: dict[str, Any] = {"type": "findings", "request_id": content.get("request_id")}
     rules = content.get("rules")
     try:
-        if rules is not None and (not isinstance(rules, list)
-                                  or not all(isinstance(r, str) for r in rules)):
+        if rules is not None and (
+            not isinstance(rules, list) or not all(isinstance(r, str) for r in rules)
+        ):
             raise JourneyError(f"rules must be a list of rule names, got {rules!r}")
         reply["findings"] = [f.to_dict() for f in check(journey, rules)]
     except JourneyError as err:

@@ -98,19 +98,40 @@ def overlay_charts(journey: Journey) -> list[OverlayChart]:
         geometry = Geometry(columns=len(columns), height=EMOTION_HEIGHT)
         by = resolve_by(journey, None)
         t = journey.table
-        scored = t.loc[t["lane"].isin(emotion) & t["score"].notna(),
-                       ["stage", "step", "lane", "score", *([by] if by else [])]]
+        scored = t.loc[
+            t["lane"].isin(emotion) & t["score"].notna(),
+            ["stage", "step", "lane", "score", *([by] if by else [])],
+        ]
         key = _digest([columns, journey.scale.to_dict(), emotion, by, geometry], scored)
-        charts.append(OverlayChart("emotion", key, lambda: (
-            spec_of(emotion_chart(journey, geometry=geometry, tooltips=False)), geometry, 1, 0)))
+        charts.append(
+            OverlayChart(
+                "emotion",
+                key,
+                lambda: (
+                    spec_of(emotion_chart(journey, geometry=geometry, tooltips=False)),
+                    geometry,
+                    1,
+                    0,
+                ),
+            )
+        )
     metrics = current_metrics(journey)
     if metrics is not None and len(metrics):
         geometry = Geometry(columns=len(columns), height=METRIC_PANEL_HEIGHT, top=20)
         panels = int(metrics["metric"].nunique())
         key = _digest([columns, geometry], metrics)
-        charts.append(OverlayChart("metrics", key, lambda: (
-            spec_of(metrics_chart(journey, geometry=geometry, tooltips=False)), geometry,
-            panels, OVERLAY_SPACING)))
+        charts.append(
+            OverlayChart(
+                "metrics",
+                key,
+                lambda: (
+                    spec_of(metrics_chart(journey, geometry=geometry, tooltips=False)),
+                    geometry,
+                    panels,
+                    OVERLAY_SPACING,
+                ),
+            )
+        )
     return charts
 
 
@@ -141,9 +162,15 @@ class OverlayRenderer:
                 spec, geometry, panels, spacing = chart.build()
                 svg, width, height = overlay_svg(spec, geometry, panels, spacing)
                 self.renders += 1
-                item = {"name": chart.name, "svg": svg, "columns": columns, "width": width,
-                        "height": height, "left": geometry.left,
-                        "column_width": geometry.column}
+                item = {
+                    "name": chart.name,
+                    "svg": svg,
+                    "columns": columns,
+                    "width": width,
+                    "height": height,
+                    "left": geometry.left,
+                    "column_width": geometry.column,
+                }
             cache[chart.name] = (chart.key, item)
             out.append(item)
         self._cache = cache
@@ -188,8 +215,9 @@ class OverlayRefresher:
         now = loop.time()
         quiet_at = self._last + DEBOUNCE
         if now < quiet_at and now - self._first < MAX_WAIT:
-            self._handle = loop.call_later(min(quiet_at, self._first + MAX_WAIT) - now,
-                                           self._scheduled, loop)
+            self._handle = loop.call_later(
+                min(quiet_at, self._first + MAX_WAIT) - now, self._scheduled, loop
+            )
             return
         self._handle = None
         self.settle()

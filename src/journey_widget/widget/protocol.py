@@ -31,8 +31,9 @@ HISTORY_KINDS = ("undo", "redo")
 MAX_BATCH = 20
 
 
-def _get(op: Mapping[str, Any], key: str, kinds: type | tuple[type, ...],
-         optional: bool = False) -> Any:
+def _get(
+    op: Mapping[str, Any], key: str, kinds: type | tuple[type, ...], optional: bool = False
+) -> Any:
     value = op.get(key)
     if value is None and optional:
         return None
@@ -73,8 +74,9 @@ def op_from_message(op: Any, journey: Journey, stale: bool) -> Op:
     if kind == "batch":
         ops = op.get("ops")
         if not isinstance(ops, list) or not 0 < len(ops) <= MAX_BATCH:
-            raise JourneyError(f"malformed operation: a batch holds 1 to {MAX_BATCH} card "
-                               f"operations, got {ops!r}")
+            raise JourneyError(
+                f"malformed operation: a batch holds 1 to {MAX_BATCH} card operations, got {ops!r}"
+            )
         return Batch(tuple(_card_op(o, journey, stale) for o in ops))
     build = _STRUCTURE.get(kind) if isinstance(kind, str) else None
     if build is not None:
@@ -93,21 +95,30 @@ def _card_op(op: Any, journey: Journey, stale: bool) -> Op:
             if not _same(current, op["old"]):
                 raise JourneyError(
                     f"this card was changed elsewhere meanwhile ({field} is now {current!r}); "
-                    f"your edit {op.get('value')!r} was not applied")
+                    f"your edit {op.get('value')!r} was not applied"
+                )
         return EditCard(card_id, field, op.get("value"))
     if kind == "add":
-        card = {"id": new_id(), "stage": _get(op, "stage", str), "lane": _get(op, "lane", str),
-                "step": _get(op, "step", str, optional=True),
-                "text": _get(op, "text", str, optional=True) or ""}
+        card = {
+            "id": new_id(),
+            "stage": _get(op, "stage", str),
+            "lane": _get(op, "lane", str),
+            "step": _get(op, "step", str, optional=True),
+            "text": _get(op, "text", str, optional=True) or "",
+        }
         if op.get("score") is not None:
             card["score"] = op["score"]
         return AddCard(card, _get(op, "index", int, optional=True))
     if kind == "delete":
         return DeleteCard(_get(op, "id", str))
     if kind == "move":
-        return MoveCard(_get(op, "id", str), _get(op, "stage", str),
-                        _get(op, "step", str, optional=True), _get(op, "lane", str),
-                        _get(op, "index", int, optional=True))
+        return MoveCard(
+            _get(op, "id", str),
+            _get(op, "stage", str),
+            _get(op, "step", str, optional=True),
+            _get(op, "lane", str),
+            _get(op, "index", int, optional=True),
+        )
     raise JourneyError(f"unknown operation kind {kind!r}")
 
 
@@ -117,8 +128,9 @@ def _add_stage(op: Mapping[str, Any]) -> Op:
 
 
 def _add_lane(op: Mapping[str, Any]) -> Op:
-    lane: Lane = to_lane({"name": _get(op, "name", str),
-                          "kind": _get(op, "lane_kind", str, optional=True)})
+    lane: Lane = to_lane(
+        {"name": _get(op, "name", str), "kind": _get(op, "lane_kind", str, optional=True)}
+    )
     return AddItem("lane", lane, _get(op, "index", int, optional=True))
 
 
@@ -126,8 +138,7 @@ def _axis_ops(axis: Any) -> dict[str, Callable[[Mapping[str, Any]], Op]]:
     return {
         f"rename_{axis}": lambda o: RenameItem(axis, _get(o, "old", str), _get(o, "new", str)),
         f"move_{axis}": lambda o: MoveItem(axis, _get(o, "name", str), _get(o, "index", int)),
-        f"remove_{axis}": lambda o: RemoveItem(axis, _get(o, "name", str),
-                                               _flag(o, "drop_cards")),
+        f"remove_{axis}": lambda o: RemoveItem(axis, _get(o, "name", str), _flag(o, "drop_cards")),
     }
 
 
@@ -136,26 +147,32 @@ _STRUCTURE: dict[str, Callable[[Mapping[str, Any]], Op]] = {
     "add_lane": _add_lane,
     **_axis_ops("stage"),
     **_axis_ops("lane"),
-    "add_step": lambda o: AddStep(_get(o, "stage", str), _get(o, "name", str),
-                                  _get(o, "index", int, optional=True)),
-    "rename_step": lambda o: RenameStep(_get(o, "stage", str), _get(o, "old", str),
-                                        _get(o, "new", str)),
-    "move_step": lambda o: MoveStep(_get(o, "stage", str), _get(o, "name", str),
-                                    _get(o, "index", int)),
-    "remove_step": lambda o: RemoveStep(_get(o, "stage", str), _get(o, "name", str),
-                                        _flag(o, "drop_cards")),
+    "add_step": lambda o: AddStep(
+        _get(o, "stage", str), _get(o, "name", str), _get(o, "index", int, optional=True)
+    ),
+    "rename_step": lambda o: RenameStep(
+        _get(o, "stage", str), _get(o, "old", str), _get(o, "new", str)
+    ),
+    "move_step": lambda o: MoveStep(
+        _get(o, "stage", str), _get(o, "name", str), _get(o, "index", int)
+    ),
+    "remove_step": lambda o: RemoveStep(
+        _get(o, "stage", str), _get(o, "name", str), _flag(o, "drop_cards")
+    ),
 }
 
 
 # ---- the map's title, persona and state --------------------------------------------------------
 def _set_persona(op: Mapping[str, Any]) -> Op:
     if "persona" not in op:
-        raise JourneyError("malformed operation: set_persona needs 'persona' (an object, or "
-                           "null for no persona)")
+        raise JourneyError(
+            "malformed operation: set_persona needs 'persona' (an object, or null for no persona)"
+        )
     persona = op["persona"]
     if persona is not None and not isinstance(persona, Mapping):
-        raise JourneyError(f"malformed operation: 'persona' is {persona!r}, expected an object "
-                           f"or null")
+        raise JourneyError(
+            f"malformed operation: 'persona' is {persona!r}, expected an object or null"
+        )
     return SetPersona(dict(persona) if persona is not None else None)
 
 

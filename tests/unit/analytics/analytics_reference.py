@@ -29,17 +29,21 @@ def linear_quantile(values: list[int], q: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (h - lo)
 
 
-def ordered_cases(df: pd.DataFrame, case: str, activity: str, timestamp: str,
-                  tie_break: str | None = None) -> dict[Any, list[tuple[int, str]]]:
+def ordered_cases(
+    df: pd.DataFrame, case: str, activity: str, timestamp: str, tie_break: str | None = None
+) -> dict[Any, list[tuple[int, str]]]:
     """Each case's events as (microseconds, activity), in the documented order."""
     cases: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
     for _, row in df.iterrows():
         tie = row[tie_break] if tie_break else None
         missing = tie is None or (isinstance(tie, float) and math.isnan(tie))
-        cases[row[case]].append((_us(pd.Timestamp(row[timestamp])), missing,
-                                 0 if missing else tie, str(row[activity])))
-    return {c: [(e[0], e[3]) for e in sorted(evs, key=lambda e: (e[0], e[1], e[2], e[3]))]
-            for c, evs in cases.items()}
+        cases[row[case]].append(
+            (_us(pd.Timestamp(row[timestamp])), missing, 0 if missing else tie, str(row[activity]))
+        )
+    return {
+        c: [(e[0], e[3]) for e in sorted(evs, key=lambda e: (e[0], e[1], e[2], e[3]))]
+        for c, evs in cases.items()
+    }
 
 
 def transitions(cases: dict[Any, list[tuple[int, str]]]) -> dict[tuple[str, str], tuple]:
@@ -47,8 +51,10 @@ def transitions(cases: dict[Any, list[tuple[int, str]]]) -> dict[tuple[str, str]
     for events in cases.values():
         for (t1, a1), (t2, a2) in itertools.pairwise(events):
             durations[(a1, a2)].append(t2 - t1)
-    return {pair: (len(d), linear_quantile(d, 0.5), linear_quantile(d, 0.9))
-            for pair, d in durations.items()}
+    return {
+        pair: (len(d), linear_quantile(d, 0.5), linear_quantile(d, 0.9))
+        for pair, d in durations.items()
+    }
 
 
 def variants(cases: dict[Any, list[tuple[int, str]]]) -> Counter[tuple[str, ...]]:
@@ -64,8 +70,14 @@ def _loose(events: list[tuple[int, int]], n: int, window: int | None) -> list[in
     times.append(t0)
     pos = start
     for k in range(1, n):
-        nxt = next((i for i in range(pos + 1, len(events)) if events[i][1] == k
-                    and (window is None or events[i][0] - t0 <= window)), None)
+        nxt = next(
+            (
+                i
+                for i in range(pos + 1, len(events))
+                if events[i][1] == k and (window is None or events[i][0] - t0 <= window)
+            ),
+            None,
+        )
         if nxt is None:
             break
         times.append(events[nxt][0])
@@ -85,15 +97,23 @@ def _strict(events: list[tuple[int, int]], n: int, window: int | None) -> list[i
     times = [t0]
     for k in range(1, n):
         i = start + k
-        if i >= len(visits) or visits[i][1] != k or (window is not None
-                                                     and visits[i][0] - t0 > window):
+        if (
+            i >= len(visits)
+            or visits[i][1] != k
+            or (window is not None and visits[i][0] - t0 > window)
+        ):
             break
         times.append(visits[i][0])
     return times
 
 
-def funnel(cases: dict[Any, list[tuple[int, str]]], stage_index: dict[str, int], n: int,
-           order: str, window: int | None) -> list[tuple[int, float, float]]:
+def funnel(
+    cases: dict[Any, list[tuple[int, str]]],
+    stage_index: dict[str, int],
+    n: int,
+    order: str,
+    window: int | None,
+) -> list[tuple[int, float, float]]:
     """Per stage: (reached, median us to next, mean us to next)."""
     per_case = []
     for events in cases.values():
@@ -103,8 +123,13 @@ def funnel(cases: dict[Any, list[tuple[int, str]]], stage_index: dict[str, int],
     for k in range(n):
         reached = sum(1 for times in per_case if len(times) > k)
         deltas = [times[k + 1] - times[k] for times in per_case if len(times) > k + 1]
-        out.append((reached, float(statistics.median(deltas)) if deltas else math.nan,
-                    sum(deltas) / len(deltas) if deltas else math.nan))
+        out.append(
+            (
+                reached,
+                float(statistics.median(deltas)) if deltas else math.nan,
+                sum(deltas) / len(deltas) if deltas else math.nan,
+            )
+        )
     return out
 
 

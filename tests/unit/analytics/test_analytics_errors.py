@@ -12,13 +12,22 @@ from journey_widget import JourneyError
 
 
 def log(**changes: object) -> pd.DataFrame:
-    df = pd.DataFrame({
-        "case": ["a", "a", "b", "b", "c"],
-        "act": ["x", "y", "x", "y", "x"],
-        "ts": pd.to_datetime(["2024-01-01 10:00", "2024-01-01 10:05", "2024-01-01 11:00",
-                              "2024-01-01 11:30", "2024-01-02 09:00"]),
-        "score": [1.0, np.nan, 3.0, 4.0, 5.0],
-    })
+    df = pd.DataFrame(
+        {
+            "case": ["a", "a", "b", "b", "c"],
+            "act": ["x", "y", "x", "y", "x"],
+            "ts": pd.to_datetime(
+                [
+                    "2024-01-01 10:00",
+                    "2024-01-01 10:05",
+                    "2024-01-01 11:00",
+                    "2024-01-01 11:30",
+                    "2024-01-02 09:00",
+                ]
+            ),
+            "score": [1.0, np.nan, 3.0, 4.0, 5.0],
+        }
+    )
     return df.assign(**changes)
 
 
@@ -61,11 +70,19 @@ def test_missing_activities_and_timestamps_are_counted(engine: str) -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_unreadable_timestamps_are_counted_with_an_example(engine: str) -> None:
-    text = ["2024-01-01 10:00:00", "yesterday", "2024-01-01 11:00:00", "soon",
-            "2024-01-02 09:00:00"]
+    text = [
+        "2024-01-01 10:00:00",
+        "yesterday",
+        "2024-01-01 11:00:00",
+        "soon",
+        "2024-01-02 09:00:00",
+    ]
     data, chosen = on_engine(engine, log(ts=text))
-    with pytest.raises(JourneyError, match=r"column 'ts' has 2 value\(s\) that are not "
-                                           r"timestamps, e.g. '(yesterday|soon)'"):
+    with pytest.raises(
+        JourneyError,
+        match=r"column 'ts' has 2 value\(s\) that are not "
+        r"timestamps, e.g. '(yesterday|soon)'",
+    ):
         analyze(data, chosen)
 
 
@@ -85,42 +102,53 @@ def test_epoch_numbers_are_refused_with_a_hint(engine: str) -> None:
 
 
 def test_scores_must_be_numbers() -> None:
-    with pytest.raises(JourneyError, match=r"column 'score' has 2 value\(s\) that are not "
-                                           r"numbers, e.g. 'good'"):
+    with pytest.raises(
+        JourneyError,
+        match=r"column 'score' has 2 value\(s\) that are not "
+        r"numbers, e.g. 'good'",
+    ):
         analyze(log(score=[1, "good", 3, "bad", 5]), scores="score")
     with pytest.raises(JourneyError, match=r"column 'score' has type String; expected numbers"):
         analyze(log(score=["1", "2", "3", "4", "5"]), "native", scores="score")
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"order": "any"}, r"order takes 'loose' or 'strict', got 'any'"),
-    ({"window": 30}, r"window takes a duration .* the number 30 \(which unit\?\)"),
-    ({"window": "soon"}, r"window takes a duration .* got 'soon'"),
-    ({"window": "-5min"}, r"window must be a positive duration"),
-    ({"case": "act"}, r"three different columns"),
-    ({"case": ""}, r"case must name a column"),
-    ({"stage_of": {"x": "S1", "y": None}}, r"stage_of maps activity 'y' to None"),
-    ({"stage_of": pd.DataFrame({"act": ["x", "x"], "stage": ["S1", "S2"]})},
-     r"stage_of maps activity 'x' to two stages: 'S1' and 'S2'"),
-    ({"stage_of": pd.DataFrame({"a": ["x"], "b": ["S"], "c": [1]})}, r"exactly two columns"),
-    ({"stage_of": 5}, r"stage_of takes a dict"),
-    ({"stage_of": {}}, r"stage_of maps no activity"),
-    ({"stage_of": {"x": "S1"}, "stages": ["S1", "S9"]}, r"stages names 'S9', to which"),
-    ({"stages": ["x", "zz"]}, r"stages names 'zz', which is not an activity of the log"),
-    ({"stages": "x"}, r"stages takes a list of stage names"),
-    ({"scores": {"score": "mode"}}, r"aggregation 'mode' for column 'score' is not one of"),
-    ({"top_variants": 0}, r"top_variants takes a positive whole number"),
-    ({"tie_break": "ts"}, r"tie_break must be another column"),
-    ({"engine": "spark"}, r"engine takes 'auto', 'numpy' or 'native'"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"order": "any"}, r"order takes 'loose' or 'strict', got 'any'"),
+        ({"window": 30}, r"window takes a duration .* the number 30 \(which unit\?\)"),
+        ({"window": "soon"}, r"window takes a duration .* got 'soon'"),
+        ({"window": "-5min"}, r"window must be a positive duration"),
+        ({"case": "act"}, r"three different columns"),
+        ({"case": ""}, r"case must name a column"),
+        ({"stage_of": {"x": "S1", "y": None}}, r"stage_of maps activity 'y' to None"),
+        (
+            {"stage_of": pd.DataFrame({"act": ["x", "x"], "stage": ["S1", "S2"]})},
+            r"stage_of maps activity 'x' to two stages: 'S1' and 'S2'",
+        ),
+        ({"stage_of": pd.DataFrame({"a": ["x"], "b": ["S"], "c": [1]})}, r"exactly two columns"),
+        ({"stage_of": 5}, r"stage_of takes a dict"),
+        ({"stage_of": {}}, r"stage_of maps no activity"),
+        ({"stage_of": {"x": "S1"}, "stages": ["S1", "S9"]}, r"stages names 'S9', to which"),
+        ({"stages": ["x", "zz"]}, r"stages names 'zz', which is not an activity of the log"),
+        ({"stages": "x"}, r"stages takes a list of stage names"),
+        ({"scores": {"score": "mode"}}, r"aggregation 'mode' for column 'score' is not one of"),
+        ({"top_variants": 0}, r"top_variants takes a positive whole number"),
+        ({"tie_break": "ts"}, r"tie_break must be another column"),
+        ({"engine": "spark"}, r"engine takes 'auto', 'numpy' or 'native'"),
+    ],
+)
 def test_bad_arguments(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(JourneyError, match=message):
         analyze(log(), **kwargs)
 
 
 def test_what_is_not_a_table_is_refused() -> None:
-    with pytest.raises(JourneyError, match=r"expected a pandas, Polars, PyArrow, DuckDB or "
-                                           r"PySpark table of events, got list"):
+    with pytest.raises(
+        JourneyError,
+        match=r"expected a pandas, Polars, PyArrow, DuckDB or "
+        r"PySpark table of events, got list",
+    ):
         analyze([{"case": "a"}])
     with pytest.raises(JourneyError, match=r"a single column"):
         analyze(log()["case"], "native")
@@ -139,8 +167,12 @@ def test_a_duplicated_column_is_refused() -> None:
 
 
 def test_stage_of_accepts_a_table_and_orders_by_categories() -> None:
-    table = pd.DataFrame({"stage": pd.Categorical(["Late", "Early"], categories=["Early", "Late"],
-                                                  ordered=True), "act": ["y", "x"]})
+    table = pd.DataFrame(
+        {
+            "stage": pd.Categorical(["Late", "Early"], categories=["Early", "Late"], ordered=True),
+            "act": ["y", "x"],
+        }
+    )
     a = analyze(log(), stage_of=table)
     assert a.stages == ("Early", "Late")
     assert a.funnel["reached"].tolist() == [3, 2]

@@ -15,14 +15,25 @@ from analytics_engines import ENGINES, on_engine
 import journey_widget as jw
 
 T0 = pd.Timestamp("2024-05-01 09:00")
-STAGE_OF = {"visit": "Discover", "search": "Discover", "view": "Browse", "cart": "Cart",
-            "pay": "Checkout"}  # "help" is outside the funnel
+STAGE_OF = {
+    "visit": "Discover",
+    "search": "Discover",
+    "view": "Browse",
+    "cart": "Cart",
+    "pay": "Checkout",
+}  # "help" is outside the funnel
 STAGES = ["Discover", "Browse", "Cart", "Checkout"]
 #: case -> [(minute, activity, csat)]
 CASES = {
     "A": [(0, "visit", None), (10, "view", None), (20, "cart", 2), (30, "pay", 5)],
-    "B": [(0, "visit", None), (5, "search", None), (15, "view", None), (20, "help", 1),
-          (40, "cart", None), (100, "pay", 3)],
+    "B": [
+        (0, "visit", None),
+        (5, "search", None),
+        (15, "view", None),
+        (20, "help", 1),
+        (40, "cart", None),
+        (100, "pay", 3),
+    ],
     "C": [(0, "view", None), (5, "visit", None), (10, "cart", None)],
     "D": [(0, "visit", None), (30, "view", None), (40, "visit", None), (50, "cart", 4)],
     "E": [(0, "search", None)],
@@ -32,16 +43,20 @@ CASES = {
 
 
 def golden_log() -> pd.DataFrame:
-    rows = [(case, act, T0 + pd.Timedelta(minutes=m + 200 * i), csat)
-            for i, (case, events) in enumerate(CASES.items()) for m, act, csat in events]
+    rows = [
+        (case, act, T0 + pd.Timedelta(minutes=m + 200 * i), csat)
+        for i, (case, events) in enumerate(CASES.items())
+        for m, act, csat in events
+    ]
     df = pd.DataFrame(rows, columns=["case_id", "activity", "ts", "csat"])
     return df.sample(frac=1.0, random_state=3).reset_index(drop=True)  # order must not matter
 
 
 def run(engine: str, df: pd.DataFrame | None = None, **kwargs: object) -> jw.analytics.Analysis:
     data, chosen = on_engine(engine, golden_log() if df is None else df)
-    return jw.analytics.analyze(data, case="case_id", activity="activity", timestamp="ts",
-                                engine=chosen, **kwargs)  # type: ignore[arg-type]
+    return jw.analytics.analyze(
+        data, case="case_id", activity="activity", timestamp="ts", engine=chosen, **kwargs
+    )  # type: ignore[arg-type]
 
 
 def minutes(*values: float) -> list[pd.Timedelta]:
@@ -50,8 +65,16 @@ def minutes(*values: float) -> list[pd.Timedelta]:
 
 def funnel_rows(a: jw.analytics.Analysis) -> list[tuple]:
     f = a.funnel
-    return list(zip(f["stage"], f["reached"], f["dropped"], f["median_time_to_next"],
-                    f["mean_time_to_next"], strict=True))
+    return list(
+        zip(
+            f["stage"],
+            f["reached"],
+            f["dropped"],
+            f["median_time_to_next"],
+            f["mean_time_to_next"],
+            strict=True,
+        )
+    )
 
 
 nan = float("nan")
@@ -63,9 +86,16 @@ def test_loose_funnel(engine: str) -> None:
     a = run(engine, stage_of=STAGE_OF)
     assert a.stages == tuple(STAGES)
     # entered: A B C D E (F, F2 never visit the first stage); C's view comes before its entry
-    assert funnel_rows(a) == list(zip(
-        STAGES, [5, 3, 3, 2], [2, 0, 1, 0],
-        minutes(15, 20, 35, nan), minutes(55 / 3, 55 / 3, 35, nan), strict=True))
+    assert funnel_rows(a) == list(
+        zip(
+            STAGES,
+            [5, 3, 3, 2],
+            [2, 0, 1, 0],
+            minutes(15, 20, 35, nan),
+            minutes(55 / 3, 55 / 3, 35, nan),
+            strict=True,
+        )
+    )
     assert a.funnel["step_conversion"].tolist() == pytest.approx([1.0, 0.6, 1.0, 2 / 3])
     assert a.funnel["overall_conversion"].tolist() == pytest.approx([1.0, 0.6, 0.6, 0.4])
     assert a.funnel["drop_rate"].tolist() == pytest.approx([0.4, 0.0, 1 / 3, 0.0])
@@ -75,9 +105,16 @@ def test_loose_funnel(engine: str) -> None:
 def test_loose_funnel_with_window(engine: str) -> None:
     a = run(engine, stage_of=STAGE_OF, window="30min")
     # A finishes at exactly 30 min (inclusive); B's cart (40) and D's cart (50) are too late
-    assert funnel_rows(a) == list(zip(
-        STAGES, [5, 3, 1, 1], [2, 2, 0, 0],
-        minutes(15, 10, 10, nan), minutes(55 / 3, 10, 10, nan), strict=True))
+    assert funnel_rows(a) == list(
+        zip(
+            STAGES,
+            [5, 3, 1, 1],
+            [2, 2, 0, 0],
+            minutes(15, 10, 10, nan),
+            minutes(55 / 3, 10, 10, nan),
+            strict=True,
+        )
+    )
 
 
 @pytest.mark.parametrize("engine", ALL)
@@ -85,25 +122,47 @@ def test_strict_funnel(engine: str) -> None:
     a = run(engine, stage_of=STAGE_OF, order="strict")
     # B: visit+search is one Discover visit, then view, then help (outside) breaks the chain;
     # C: enters at visit (5), then cart is not Browse; D: Discover, Browse, then Discover again
-    assert funnel_rows(a) == list(zip(
-        STAGES, [5, 3, 1, 1], [2, 2, 0, 0],
-        minutes(15, 10, 10, nan), minutes(55 / 3, 10, 10, nan), strict=True))
+    assert funnel_rows(a) == list(
+        zip(
+            STAGES,
+            [5, 3, 1, 1],
+            [2, 2, 0, 0],
+            minutes(15, 10, 10, nan),
+            minutes(55 / 3, 10, 10, nan),
+            strict=True,
+        )
+    )
 
 
 @pytest.mark.parametrize("engine", ALL)
 def test_strict_funnel_with_window(engine: str) -> None:
     a = run(engine, stage_of=STAGE_OF, order="strict", window=pd.Timedelta(minutes=12))
-    assert funnel_rows(a) == list(zip(
-        STAGES, [5, 1, 0, 0], [4, 1, 0, 0], minutes(10, nan, nan, nan),
-        minutes(10, nan, nan, nan), strict=True))
+    assert funnel_rows(a) == list(
+        zip(
+            STAGES,
+            [5, 1, 0, 0],
+            [4, 1, 0, 0],
+            minutes(10, nan, nan, nan),
+            minutes(10, nan, nan, nan),
+            strict=True,
+        )
+    )
     assert math.isnan(a.funnel["step_conversion"].iloc[3])  # 0 of 0
 
 
 @pytest.mark.parametrize("engine", ALL)
 def test_transitions(engine: str) -> None:
     t = run(engine).transitions
-    got = list(zip(t["source"], t["target"], t["count"], t["median_duration"],
-                   t["p90_duration"], strict=True))
+    got = list(
+        zip(
+            t["source"],
+            t["target"],
+            t["count"],
+            t["median_duration"],
+            t["p90_duration"],
+            strict=True,
+        )
+    )
     m = pd.Timedelta(minutes=1)
     assert got == [
         ("cart", "pay", 2, 35 * m, 55 * m),  # 10 and 60 min: p90 = 10 + 0.9 * 50
@@ -153,22 +212,33 @@ def test_stage_metrics_and_activities(engine: str) -> None:
     got = list(zip(m["stage"], m["metric"], m["value"], m["n"], strict=True))
     # events are counted per stage over every event (help is outside; F's pay is Checkout)
     assert got == [
-        ("Discover", "events", 7.0, 7), ("Browse", "events", 4.0, 4),
-        ("Cart", "events", 4.0, 4), ("Cart", "csat mean", 3.0, 2),
-        ("Cart", "csat median", 3.0, 2), ("Cart", "csat count", 2.0, 2),
-        ("Checkout", "events", 4.0, 4), ("Checkout", "csat mean", 4.0, 2),
-        ("Checkout", "csat median", 4.0, 2), ("Checkout", "csat count", 2.0, 2),
+        ("Discover", "events", 7.0, 7),
+        ("Browse", "events", 4.0, 4),
+        ("Cart", "events", 4.0, 4),
+        ("Cart", "csat mean", 3.0, 2),
+        ("Cart", "csat median", 3.0, 2),
+        ("Cart", "csat count", 2.0, 2),
+        ("Checkout", "events", 4.0, 4),
+        ("Checkout", "csat mean", 4.0, 2),
+        ("Checkout", "csat median", 4.0, 2),
+        ("Checkout", "csat count", 2.0, 2),
     ]
     acts = a.activities
     assert list(zip(acts["activity"], acts["stage"], acts["events"], strict=True)) == [
-        ("visit", "Discover", 5), ("cart", "Cart", 4), ("pay", "Checkout", 4),
-        ("view", "Browse", 4), ("help", None, 3), ("search", "Discover", 2)]
+        ("visit", "Discover", 5),
+        ("cart", "Cart", 4),
+        ("pay", "Checkout", 4),
+        ("view", "Browse", 4),
+        ("help", None, 3),
+        ("search", "Discover", 2),
+    ]
 
 
 def tie_log() -> pd.DataFrame:
     at = [T0, T0 + pd.Timedelta(minutes=10), T0 + pd.Timedelta(minutes=10)]
-    return pd.DataFrame({"case_id": ["G"] * 3, "activity": ["visit", "view", "cart"],
-                         "ts": at, "seq": [1, 3, 2]})
+    return pd.DataFrame(
+        {"case_id": ["G"] * 3, "activity": ["visit", "view", "cart"], "ts": at, "seq": [1, 3, 2]}
+    )
 
 
 @pytest.mark.parametrize("engine", ALL)
@@ -219,7 +289,8 @@ def test_time_zones_count_as_instants() -> None:
     aware = df.assign(ts=df["ts"].dt.tz_localize("Europe/Paris"))
     for engine in ("pandas", "pandas-narwhals", "polars", "duckdb"):
         assert funnel_rows(run(engine, aware, stage_of=STAGE_OF)) == funnel_rows(
-            run("pandas", stage_of=STAGE_OF)), engine
+            run("pandas", stage_of=STAGE_OF)
+        ), engine
 
 
 def test_integer_case_ids_and_categorical_activities() -> None:

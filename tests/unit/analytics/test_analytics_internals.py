@@ -20,12 +20,22 @@ def wide_log() -> pd.DataFrame:
     rng = np.random.default_rng(5)
     n = 3000
     ts = pd.Timestamp("2015-01-01") + pd.to_timedelta(
-        np.sort(rng.integers(0, 10 * 365 * 86400 * 10**6, n)), unit="us")
-    df = pd.DataFrame({"case": rng.integers(0, 80, n).astype(str),
-                       "act": [f"a{i:03d}" for i in rng.integers(0, 300, n)], "ts": ts})
-    long = pd.DataFrame({"case": ["long", "long"], "act": ["a000", "a299"],  # a 10-year gap
-                         "ts": pd.to_datetime(["2015-01-01 00:00:00.000001",
-                                               "2024-12-30 00:00:00.000000"])})
+        np.sort(rng.integers(0, 10 * 365 * 86400 * 10**6, n)), unit="us"
+    )
+    df = pd.DataFrame(
+        {
+            "case": rng.integers(0, 80, n).astype(str),
+            "act": [f"a{i:03d}" for i in rng.integers(0, 300, n)],
+            "ts": ts,
+        }
+    )
+    long = pd.DataFrame(
+        {
+            "case": ["long", "long"],
+            "act": ["a000", "a299"],  # a 10-year gap
+            "ts": pd.to_datetime(["2015-01-01 00:00:00.000001", "2024-12-30 00:00:00.000000"]),
+        }
+    )
     return pd.concat([df, long], ignore_index=True)
 
 
@@ -39,11 +49,14 @@ def test_wide_keys_fall_back_to_lexicographic_sorts(monkeypatch: pytest.MonkeyPa
     monkeypatch.undo()
     cases = ref.ordered_cases(df, "case", "act", "ts")
     want = ref.transitions(cases)
-    got = {(s, t): (c, m, p) for s, t, c, m, p in a.transitions[
-        ["source", "target", "count", "median_duration", "p90_duration"]].itertuples(index=False)}
+    got = {
+        (s, t): (c, m, p)
+        for s, t, c, m, p in a.transitions[
+            ["source", "target", "count", "median_duration", "p90_duration"]
+        ].itertuples(index=False)
+    }
     assert got == {k: (c, *durations([m, p])) for k, (c, m, p) in want.items()}
-    assert dict(zip(a.variants["variant"], a.variants["count"], strict=True)) == ref.variants(
-        cases)
+    assert dict(zip(a.variants["variant"], a.variants["count"], strict=True)) == ref.variants(cases)
 
 
 def test_a_hash_collision_still_groups_variants_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,8 +64,9 @@ def test_a_hash_collision_still_groups_variants_exactly(monkeypatch: pytest.Monk
     args = {"case": "customer_id", "activity": "event", "timestamp": "timestamp"}
     honest = jw.analytics.analyze(log, top_variants=None, **args)
     # every case gets the same key: only the event-by-event check can tell them apart
-    monkeypatch.setattr(variants_module, "_fast_keys",
-                        lambda lg, pos: np.zeros(lg.n_cases, dtype=np.uint64))
+    monkeypatch.setattr(
+        variants_module, "_fast_keys", lambda lg, pos: np.zeros(lg.n_cases, dtype=np.uint64)
+    )
     collided = jw.analytics.analyze(log, top_variants=None, **args)
     pd.testing.assert_frame_equal(honest.variants, collided.variants)
 
@@ -65,7 +79,8 @@ def test_group_quantile_is_numpys_linear_percentile() -> None:
     starts = np.cumsum(counts) - counts
     for q in (0.5, 0.9):
         assert group_quantile(values, starts, counts, q, 7) == pytest.approx(
-            [np.percentile(g * 7, 100 * q) for g in groups])
+            [np.percentile(g * 7, 100 * q) for g in groups]
+        )
 
 
 def test_progress_is_quiet_outside_a_kernel() -> None:
@@ -97,8 +112,14 @@ def test_analyze_reports_its_steps() -> None:
     from journey_widget.analytics.params import make_params
 
     run_numpy(log, make_params(case="customer_id", activity="event", timestamp="timestamp"), bar)
-    assert bar.labels == ["reading columns", "sorting", "stage metrics", "transitions",
-                          "variants", "funnel"]
+    assert bar.labels == [
+        "reading columns",
+        "sorting",
+        "stage metrics",
+        "transitions",
+        "variants",
+        "funnel",
+    ]
 
 
 def test_sample_log_is_realistic_and_reproducible() -> None:

@@ -9,8 +9,12 @@ import journey_widget as jw
 from journey_widget import JourneyError
 from journey_widget.analytics.sample import SAMPLE_STAGES, sample_events
 
-ARGS = {"case": "customer_id", "activity": "event", "timestamp": "timestamp",
-        "stage_of": SAMPLE_STAGES}
+ARGS = {
+    "case": "customer_id",
+    "activity": "event",
+    "timestamp": "timestamp",
+    "stage_of": SAMPLE_STAGES,
+}
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +27,9 @@ def analysis(shop: pd.DataFrame) -> jw.analytics.Analysis:
     return jw.analytics.analyze(shop, scores={"csat": ["mean", "count"]}, **ARGS)
 
 
-def test_from_events_builds_an_annotatable_skeleton(shop: pd.DataFrame,
-                                                    analysis: jw.analytics.Analysis) -> None:
+def test_from_events_builds_an_annotatable_skeleton(
+    shop: pd.DataFrame, analysis: jw.analytics.Analysis
+) -> None:
     m = jw.JourneyMap.from_events(shop, scores=["csat"], touchpoints=2, **ARGS)
     assert isinstance(m, jw.JourneyMap)
     assert m.stages == ("Discover", "Browse", "Cart", "Checkout", "After purchase")
@@ -36,8 +41,9 @@ def test_from_events_builds_an_annotatable_skeleton(shop: pd.DataFrame,
         acts = analysis.activities[analysis.activities["stage"] == stage]
         here = cards[cards["stage"] == stage]
         assert here["text"].tolist() == acts["activity"].head(2).tolist()
-        assert here["evidence"].tolist() == [f"{n:,} events in the log"
-                                             for n in acts["events"].head(2)]
+        assert here["evidence"].tolist() == [
+            f"{n:,} events in the log" for n in acts["events"].head(2)
+        ]
     reached = analysis.funnel["reached"].tolist()
     assert m.journey.stages[0].description.startswith(f"{reached[0]:,} cases reached")
     assert m.title == f"Journey of {analysis.n_cases:,} cases"
@@ -52,7 +58,8 @@ def test_from_events_attaches_the_funnel_as_metrics(analysis: jw.analytics.Analy
     conversion = metrics[metrics["metric"] == "conversion"]
     assert conversion["stage"].tolist() == list(analysis.stages[1:])  # none for the first
     assert conversion["value"].tolist() == pytest.approx(
-        (100 * analysis.funnel["step_conversion"].iloc[1:]).tolist())
+        (100 * analysis.funnel["step_conversion"].iloc[1:]).tolist()
+    )
     assert (conversion["unit"] == "%").all()
     drop = metrics[metrics["metric"] == "drop-off"]
     assert drop["stage"].tolist() == list(analysis.stages[:-1])  # none for the last
@@ -98,12 +105,10 @@ def test_transitions_chart_holds_the_flows(analysis: jw.analytics.Analysis) -> N
     assert x["field"] == "target" and x["sort"][0] in top
 
 
-def test_stage_transitions_chart_sums_flows_between_stages(
-        analysis: jw.analytics.Analysis) -> None:
+def test_stage_transitions_chart_sums_flows_between_stages(analysis: jw.analytics.Analysis) -> None:
     spec = analysis.transitions_chart(level="stage").to_dict()
     rows = next(iter(spec["datasets"].values()))
-    stage_of = dict(zip(analysis.activities["activity"], analysis.activities["stage"],
-                        strict=True))
+    stage_of = dict(zip(analysis.activities["activity"], analysis.activities["stage"], strict=True))
     t = analysis.transitions
     total = t[t["source"].map(stage_of).eq("Cart") & t["target"].map(stage_of).eq("Checkout")]
     cell = [r for r in rows if r["source"] == "Cart" and r["target"] == "Checkout"]
@@ -127,8 +132,13 @@ def test_funnel_chart_and_svg(analysis: jw.analytics.Analysis, tmp_path: object)
 
 
 def test_activity_names_are_text_in_charts_and_cards() -> None:
-    log = pd.DataFrame({"c": ["1", "1"], "a": ["<b>buy</b>", "<script>x</script>"],
-                        "t": pd.to_datetime(["2024-01-01", "2024-01-02"])})
+    log = pd.DataFrame(
+        {
+            "c": ["1", "1"],
+            "a": ["<b>buy</b>", "<script>x</script>"],
+            "t": pd.to_datetime(["2024-01-01", "2024-01-02"]),
+        }
+    )
     m = jw.JourneyMap.from_events(log, case="c", activity="a", timestamp="t")
     assert set(m.data["text"]) == {"<b>buy</b>", "<script>x</script>"}
     a = jw.analytics.analyze(log, case="c", activity="a", timestamp="t")

@@ -28,8 +28,14 @@ def logs(draw: st.DrawFn) -> pd.DataFrame:
         t = draw(st.integers(0, 500))
         for _ in range(draw(st.integers(1, 7))):
             t += draw(st.sampled_from([0, 0, 1, 2, 5, 30]))  # many equal timestamps
-            rows.append((f"c{case}", draw(st.sampled_from(ACTS)), T0 + pd.Timedelta(minutes=t),
-                         draw(st.sampled_from([np.nan, 1.0, 2.0, 5.0]))))
+            rows.append(
+                (
+                    f"c{case}",
+                    draw(st.sampled_from(ACTS)),
+                    T0 + pd.Timedelta(minutes=t),
+                    draw(st.sampled_from([np.nan, 1.0, 2.0, 5.0])),
+                )
+            )
     df = pd.DataFrame(rows, columns=["case", "act", "ts", "score"])
     return df.sample(frac=1.0, random_state=draw(st.integers(0, 99))).reset_index(drop=True)
 
@@ -37,19 +43,27 @@ def logs(draw: st.DrawFn) -> pd.DataFrame:
 @st.composite
 def options(draw: st.DrawFn) -> dict[str, object]:
     n_stages = draw(st.integers(1, 3))
-    stage_of = {a: f"S{draw(st.integers(0, n_stages - 1))}" for a in ACTS
-                if draw(st.booleans())}
+    stage_of = {a: f"S{draw(st.integers(0, n_stages - 1))}" for a in ACTS if draw(st.booleans())}
     window = draw(st.sampled_from([None, 1, 3, 10, 60]))
-    return {"stage_of": stage_of or {"a": "S0"}, "order": draw(st.sampled_from(["loose",
-                                                                                  "strict"])),
-            "window": None if window is None else pd.Timedelta(minutes=window)}
+    return {
+        "stage_of": stage_of or {"a": "S0"},
+        "order": draw(st.sampled_from(["loose", "strict"])),
+        "window": None if window is None else pd.Timedelta(minutes=window),
+    }
 
 
 def analyze(df: pd.DataFrame, engine: str = "pandas", **kw: object) -> jw.analytics.Analysis:
     data, chosen = on_engine(engine, df)
-    return jw.analytics.analyze(data, case="case", activity="act", timestamp="ts", engine=chosen,
-                                scores={"score": ["mean", "median", "count"]}, top_variants=None,
-                                **kw)  # type: ignore[arg-type]
+    return jw.analytics.analyze(
+        data,
+        case="case",
+        activity="act",
+        timestamp="ts",
+        engine=chosen,
+        scores={"score": ["mean", "median", "count"]},
+        top_variants=None,
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -59,9 +73,17 @@ def test_embedded_engine_matches_the_reference(df: pd.DataFrame, opts: dict) -> 
     cases = ref.ordered_cases(df, "case", "act", "ts")
     # transitions
     expected = ref.transitions(cases)
-    got = {(s, t): (c, m, p) for s, t, c, m, p in zip(
-        a.transitions["source"], a.transitions["target"], a.transitions["count"],
-        a.transitions["median_duration"], a.transitions["p90_duration"], strict=True)}
+    got = {
+        (s, t): (c, m, p)
+        for s, t, c, m, p in zip(
+            a.transitions["source"],
+            a.transitions["target"],
+            a.transitions["count"],
+            a.transitions["median_duration"],
+            a.transitions["p90_duration"],
+            strict=True,
+        )
+    }
     assert set(got) == set(expected)
     for pair, (count, median, p90) in expected.items():
         assert got[pair] == (count, *durations([median, p90])), pair
@@ -99,6 +121,7 @@ def frames_equal(x: jw.analytics.Analysis, y: jw.analytics.Analysis) -> None:
 @pytest.mark.parametrize("engine", ["polars-lazy", "duckdb"])
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(df=logs(), opts=options())
-def test_narwhals_engine_matches_the_embedded_one(engine: str, df: pd.DataFrame,
-                                                  opts: dict) -> None:
+def test_narwhals_engine_matches_the_embedded_one(
+    engine: str, df: pd.DataFrame, opts: dict
+) -> None:
     frames_equal(analyze(df, **opts), analyze(df, engine, **opts))

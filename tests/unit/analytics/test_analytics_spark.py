@@ -17,29 +17,40 @@ import journey_widget as jw
 from journey_widget import JourneyError
 
 pyspark = pytest.importorskip("pyspark")
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java"),
-              pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java"),
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
+]
 
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
     from pyspark.sql import SparkSession
 
-    session = (SparkSession.builder.master("local[2]").appName("journey-widget-tests")
-               .config("spark.ui.enabled", "false")
-               .config("spark.sql.session.timeZone", "UTC")
-               .config("spark.sql.shuffle.partitions", "4")
-               .config("spark.driver.bindAddress", "127.0.0.1")
-               .getOrCreate())
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("journey-widget-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate()
+    )
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
 
 
 def analyze(data: Any, **kw: Any) -> jw.analytics.Analysis:
-    return jw.analytics.analyze(data, case="case_id", activity="activity", timestamp="ts",
-                                scores={"csat": ["mean", "count"]}, **kw)
+    return jw.analytics.analyze(
+        data,
+        case="case_id",
+        activity="activity",
+        timestamp="ts",
+        scores={"csat": ["mean", "count"]},
+        **kw,
+    )
 
 
 def test_spark_agrees_with_the_embedded_engine(spark: Any) -> None:
@@ -64,6 +75,9 @@ def test_spark_reports_bad_rows(spark: Any) -> None:
         analyze(spark.createDataFrame(df))
     text = golden_log().assign(ts=lambda d: d["ts"].dt.strftime("%Y-%m-%d %H:%M:%S"))
     text.loc[[1, 4], "ts"] = "not a time"
-    with pytest.raises(JourneyError, match=r"column 'ts' has 2 value\(s\) that are not "
-                                           r"timestamps, e.g. 'not a time'"):
+    with pytest.raises(
+        JourneyError,
+        match=r"column 'ts' has 2 value\(s\) that are not "
+        r"timestamps, e.g. 'not a time'",
+    ):
         analyze(spark.createDataFrame(text))

@@ -26,12 +26,14 @@ def tied_log() -> pd.DataFrame:
     """Many equal timestamps, a tie-break column with gaps, shuffled rows."""
     rng = np.random.default_rng(11)
     n = 400
-    df = pd.DataFrame({
-        "case": [f"c{i}" for i in rng.integers(0, 30, n)],
-        "act": rng.choice(["view", "cart", "pay", "help", "apply"], n),
-        "ts": T0 + pd.to_timedelta(rng.integers(0, 12, n), unit="min"),
-        "seq": [np.nan if x < 3 else float(x) for x in rng.integers(0, 10, n)],
-    })
+    df = pd.DataFrame(
+        {
+            "case": [f"c{i}" for i in rng.integers(0, 30, n)],
+            "act": rng.choice(["view", "cart", "pay", "help", "apply"], n),
+            "ts": T0 + pd.to_timedelta(rng.integers(0, 12, n), unit="min"),
+            "seq": [np.nan if x < 3 else float(x) for x in rng.integers(0, 10, n)],
+        }
+    )
     return df.sample(frac=1.0, random_state=2).reset_index(drop=True)
 
 
@@ -61,12 +63,20 @@ def test_step_table_orders_each_case_once(engine: str, tie_break: str | None) ->
         prep.release()
     assert steps.names == sorted(df["act"].unique())
     assert steps.counts == [int((df["act"] == a).sum()) for a in steps.names]
+
     def act(code: Any) -> str | None:  # pandas holds a missing code as NaN
         return None if code is None or code != code else steps.act_of_code[int(code)]
 
-    got = {(r["case"], int(r["pos"])): (
-        act(r["code"]), int(r["ts"]), act(r["prev"]), act(r["next"]),
-        None if act(r["next"]) is None else int(r["next_ts"])) for r in rows}
+    got = {
+        (r["case"], int(r["pos"])): (
+            act(r["code"]),
+            int(r["ts"]),
+            act(r["prev"]),
+            act(r["next"]),
+            None if act(r["next"]) is None else int(r["next_ts"]),
+        )
+        for r in rows
+    }
     assert len(rows) == len(df)
     assert set(rows[0]) == set(COLUMNS)
     assert got == expected(df, tie_break)

@@ -24,9 +24,15 @@ def mark_of(layer: dict[str, Any]) -> str:
 
 def layer_by(s: dict[str, Any], mark: str, **encoding_fields: str) -> dict[str, Any]:
     """The single layer with ``mark`` whose channels use the given fields."""
-    hits = [layer for layer in layers(s) if mark_of(layer) == mark and all(
-        layer.get("encoding", {}).get(ch, {}).get("field") == f
-        for ch, f in encoding_fields.items())]
+    hits = [
+        layer
+        for layer in layers(s)
+        if mark_of(layer) == mark
+        and all(
+            layer.get("encoding", {}).get(ch, {}).get("field") == f
+            for ch, f in encoding_fields.items()
+        )
+    ]
     assert len(hits) == 1, f"{len(hits)} {mark} layers with {encoding_fields}"
     return hits[0]
 

@@ -15,8 +15,14 @@ from journey_widget.charts import emotion_chart, to_svg
 from journey_widget.charts.stats import mean_ci, t_quantile
 from journey_widget.charts.tables import map_columns
 
-COLUMNS = ["Browse · Search", "Browse · Compare", "Cart", "Checkout · Address",
-           "Checkout · Payment", "Delivery"]
+COLUMNS = [
+    "Browse · Search",
+    "Browse · Compare",
+    "Cart",
+    "Checkout · Address",
+    "Checkout · Payment",
+    "Delivery",
+]
 
 
 def test_x_is_the_map_columns_in_map_order_including_steps() -> None:
@@ -34,8 +40,14 @@ def test_x_order_follows_stage_and_step_moves() -> None:
     m.move_stage("Delivery", 0)
     m.move_step("Browse", "Compare", 0)
     domain = layer_by(spec(m.emotion_chart()), "line", y="value")["encoding"]["x"]["sort"]
-    assert domain == ["Delivery", "Browse · Compare", "Browse · Search", "Cart",
-                      "Checkout · Address", "Checkout · Payment"]
+    assert domain == [
+        "Delivery",
+        "Browse · Compare",
+        "Browse · Search",
+        "Cart",
+        "Checkout · Address",
+        "Checkout · Payment",
+    ]
     assert domain == [c.label for c in map_columns(m.journey)]
 
 
@@ -79,13 +91,21 @@ def test_y_is_the_map_scale_with_a_neutral_line() -> None:
 def test_team_curve_is_the_mean_per_column_and_one_line_per_persona() -> None:
     cards = checkout_cards()
     cards["persona"] = None
-    extra = pd.DataFrame({"stage": ["Cart", "Cart", "Cart"], "lane": ["Emotions"] * 3,
-                          "text": ["Happy", "Calm", "Fine"], "score": [2.0, 1.0, 0.0],
-                          "persona": ["Returning", "Returning", "New"]})
+    extra = pd.DataFrame(
+        {
+            "stage": ["Cart", "Cart", "Cart"],
+            "lane": ["Emotions"] * 3,
+            "text": ["Happy", "Calm", "Fine"],
+            "score": [2.0, 1.0, 0.0],
+            "persona": ["Returning", "Returning", "New"],
+        }
+    )
     cards.loc[cards["id"] == "c10", "persona"] = "New"
-    m = jw.JourneyMap(pd.concat([cards, extra], ignore_index=True),
-                      stages=["Browse", "Cart", "Checkout", "Delivery"],
-                      lanes=["Actions", "Touchpoints", "Emotions", "Pain points", "Opportunities"])
+    m = jw.JourneyMap(
+        pd.concat([cards, extra], ignore_index=True),
+        stages=["Browse", "Cart", "Checkout", "Delivery"],
+        lanes=["Actions", "Touchpoints", "Emotions", "Pain points", "Opportunities"],
+    )
     s = spec(m.emotion_chart())
     line = layer_by(s, "line", y="value")
     assert line["encoding"]["color"]["field"] == "series"
@@ -98,7 +118,8 @@ def test_team_curve_is_the_mean_per_column_and_one_line_per_persona() -> None:
     one = spec(m.emotion_chart(by=False))
     line = layer_by(one, "line", y="value")
     assert {(r["series"], r["value"]) for r in records(one, line) if r["x"] == "Cart"} == {
-        ("Emotions", 0.5)}  # (-1 + 2 + 1 + 0) / 4
+        ("Emotions", 0.5)
+    }  # (-1 + 2 + 1 + 0) / 4
 
 
 def test_by_must_name_a_card_column() -> None:
@@ -126,39 +147,56 @@ def test_confidence_band_matches_a_hand_worked_example() -> None:
 
 
 def test_t_quantiles_and_mean_ci_match_printed_tables() -> None:
-    table = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 10: 2.228, 30: 2.042,
-             120: 1.980}
+    table = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 10: 2.228, 30: 2.042, 120: 1.980}
     for df, t in table.items():
         assert t_quantile(0.975, df) == pytest.approx(t, abs=5e-4)
     assert t_quantile(0.025, 4) == pytest.approx(-2.776, abs=5e-4)
     ci = mean_ci([2.0, 4.0])  # mean 3, sd sqrt(2), se 1, t(1) 12.706
-    assert (ci.low, ci.high) == (pytest.approx(3 - 12.7062, abs=1e-3),
-                                 pytest.approx(3 + 12.7062, abs=1e-3))
+    assert (ci.low, ci.high) == (
+        pytest.approx(3 - 12.7062, abs=1e-3),
+        pytest.approx(3 + 12.7062, abs=1e-3),
+    )
     one = mean_ci([3.0])
     assert one.mean == 3.0 and math.isnan(one.low) and math.isnan(one.high)
 
 
 def test_step_ratings_go_to_their_column_and_stage_ratings_to_the_others() -> None:
-    ratings = pd.DataFrame({"stage": ["Browse", "Browse", "Browse", "Delivery"],
-                            "step": ["Search", "Search", None, None],
-                            "value": [2.0, 1.0, -2.0, 0.0]})
+    ratings = pd.DataFrame(
+        {
+            "stage": ["Browse", "Browse", "Browse", "Delivery"],
+            "step": ["Search", "Search", None, None],
+            "value": [2.0, 1.0, -2.0, 0.0],
+        }
+    )
     s = spec(checkout_map().emotion_chart(ratings))
     line = layer_by(s, "line", y="value")
-    measured = {r["x"]: (r["value"], r["n"]) for r in filtered(s, line)
-                if r["source"] == "measured"}
-    assert measured == {"Browse · Search": (1.5, 2), "Browse · Compare": (-2.0, 1),
-                        "Delivery": (0.0, 1)}
+    measured = {
+        r["x"]: (r["value"], r["n"]) for r in filtered(s, line) if r["source"] == "measured"
+    }
+    assert measured == {
+        "Browse · Search": (1.5, 2),
+        "Browse · Compare": (-2.0, 1),
+        "Delivery": (0.0, 1),
+    }
 
 
 def test_measured_is_split_by_persona_when_both_sides_have_it() -> None:
     cards = checkout_cards()
     cards["persona"] = "New"
     m = jw.JourneyMap(cards, stages=["Browse", "Cart", "Checkout", "Delivery"])
-    ratings = pd.DataFrame({"stage": ["Cart"] * 4, "value": [1, 2, 5, 5],
-                            "persona": ["New", "New", "Returning", "Returning"]})
+    ratings = pd.DataFrame(
+        {
+            "stage": ["Cart"] * 4,
+            "value": [1, 2, 5, 5],
+            "persona": ["New", "New", "Returning", "Returning"],
+        }
+    )
     s = spec(m.emotion_chart(ratings, measured_scale=(1, 5)))
-    rows = {(r["series"], r["value"]) for r in filtered(s, layer_by(s, "line", y="value"))
-            if r["source"] == "measured"}
+    rows = {
+        (r["series"], r["value"])
+        for r in filtered(s, layer_by(s, "line", y="value"))
+        if r["source"] == "measured"
+    }
     assert rows == {("New", -1.5), ("Returning", 2.0)}  # means 1.5 and 5 on 1..5, minus 3
 
 
@@ -177,18 +215,33 @@ def test_disagreements_beyond_the_threshold_are_marked() -> None:
     assert len(s3["layer"]) == len(s["layer"]) - 2
 
 
-@pytest.mark.parametrize(("frame", "scale", "message"), [
-    (pd.DataFrame({"stage": ["Cart"], "value": [6]}), (1, 5),
-     "column 'value' has value 6 at row 0, outside the stated scale 1..5"),
-    (pd.DataFrame({"stage": ["Cart"], "value": ["good"]}), (1, 5),
-     "column 'value' has value 'good' at row 0; expected a number"),
-    (pd.DataFrame({"stage": ["Shipping"], "value": [3]}), (1, 5),
-     "column 'stage' has value 'Shipping' at row 0, which is not one of the map's stages"),
-    (pd.DataFrame({"stage": ["Cart"], "step": ["Pay"], "value": [3]}), (1, 5),
-     "column 'step' has value 'Pay' at row 0, which is not a step of stage 'Cart'"),
-    (pd.DataFrame({"stage": ["Cart"], "rating": [3]}), (1, 5), "missing column\\(s\\) 'value'"),
-    (pd.DataFrame({"stage": ["Cart"], "value": [3]}), (5, 1), "min < max"),
-])
+@pytest.mark.parametrize(
+    ("frame", "scale", "message"),
+    [
+        (
+            pd.DataFrame({"stage": ["Cart"], "value": [6]}),
+            (1, 5),
+            "column 'value' has value 6 at row 0, outside the stated scale 1..5",
+        ),
+        (
+            pd.DataFrame({"stage": ["Cart"], "value": ["good"]}),
+            (1, 5),
+            "column 'value' has value 'good' at row 0; expected a number",
+        ),
+        (
+            pd.DataFrame({"stage": ["Shipping"], "value": [3]}),
+            (1, 5),
+            "column 'stage' has value 'Shipping' at row 0, which is not one of the map's stages",
+        ),
+        (
+            pd.DataFrame({"stage": ["Cart"], "step": ["Pay"], "value": [3]}),
+            (1, 5),
+            "column 'step' has value 'Pay' at row 0, which is not a step of stage 'Cart'",
+        ),
+        (pd.DataFrame({"stage": ["Cart"], "rating": [3]}), (1, 5), "missing column\\(s\\) 'value'"),
+        (pd.DataFrame({"stage": ["Cart"], "value": [3]}), (5, 1), "min < max"),
+    ],
+)
 def test_bad_ratings_are_refused_naming_column_and_value(frame, scale, message) -> None:
     with pytest.raises(jw.JourneyError, match=message):
         checkout_map().emotion_chart(frame, measured_scale=scale)
@@ -214,14 +267,23 @@ def test_5000_cards_and_100k_ratings_stay_under_altairs_row_limit() -> None:
     rng = np.random.default_rng(7)
     n = 5000
     stages = [f"S{i}" for i in range(10)]
-    cards = pd.DataFrame({"stage": rng.choice(stages, n), "lane": "Emotions",
-                          "text": [f"card {i}" for i in range(n)],
-                          "score": rng.uniform(-2, 2, n),  # all distinct: the worst case
-                          "persona": rng.choice(["A", "B", "C"], n)})
+    cards = pd.DataFrame(
+        {
+            "stage": rng.choice(stages, n),
+            "lane": "Emotions",
+            "text": [f"card {i}" for i in range(n)],
+            "score": rng.uniform(-2, 2, n),  # all distinct: the worst case
+            "persona": rng.choice(["A", "B", "C"], n),
+        }
+    )
     m = jw.JourneyMap(cards, stages=stages, lanes=["Emotions"])
-    ratings = pd.DataFrame({"stage": rng.choice(stages, 100_000),
-                            "value": rng.integers(1, 6, 100_000),
-                            "persona": rng.choice(["A", "B", "C"], 100_000)})
+    ratings = pd.DataFrame(
+        {
+            "stage": rng.choice(stages, 100_000),
+            "value": rng.integers(1, 6, 100_000),
+            "persona": rng.choice(["A", "B", "C"], 100_000),
+        }
+    )
     s = spec(m.emotion_chart(ratings, measured_scale=(1, 5)))  # MaxRowsError would raise here
     sizes = [len(v) for v in s["datasets"].values()]
     assert max(sizes) <= 5000

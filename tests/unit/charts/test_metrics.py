@@ -35,42 +35,56 @@ def test_ces_worked_examples() -> None:
     assert metrics.mean([2, 4, 9], scale=(0, 10)) == 5.0
 
 
-@pytest.mark.parametrize(("call", "message"), [
-    (lambda: metrics.nps([10, 11]), "NPS: answer 11 at position 1 is off the scale; expected "
-                                    "whole numbers from 0 to 10"),
-    (lambda: metrics.nps([8.5]), "whole numbers from 0 to 10"),
-    (lambda: metrics.csat([0, 5]), "CSAT: answer 0 at position 0 is off the scale"),
-    (lambda: metrics.csat(["great"]), "CSAT: answer 'great' at position 0 is not a number"),
-    (lambda: metrics.ces([True]), "is not a number"),
-    (lambda: metrics.ces([None]), "no answers"),
-])
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: metrics.nps([10, 11]),
+            "NPS: answer 11 at position 1 is off the scale; expected whole numbers from 0 to 10",
+        ),
+        (lambda: metrics.nps([8.5]), "whole numbers from 0 to 10"),
+        (lambda: metrics.csat([0, 5]), "CSAT: answer 0 at position 0 is off the scale"),
+        (lambda: metrics.csat(["great"]), "CSAT: answer 'great' at position 0 is not a number"),
+        (lambda: metrics.ces([True]), "is not a number"),
+        (lambda: metrics.ces([None]), "no answers"),
+    ],
+)
 def test_bad_answers_are_refused(call, message) -> None:
     with pytest.raises(jw.JourneyError, match=message):
         call()
 
 
 def survey() -> pd.DataFrame:
-    return pd.DataFrame({
-        "stage": ["Cart", "Cart", "Browse", "Browse", "Browse", "Cart", "Delivery"],
-        "answer": [5, 3, 4, 4, 1, 4, 2],
-        "nps": [10, 6, 9, 8, 9, 10, 0],
-    })
+    return pd.DataFrame(
+        {
+            "stage": ["Cart", "Cart", "Browse", "Browse", "Browse", "Cart", "Delivery"],
+            "answer": [5, 3, 4, 4, 1, 4, 2],
+            "nps": [10, 6, 9, 8, 9, 10, 0],
+        }
+    )
 
 
 def test_by_stage_gives_the_tidy_table() -> None:
-    t = metrics.by_stage(survey(), value="answer", kind="csat", target=80,
-                         stages=["Browse", "Cart", "Checkout", "Delivery"])
+    t = metrics.by_stage(
+        survey(),
+        value="answer",
+        kind="csat",
+        target=80,
+        stages=["Browse", "Cart", "Checkout", "Delivery"],
+    )
     assert list(t.columns) == ["stage", "metric", "value", "target", "unit", "n"]
     assert t["stage"].tolist() == ["Browse", "Cart", "Delivery"]  # map order
     assert t["metric"].tolist() == ["CSAT"] * 3
     assert t["value"].tolist() == pytest.approx([200 / 3, 200 / 3, 0.0])
     assert t["target"].tolist() == [80.0] * 3 and t["unit"].tolist() == ["%"] * 3
     assert t["n"].tolist() == [3, 3, 1]
-    n = metrics.by_stage(survey(), value="nps", kind="nps", metric="Likely to recommend",
-                         target={"Cart": 30})
+    n = metrics.by_stage(
+        survey(), value="nps", kind="nps", metric="Likely to recommend", target={"Cart": 30}
+    )
     # Cart: 10, 6, 10 -> 66.7 - 33.3; Browse: 9, 8, 9 -> 66.7; Delivery: 0 -> -100.
     assert dict(zip(n["stage"], n["value"], strict=True)) == pytest.approx(
-        {"Cart": 100 / 3, "Browse": 200 / 3, "Delivery": -100.0})
+        {"Cart": 100 / 3, "Browse": 200 / 3, "Delivery": -100.0}
+    )
     assert n["metric"].iloc[0] == "Likely to recommend" and n["unit"].isna().all()
     assert n["target"].tolist()[0] == 30 and np.isnan(n["target"].tolist()[1])
     c = metrics.by_stage(survey(), value="answer", kind="ces", scale=(1, 5))
@@ -92,9 +106,16 @@ def test_by_stage_errors_name_what_is_wrong() -> None:
 
 # ---- m.metrics ------------------------------------------------------------------------------
 def tidy() -> pd.DataFrame:
-    return pd.DataFrame({"stage": ["Cart", "Checkout", "Cart"], "metric": ["CSAT", "CSAT", "NPS"],
-                         "value": [72.5, 41, -10], "target": [80, 80, None],
-                         "unit": ["%", "%", None], "n": [120, 80, None]})
+    return pd.DataFrame(
+        {
+            "stage": ["Cart", "Checkout", "Cart"],
+            "metric": ["CSAT", "CSAT", "NPS"],
+            "value": [72.5, 41, -10],
+            "target": [80, 80, None],
+            "unit": ["%", "%", None],
+            "n": [120, 80, None],
+        }
+    )
 
 
 def test_metrics_property_validates_stores_and_copies() -> None:
@@ -112,17 +133,22 @@ def test_metrics_property_validates_stores_and_copies() -> None:
     assert [(e.kind, e.old, e.new) for e in events] == [("metrics", None, 3)]
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"stage": "Shipping"}, "column 'stage' has value 'Shipping' at row 0, which is not one of "
-                            "the map's stages"),
-    ({"value": "high"}, "column 'value' has value 'high' at row 0; expected a finite number"),
-    ({"value": None}, "column 'value' has value None at row 0"),
-    ({"target": "80%"}, "column 'target' has value '80%' at row 0"),
-    ({"n": -1}, "column 'n' has value -1 at row 0; expected a whole number of 0 or more"),
-    ({"n": 2.5}, "column 'n' has value 2.5"),
-    ({"unit": 5}, "column 'unit' has value 5"),
-    ({"metric": ""}, "column 'metric' has value ''"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"stage": "Shipping"},
+            "column 'stage' has value 'Shipping' at row 0, which is not one of the map's stages",
+        ),
+        ({"value": "high"}, "column 'value' has value 'high' at row 0; expected a finite number"),
+        ({"value": None}, "column 'value' has value None at row 0"),
+        ({"target": "80%"}, "column 'target' has value '80%' at row 0"),
+        ({"n": -1}, "column 'n' has value -1 at row 0; expected a whole number of 0 or more"),
+        ({"n": 2.5}, "column 'n' has value 2.5"),
+        ({"unit": 5}, "column 'unit' has value 5"),
+        ({"metric": ""}, "column 'metric' has value ''"),
+    ],
+)
 def test_bad_metrics_are_refused_before_anything_changes(change, message) -> None:
     m = checkout_map()
     m.metrics = tidy()
@@ -188,8 +214,14 @@ def test_metrics_round_trip_through_json_version_1() -> None:
     m.metrics = tidy()
     doc = json.loads(m.to_json())
     assert doc["version"] == 1
-    assert doc["metrics"][2] == {"stage": "Cart", "metric": "NPS", "value": -10.0,
-                                 "target": None, "unit": None, "n": None}
+    assert doc["metrics"][2] == {
+        "stage": "Cart",
+        "metric": "NPS",
+        "value": -10.0,
+        "target": None,
+        "unit": None,
+        "n": None,
+    }
     back = jw.JourneyMap.from_json(m.to_json())
     pd.testing.assert_frame_equal(back.metrics, m.metrics)
     doc["metrics"][0]["stage"] = "Nowhere"
@@ -200,8 +232,10 @@ def test_metrics_round_trip_through_json_version_1() -> None:
 def test_metrics_at_construction_and_in_the_pure_model() -> None:
     m = checkout_map(metrics=tidy())
     assert len(m.metrics) == 3
-    j = jw.Journey(pd.DataFrame({"stage": ["A"], "lane": ["L"], "text": ["t"]}),
-                   metrics=[{"stage": "A", "metric": "CES", "value": 5.2, "unit": "on 1-7"}])
+    j = jw.Journey(
+        pd.DataFrame({"stage": ["A"], "lane": ["L"], "text": ["t"]}),
+        metrics=[{"stage": "A", "metric": "CES", "value": 5.2, "unit": "on 1-7"}],
+    )
     assert j.metrics is not None and j.metrics["unit"].tolist() == ["on 1-7"]
     with pytest.raises(jw.JourneyError, match="not one of the map's stages"):
         checkout_map(metrics=tidy().assign(stage="Z"))

@@ -16,10 +16,16 @@ STAGES = ["Browse", "Cart", "Checkout", "Delivery"]
 
 
 def tidy() -> pd.DataFrame:
-    return pd.DataFrame({"stage": ["Checkout", "Cart", "Cart", "Delivery"],
-                         "metric": ["CSAT", "CSAT", "Drop-off", "CSAT"],
-                         "value": [41.0, 72.5, 30.0, 90.0], "target": [80, 80, 20, None],
-                         "unit": ["%", "%", "%", "%"], "n": [80, 120, None, 60]})
+    return pd.DataFrame(
+        {
+            "stage": ["Checkout", "Cart", "Cart", "Delivery"],
+            "metric": ["CSAT", "CSAT", "Drop-off", "CSAT"],
+            "value": [41.0, 72.5, 30.0, 90.0],
+            "target": [80, 80, 20, None],
+            "unit": ["%", "%", "%", "%"],
+            "n": [80, 120, None, 60],
+        }
+    )
 
 
 def test_one_panel_per_metric_sharing_the_stage_axis_in_map_order() -> None:
@@ -31,16 +37,24 @@ def test_one_panel_per_metric_sharing_the_stage_axis_in_map_order() -> None:
     x = bar["encoding"]["x"]
     assert x["field"] == "stage" and x["sort"] == STAGES and x["scale"]["domain"] == STAGES
     rows = {(r["stage"], r["metric"], r["label"]) for r in records(s, bar)}
-    assert rows == {("Checkout", "CSAT", "41%"), ("Cart", "CSAT", "72.5%"),
-                    ("Cart", "Drop-off", "30%"), ("Delivery", "CSAT", "90%")}
+    assert rows == {
+        ("Checkout", "CSAT", "41%"),
+        ("Cart", "CSAT", "72.5%"),
+        ("Cart", "Drop-off", "30%"),
+        ("Delivery", "CSAT", "90%"),
+    }
     text = layer_by(s, "text", y="value")
     assert text["encoding"]["text"]["field"] == "label"
     tick = layer_by(s, "tick", y="target")
     assert tick["transform"] == [{"filter": "isValid(datum.target)"}]
-    targets = {(r["stage"], r["metric"], r["target"]) for r in records(s, tick)
-               if r["target"] is not None}
-    assert targets == {("Checkout", "CSAT", 80.0), ("Cart", "CSAT", 80.0),
-                       ("Cart", "Drop-off", 20.0)}
+    targets = {
+        (r["stage"], r["metric"], r["target"]) for r in records(s, tick) if r["target"] is not None
+    }
+    assert targets == {
+        ("Checkout", "CSAT", 80.0),
+        ("Cart", "CSAT", 80.0),
+        ("Cart", "Drop-off", 20.0),
+    }
 
 
 def test_defaults_to_the_attached_metrics_and_says_when_there_are_none() -> None:
@@ -49,16 +63,16 @@ def test_defaults_to_the_attached_metrics_and_says_when_there_are_none() -> None
         m.metrics_chart()
     m.metrics = tidy()
     s = spec(m.metrics_chart())
-    assert {r["metric"] for r in records(s, layer_by(s, "bar", y="value"))} == {"CSAT",
-                                                                                "Drop-off"}
+    assert {r["metric"] for r in records(s, layer_by(s, "bar", y="value"))} == {"CSAT", "Drop-off"}
     with pytest.raises(jw.JourneyError, match="'Shipping'"):
         m.metrics_chart(tidy().assign(stage="Shipping"))
 
 
 def test_overlay_layout_spans_each_stage_over_its_columns() -> None:
     m = checkout_map()  # columns: Browse x2 steps, Cart, Checkout x2 steps, Delivery
-    s = spec(metrics_chart(m.journey, tidy(), geometry=Geometry(columns=6, height=70),
-                           tooltips=False))
+    s = spec(
+        metrics_chart(m.journey, tidy(), geometry=Geometry(columns=6, height=70), tooltips=False)
+    )
     bar = layer_by(s, "bar", x="start")
     assert bar["encoding"]["x2"]["field"] == "end"
     assert bar["encoding"]["x"]["scale"]["domain"] == [0, 6]
@@ -69,10 +83,17 @@ def test_overlay_layout_spans_each_stage_over_its_columns() -> None:
     assert s["autosize"] == {"type": "none"} and s["padding"]["left"] == 148
 
 
-@pytest.mark.parametrize(("value", "unit", "label"), [
-    (81.25, "%", "81.2%"), (-12.0, None, "-12"), (4.256, "on 1-7", "4.26 on 1-7"),
-    (1234.5, None, "1234"), (0.0, "%", "0%"), (-0.001, None, "0"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "label"),
+    [
+        (81.25, "%", "81.2%"),
+        (-12.0, None, "-12"),
+        (4.256, "on 1-7", "4.26 on 1-7"),
+        (1234.5, None, "1234"),
+        (0.0, "%", "0%"),
+        (-0.001, None, "0"),
+    ],
+)
 def test_value_labels(value, unit, label) -> None:
     assert format_value(value, unit) == label
 
@@ -88,8 +109,14 @@ def scored_map() -> jw.JourneyMap:
     cards["impact"] = None
     cards["effort"] = None
     cards = cards.astype({"impact": object, "effort": object})
-    values = {"c11": (5, 2), "c17": (5, 4), "c21": (2, 2), "c12": ("high", "low"),
-              "c18": (4, 4), "c01": (5, 1)}  # c01 is an action: not on the matrix
+    values = {
+        "c11": (5, 2),
+        "c17": (5, 4),
+        "c21": (2, 2),
+        "c12": ("high", "low"),
+        "c18": (4, 4),
+        "c01": (5, 1),
+    }  # c01 is an action: not on the matrix
     for cid, (impact, effort) in values.items():
         cards.loc[cards["id"] == cid, ["impact", "effort"]] = [impact, effort]
     return jw.JourneyMap(cards, stages=STAGES)
@@ -102,13 +129,21 @@ def test_priority_chart_puts_pain_points_and_opportunities_on_impact_vs_effort()
     assert enc["x"]["title"] == "effort" and enc["y"]["title"] == "impact"
     assert enc["color"]["field"] == "lane" and enc["size"]["field"] == "n"
     rows = {(r["lane"], r["x"], r["y"], r["n"]) for r in records(s, points)}
-    assert rows == {("Pain points", 2.0, 5.0, 1), ("Pain points", 4.0, 5.0, 1),
-                    ("Pain points", 2.0, 2.0, 1), ("Opportunities", 2.0, 4.0, 1),
-                    ("Opportunities", 4.0, 4.0, 1)}
+    assert rows == {
+        ("Pain points", 2.0, 5.0, 1),
+        ("Pain points", 4.0, 5.0, 1),
+        ("Pain points", 2.0, 2.0, 1),
+        ("Opportunities", 2.0, 4.0, 1),
+        ("Opportunities", 4.0, 4.0, 1),
+    }
     labels = {r["label"] for r in records(s, layer_by(s, "text", x="px"))}
     assert "Shipping cost shown only at…" in labels
-    names = {r["name"] for layer in s["layer"] if layer["mark"].get("type") == "text"
-             and layer["encoding"]["text"]["field"] == "name" for r in records(s, layer)}
+    names = {
+        r["name"]
+        for layer in s["layer"]
+        if layer["mark"].get("type") == "text" and layer["encoding"]["text"]["field"] == "name"
+        for r in records(s, layer)
+    }
     assert names == {"Quick wins", "Big bets", "Fill-ins", "Money pits"}
 
 
@@ -116,8 +151,11 @@ def test_cards_sharing_a_spot_merge_with_a_count() -> None:
     m = scored_map()
     m.add_card("Cart", "Pain points", "Coupon field hidden", impact=5, effort=2)
     s = spec(m.priority_chart())
-    (row,) = [r for r in records(s, layer_by(s, "circle", x="px"))
-              if (r["x"], r["y"], r["lane"]) == (2.0, 5.0, "Pain points")]
+    (row,) = [
+        r
+        for r in records(s, layer_by(s, "circle", x="px"))
+        if (r["x"], r["y"], r["lane"]) == (2.0, 5.0, "Pain points")
+    ]
     assert row["n"] == 2 and row["label"].endswith("(+1)")
     assert row["cards"] == "Shipping cost shown only at the end | Coupon field hidden"
 

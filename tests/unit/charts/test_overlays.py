@@ -17,13 +17,25 @@ from journey_widget.charts.layout import COLUMN_WIDTH, LANE_WIDTH
 from journey_widget.charts.render import vl_version
 from journey_widget.widget.overlays import DEBOUNCE, MAX_WAIT, overlay_specs
 
-COLUMNS = [["Browse", "Search"], ["Browse", "Compare"], ["Cart", None], ["Checkout", "Address"],
-           ["Checkout", "Payment"], ["Delivery", None]]
+COLUMNS = [
+    ["Browse", "Search"],
+    ["Browse", "Compare"],
+    ["Cart", None],
+    ["Checkout", "Address"],
+    ["Checkout", "Payment"],
+    ["Delivery", None],
+]
 
 
 def metrics() -> pd.DataFrame:
-    return pd.DataFrame({"stage": ["Cart", "Checkout", "Cart"], "metric": ["CSAT", "CSAT", "NPS"],
-                         "value": [72.5, 41.0, -10.0], "target": [80, 80, None]})
+    return pd.DataFrame(
+        {
+            "stage": ["Cart", "Checkout", "Cart"],
+            "metric": ["CSAT", "CSAT", "NPS"],
+            "value": [72.5, 41.0, -10.0],
+            "target": [80, 80, None],
+        }
+    )
 
 
 def run_in_own_loop(scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
@@ -47,9 +59,22 @@ def run_in_own_loop(scenario: Callable[[], Coroutine[Any, Any, None]]) -> None:
 
 
 def score_edit(m: jw.JourneyMap, card_id: str, value: float, op_id: str) -> None:
-    m._on_message(m, {"type": "op", "op_id": op_id, "base_revision": m.revision,
-                      "op": {"kind": "edit", "id": card_id, "field": "score", "value": value,
-                             "old": m.journey.card(card_id)["score"]}}, [])
+    m._on_message(
+        m,
+        {
+            "type": "op",
+            "op_id": op_id,
+            "base_revision": m.revision,
+            "op": {
+                "kind": "edit",
+                "id": card_id,
+                "field": "score",
+                "value": value,
+                "old": m.journey.card(card_id)["score"],
+            },
+        },
+        [],
+    )
 
 
 def test_a_map_with_an_emotion_lane_shows_its_emotion_chart() -> None:
@@ -116,15 +141,18 @@ def test_metric_bars_span_their_stage_columns() -> None:
     def walk(node: Any) -> None:
         if isinstance(node, dict):
             if node.get("marktype") == "rect" and node.get("role") == "mark":
-                rects.extend((round(i["x"], 2), round(i["x"] + i["width"], 2))
-                             for i in node["items"])
+                rects.extend(
+                    (round(i["x"], 2), round(i["x"] + i["width"], 2)) for i in node["items"]
+                )
             for child in node.get("items", []) if isinstance(node.get("items"), list) else []:
                 walk(child)
 
     walk(sg["scenegraph"])
     w = COLUMN_WIDTH
-    cart, checkout = (round(2.18 * w, 2), round(2.82 * w, 2)), (round(3.18 * w, 2),
-                                                                round(4.82 * w, 2))
+    cart, checkout = (
+        (round(2.18 * w, 2), round(2.82 * w, 2)),
+        (round(3.18 * w, 2), round(4.82 * w, 2)),
+    )
     assert sorted(set(rects)) == sorted({cart, checkout})
 
 
@@ -146,12 +174,14 @@ def test_reading_settles_only_what_changed() -> None:
 def test_every_kind_of_committed_edit_refreshes() -> None:
     m = checkout_map()
     seen = [m.overlays[0]["svg"]]
-    edits = [lambda: m.add_card("Cart", "Emotions", "Calmer", score=1),
-             lambda: m.move_card("c20", stage="Cart"),
-             lambda: m.delete_card("c16"),
-             lambda: m.move_stage("Delivery", 0),
-             lambda: m.rename_step("Browse", "Search", "Find"),
-             lambda: m.remove_lane("Emotions", drop_cards=True)]
+    edits = [
+        lambda: m.add_card("Cart", "Emotions", "Calmer", score=1),
+        lambda: m.move_card("c20", stage="Cart"),
+        lambda: m.delete_card("c16"),
+        lambda: m.move_stage("Delivery", 0),
+        lambda: m.rename_step("Browse", "Search", "Find"),
+        lambda: m.remove_lane("Emotions", drop_cards=True),
+    ]
     for edit in edits:
         edit()
         svgs = [o["svg"] for o in m.overlays]
@@ -181,8 +211,10 @@ def test_in_a_kernel_the_ack_leaves_before_the_render_and_bursts_coalesce() -> N
         wire = Recorder(m)
         m.send = wire
         refreshes_at_ack: list[int] = []
-        m.send = lambda content, buffers=None: (refreshes_at_ack.append(refresher.refreshes),
-                                                wire(content, buffers))
+        m.send = lambda content, buffers=None: (
+            refreshes_at_ack.append(refresher.refreshes),
+            wire(content, buffers),
+        )
         for i, value in enumerate([2.0, -2.0, 1.0, 0.0, 2.0]):
             score_edit(m, "c10", value, f"v1-{i}")
         assert [msg["type"] for msg in wire.messages] == ["ack"] * 5

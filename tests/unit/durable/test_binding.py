@@ -69,8 +69,7 @@ def test_a_missing_file_is_created_from_the_default(tmp_path, opened):
 def test_defaults_of_every_kind(tmp_path, opened, default):
     given = {"map": checkout_map(), "journey": checkout_map().journey}.get(default, default)
     m = opened(tmp_path / "x.journey.json", default=given)
-    expected = {None: (), "b2c": jw.templates.load("b2c").stages}.get(
-        default, tuple(STAGES))
+    expected = {None: (), "b2c": jw.templates.load("b2c").stages}.get(default, tuple(STAGES))
     assert m.stages == expected and on_disk(m.path).stages == expected
 
 
@@ -82,8 +81,7 @@ def test_the_file_wins_and_a_different_default_gets_a_notice(tmp_path, opened):
         m = opened(path, default=checkout_cards().head(3), stages=STAGES, lanes=LANES)
     assert len(m.data) == 21
     (notice,) = [w for w in caught if issubclass(w.category, jw.JourneyNotice)]
-    assert "checkout.journey.json exists" in str(notice.message) and "cards" in str(
-        notice.message)
+    assert "checkout.journey.json exists" in str(notice.message) and "cards" in str(notice.message)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         opened(path, default=checkout_map())  # the same map: no notice
@@ -120,9 +118,16 @@ def test_every_kind_of_edit_reaches_the_file(tmp_path, opened):
     m.redo()
     wait_until(lambda: text_of(on_disk(path), "c01") == "python edit")
     m.send = lambda *a, **k: None  # the browser transport (not under test)
-    m._on_message(m, {"type": "op", "op_id": "b1", "base_revision": m.revision,
-                      "op": {"kind": "edit", "id": "c02", "field": "text",
-                             "value": "browser edit"}}, [])
+    m._on_message(
+        m,
+        {
+            "type": "op",
+            "op_id": "b1",
+            "base_revision": m.revision,
+            "op": {"kind": "edit", "id": "c02", "field": "text", "value": "browser edit"},
+        },
+        [],
+    )
     m.rename_stage("Cart", "Basket")
     m.title = "Renamed"
     m.flush()
@@ -137,8 +142,9 @@ def test_a_burst_of_edits_is_written_once_it_pauses(tmp_path, opened):
     m = opened(path, default=checkout_map())
     for i in range(20):
         m.edit_card("c01", "text", f"typing {i}")
-    wait_until(lambda: m.file_status.state == "saved"
-               and text_of(on_disk(path), "c01") == "typing 19")
+    wait_until(
+        lambda: m.file_status.state == "saved" and text_of(on_disk(path), "c01") == "typing 19"
+    )
 
 
 def test_a_failed_write_keeps_the_edit_and_retries(tmp_path, opened):
@@ -159,8 +165,9 @@ def test_a_failed_write_keeps_the_edit_and_retries(tmp_path, opened):
     assert text_of(on_disk(path), "c01") == "kept in memory"
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root writes into read-only folders")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into read-only folders"
+)
 def test_a_read_only_folder(tmp_path, opened):
     path = tmp_path / "x.journey.json"
     m = opened(path, default=checkout_map())
@@ -252,8 +259,13 @@ def test_a_conflict_keeps_theirs_in_the_file_and_ours_in_a_copy(tmp_path, opened
 def test_replace_journey_is_exactly_undone():
     m = checkout_map()
     before = m.to_json()
-    other = jw.JourneyMap(pd.DataFrame({"stage": ["X"], "lane": ["Y"], "text": ["z"]}),
-                          title="Other", persona="Bo", state="future", scale=(1, 5))
+    other = jw.JourneyMap(
+        pd.DataFrame({"stage": ["X"], "lane": ["Y"], "text": ["z"]}),
+        title="Other",
+        persona="Bo",
+        state="future",
+        scale=(1, 5),
+    )
     applied = m.journey.apply(ReplaceJourney(JourneyState.capture(other.journey)))
     assert m.journey.title == "Other" and m.journey.scale.max == 5
     applied.inverse.apply(m.journey)

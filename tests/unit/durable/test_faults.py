@@ -28,9 +28,13 @@ path = sys.argv[1]
 
 
 def child(code: str, path: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", PRELUDE + textwrap.dedent(code), str(path),
-                             *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", PRELUDE + textwrap.dedent(code), str(path), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def wait_line(proc: subprocess.Popen[str], expected: str) -> None:
@@ -53,13 +57,16 @@ def path(tmp_path: Path) -> Path:
 
 
 def test_kill_9_right_after_an_edit_is_acknowledged(path: Path) -> None:
-    proc = child("""
+    proc = child(
+        """
         m = jw.open(path)
         time.sleep(0.2)                      # a pause, then one edit
         m.edit_card("c01", "text", "typed just before the crash")
         print("acked", flush=True)           # the edit call returned: acknowledged
         time.sleep(60)
-    """, path)
+    """,
+        path,
+    )
     wait_line(proc, "acked")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
@@ -67,9 +74,11 @@ def test_kill_9_right_after_an_edit_is_acknowledged(path: Path) -> None:
 
 
 @pytest.mark.parametrize("when", ["first write", "later write"])
-def test_a_writer_killed_mid_write_leaves_the_old_map_never_a_torn_one(path: Path,
-                                                                      when: str) -> None:
-    proc = child("""
+def test_a_writer_killed_mid_write_leaves_the_old_map_never_a_torn_one(
+    path: Path, when: str
+) -> None:
+    proc = child(
+        """
         m = jw.open(path)
         if sys.argv[2] == "later write":
             m.edit_card("c02", "text", "written before")
@@ -78,7 +87,10 @@ def test_a_writer_killed_mid_write_leaves_the_old_map_never_a_torn_one(path: Pat
         print("ready", flush=True)
         m.edit_card("c01", "text", "never renamed into place")
         print("survived", flush=True)
-    """, path, when)
+    """,
+        path,
+        when,
+    )
     wait_line(proc, "ready")
     proc.wait(timeout=20)
     assert proc.returncode == -signal.SIGKILL

@@ -31,7 +31,8 @@ def assert_names_problem(err: JourneyFormatError, case: Case, file: str | None =
 def test_the_corpus_is_big_and_its_json_copy_current() -> None:
     assert len(CASES) >= 40 and len(set(IDS)) == len(IDS)
     assert OUT.read_text(encoding="utf-8") == corpus_json(), (
-        "run: python tests/unit/io/malformed_corpus.py")
+        "run: python tests/unit/io/malformed_corpus.py"
+    )
 
 
 def test_the_valid_document_loads() -> None:
@@ -118,4 +119,3 @@ def test_rules_beyond_the_schema_are_the_readers(case: Case) -> None:
     schema = json.loads(schema_path().read_text(encoding="utf-8"))
     doc = json.loads(case.data.decode("utf-8"))
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(doc)) == [], case.name
-

@@ -18,14 +18,14 @@ LANES = ["Actions", "Emotions", "Pain points"]
 def workshop_cards() -> pd.DataFrame:
     # stage, lane, evidence, confidence, persona          backed?
     rows = [
-        ("Discover", "Actions", "interview 2", None, "Ana"),      # yes: evidence
-        ("Discover", "Actions", "   ", None, "Ana"),              # no: blank evidence
-        ("Discover", "Emotions", None, "observed", "Ben"),        # yes: observed
-        ("Pay", "Actions", None, "reported", None),               # yes: reported
-        ("Pay", "Pain points", None, "inferred", "Ana"),          # no: an inference
-        ("Pay", "Pain points", None, "hypothesized", "Ben"),      # no: a hypothesis
+        ("Discover", "Actions", "interview 2", None, "Ana"),  # yes: evidence
+        ("Discover", "Actions", "   ", None, "Ana"),  # no: blank evidence
+        ("Discover", "Emotions", None, "observed", "Ben"),  # yes: observed
+        ("Pay", "Actions", None, "reported", None),  # yes: reported
+        ("Pay", "Pain points", None, "inferred", "Ana"),  # no: an inference
+        ("Pay", "Pain points", None, "hypothesized", "Ben"),  # no: a hypothesis
         ("Pay", "Pain points", "58 tickets", "hypothesized", "Ben"),  # yes: evidence wins
-        ("Pay", "Pain points", None, None, None),                 # no: nothing at all
+        ("Pay", "Pain points", None, None, None),  # no: nothing at all
     ]
     frame = pd.DataFrame(rows, columns=["stage", "lane", "evidence", "confidence", "persona"])
     frame["text"] = [f"card {i}" for i in range(len(frame))]
@@ -37,8 +37,16 @@ def workshop_map() -> jw.JourneyMap:
 
 
 def test_what_counts_as_evidence():
-    assert evidenced(workshop_cards()).tolist() == [True, False, True, True, False, False,
-                                                    True, False]
+    assert evidenced(workshop_cards()).tolist() == [
+        True,
+        False,
+        True,
+        True,
+        False,
+        False,
+        True,
+        False,
+    ]
     lists = pd.DataFrame({"evidence": [[], ["ticket 12"], ("",), None]})
     assert evidenced(lists).tolist() == [False, True, True, False]
     assert evidenced(pd.DataFrame({"text": ["a"]})).tolist() == [False]
@@ -48,7 +56,8 @@ def test_per_stage_and_lane_lists_every_cell_in_map_order():
     table = workshop_map().coverage()
     assert list(table.columns) == ["stage", "lane", "cards", "evidenced", "share"]
     assert list(zip(table["stage"], table["lane"], strict=True)) == [
-        (s, x) for s in STAGES for x in LANES]
+        (s, x) for s in STAGES for x in LANES
+    ]
     by_cell = table.set_index(["stage", "lane"])
     assert by_cell.loc[("Discover", "Actions")].tolist() == [2, 1, 0.5]
     assert by_cell.loc[("Discover", "Emotions")].tolist() == [1, 1, 1.0]
@@ -60,10 +69,11 @@ def test_per_stage_and_lane_lists_every_cell_in_map_order():
 
 def test_per_stage_per_lane_and_overall():
     m = workshop_map()
-    assert m.coverage("stage").values.tolist() == [["Discover", 3, 2, 2 / 3],
-                                                   ["Pay", 5, 2, 0.4],
-                                                   ["Receive", 0, 0, pytest.approx(math.nan,
-                                                                                   nan_ok=True)]]
+    assert m.coverage("stage").values.tolist() == [
+        ["Discover", 3, 2, 2 / 3],
+        ["Pay", 5, 2, 0.4],
+        ["Receive", 0, 0, pytest.approx(math.nan, nan_ok=True)],
+    ]
     assert m.coverage("lane")["cards"].tolist() == [3, 1, 4]
     overall = m.coverage(by=())
     assert overall.to_dict("records") == [{"cards": 8, "evidenced": 4, "share": 0.5}]
@@ -74,7 +84,8 @@ def test_grouping_by_another_column_keeps_missing_values_as_none():
     assert table.to_dict("records") == [
         {"persona": "Ana", "cards": 3, "evidenced": 1, "share": pytest.approx(1 / 3)},
         {"persona": "Ben", "cards": 3, "evidenced": 2, "share": pytest.approx(2 / 3)},
-        {"persona": None, "cards": 2, "evidenced": 1, "share": 0.5}]
+        {"persona": None, "cards": 2, "evidenced": 1, "share": 0.5},
+    ]
 
 
 def test_coverage_follows_edits():

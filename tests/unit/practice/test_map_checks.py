@@ -11,9 +11,13 @@ import journey_widget as jw
 from journey_widget.practice import RULES, check
 
 STAGES = ["Discover", "Pay", "Receive"]
-LANES = [{"name": "Actions", "kind": "text"}, {"name": "Emotions", "kind": "emotion"},
-         {"name": "Pain points", "kind": "text"}, {"name": "Opportunities", "kind": "text"},
-         {"name": "Conversion", "kind": "metric"}]
+LANES = [
+    {"name": "Actions", "kind": "text"},
+    {"name": "Emotions", "kind": "emotion"},
+    {"name": "Pain points", "kind": "text"},
+    {"name": "Opportunities", "kind": "text"},
+    {"name": "Conversion", "kind": "metric"},
+]
 
 
 def clean_cards() -> list[dict[str, Any]]:
@@ -23,10 +27,20 @@ def clean_cards() -> list[dict[str, Any]]:
         {"id": "e1", "stage": "Discover", "lane": "Emotions", "text": "Curious", "score": 1},
         {"id": "a2", "stage": "Pay", "lane": "Actions", "text": "Types the card"},
         {"id": "e2", "stage": "Pay", "lane": "Emotions", "text": "Tense", "score": -1},
-        {"id": "p2", "stage": "Pay", "lane": "Pain points", "text": "Card declined",
-         "evidence": "58 tickets in March"},
-        {"id": "o2", "stage": "Pay", "lane": "Opportunities", "text": "Explain declines",
-         "owner": "Payments team"},
+        {
+            "id": "p2",
+            "stage": "Pay",
+            "lane": "Pain points",
+            "text": "Card declined",
+            "evidence": "58 tickets in March",
+        },
+        {
+            "id": "o2",
+            "stage": "Pay",
+            "lane": "Opportunities",
+            "text": "Explain declines",
+            "owner": "Payments team",
+        },
         {"id": "m2", "stage": "Pay", "lane": "Conversion", "text": "Pay rate", "score": 0.62},
         {"id": "e3", "stage": "Receive", "lane": "Emotions", "text": "Relieved", "score": 2},
     ]
@@ -57,7 +71,8 @@ def test_a_clean_map_has_no_findings():
 def test_empty_stage():
     findings = check(journey(without(clean_cards(), "e3")))
     assert [(f.rule, f.stage, f.severity) for f in findings] == [
-        ("empty-stage", "Receive", "warning")]
+        ("empty-stage", "Receive", "warning")
+    ]
     assert findings[0].message == "stage 'Receive' has no cards yet"
 
 
@@ -66,13 +81,24 @@ def test_stage_without_emotion_fires_on_a_filled_stage_only():
     assert rules_of(journey(cards)) == [("stage-without-emotion", "Pay", None)]
     # an emotion card without a score does not count (and is reported on its own)
     cards = change(clean_cards(), "e2", score=None)
-    assert rules_of(journey(cards)) == [("stage-without-emotion", "Pay", None),
-                                        ("emotion-without-score", "Pay", "e2")]
+    assert rules_of(journey(cards)) == [
+        ("stage-without-emotion", "Pay", None),
+        ("emotion-without-score", "Pay", "e2"),
+    ]
 
 
 def test_stage_without_emotion_is_checked_per_persona():
-    cards = [*clean_cards(), {"id": "e1b", "stage": "Discover", "lane": "Emotions",
-                              "text": "Bored", "score": -1, "persona": "Ben"}]
+    cards = [
+        *clean_cards(),
+        {
+            "id": "e1b",
+            "stage": "Discover",
+            "lane": "Emotions",
+            "text": "Bored",
+            "score": -1,
+            "persona": "Ben",
+        },
+    ]
     cards = change(cards, "e1", persona="Ana")
     cards = change(cards, "e2", persona="Ana")
     findings = check(journey(cards))
@@ -83,32 +109,37 @@ def test_stage_without_emotion_is_checked_per_persona():
 
 def test_maps_without_an_emotion_lane_are_not_asked_for_emotions():
     lanes = [x for x in LANES if x["name"] != "Emotions"]
-    cards = [*(c for c in clean_cards() if c["lane"] != "Emotions"),
-             {"id": "a3", "stage": "Receive", "lane": "Actions", "text": "Opens the parcel"}]
+    cards = [
+        *(c for c in clean_cards() if c["lane"] != "Emotions"),
+        {"id": "a3", "stage": "Receive", "lane": "Actions", "text": "Opens the parcel"},
+    ]
     assert check(journey(cards, lanes=lanes)) == []
 
 
-@pytest.mark.parametrize(("values", "fires"), [
-    ({"evidence": None}, True),
-    ({"evidence": "   "}, True),
-    ({"evidence": None, "confidence": "inferred"}, True),
-    ({"evidence": None, "confidence": "hypothesized"}, True),
-    ({"evidence": None, "confidence": "reported"}, False),
-    ({"evidence": None, "confidence": "observed"}, False),
-    ({"evidence": "support log"}, False),
-])
+@pytest.mark.parametrize(
+    ("values", "fires"),
+    [
+        ({"evidence": None}, True),
+        ({"evidence": "   "}, True),
+        ({"evidence": None, "confidence": "inferred"}, True),
+        ({"evidence": None, "confidence": "hypothesized"}, True),
+        ({"evidence": None, "confidence": "reported"}, False),
+        ({"evidence": None, "confidence": "observed"}, False),
+        ({"evidence": "support log"}, False),
+    ],
+)
 def test_pain_without_evidence(values, fires):
     findings = check(journey(change(clean_cards(), "p2", **values)))
     expected = [("pain-without-evidence", "Pay", "p2")] if fires else []
     assert [(f.rule, f.stage, f.card) for f in findings] == expected
     if fires:
-        assert findings[0].lane == "Pain points" and "'Card declined' (p2)" in (
-            findings[0].message)
+        assert findings[0].lane == "Pain points" and "'Card declined' (p2)" in (findings[0].message)
 
 
 def test_fail_point_lanes_count_as_pain_points():
-    lanes = [{"name": "Fail points", "kind": "text"} if x["name"] == "Pain points" else x
-             for x in LANES]
+    lanes = [
+        {"name": "Fail points", "kind": "text"} if x["name"] == "Pain points" else x for x in LANES
+    ]
     cards = change(clean_cards(), "p2", lane="Fail points", evidence=None)
     assert rules_of(journey(cards, lanes=lanes)) == [("pain-without-evidence", "Pay", "p2")]
 
@@ -130,12 +161,12 @@ def test_score_on_a_text_lane_but_not_on_a_metric_lane():
     assert "text lane 'Actions' has score 2" in findings[0].message
 
 
-@pytest.mark.parametrize(("score", "fires"), [(0.5, True), (-1.25, True), (1, False),
-                                              (-2, False)])
+@pytest.mark.parametrize(("score", "fires"), [(0.5, True), (-1.25, True), (1, False), (-2, False)])
 def test_score_off_step(score, fires):
     findings = check(journey(change(clean_cards(), "e2", score=score)))
     assert [(f.rule, f.card, f.severity) for f in findings] == (
-        [("score-off-step", "e2", "info")] if fires else [])
+        [("score-off-step", "e2", "info")] if fires else []
+    )
 
 
 def test_score_off_step_follows_the_scale():
@@ -145,45 +176,64 @@ def test_score_off_step_follows_the_scale():
     assert check(j) == []
 
 
-@pytest.mark.parametrize(("scores", "rule"), [
-    ((-2, 2, -2), "extremes-only"),
-    ((2, -2, 2), "extremes-only"),
-    ((-2, 2, 0), None),
-    ((0, 0, 0), "flat-curve"),
-    ((2, 2, 2), "flat-curve"),
-    ((0, 0, 1), None),
-])
+@pytest.mark.parametrize(
+    ("scores", "rule"),
+    [
+        ((-2, 2, -2), "extremes-only"),
+        ((2, -2, 2), "extremes-only"),
+        ((-2, 2, 0), None),
+        ((0, 0, 0), "flat-curve"),
+        ((2, 2, 2), "flat-curve"),
+        ((0, 0, 1), None),
+    ],
+)
 def test_extremes_only_and_flat_curve(scores, rule):
     cards = clean_cards()
     for card_id, score in zip(("e1", "e2", "e3"), scores, strict=True):
         cards = change(cards, card_id, score=score)
     findings = check(journey(cards))
     assert [(f.rule, f.lane, f.severity) for f in findings] == (
-        [(rule, "Emotions", "info")] if rule else [])
+        [(rule, "Emotions", "info")] if rule else []
+    )
 
 
 def test_two_scores_are_too_few_to_judge_the_curve():
-    cards = [*without(clean_cards(), "e3"),
-             {"id": "a3", "stage": "Receive", "lane": "Actions", "text": "Unpacks"}]
+    cards = [
+        *without(clean_cards(), "e3"),
+        {"id": "a3", "stage": "Receive", "lane": "Actions", "text": "Unpacks"},
+    ]
     cards = change(change(cards, "e1", score=-2), "e2", score=2)
     assert check(journey(cards)) == [
-        jw.Finding("stage-without-emotion", "stage 'Receive' has no emotion score: how does "
-                   "the customer feel here?", "warning", "Receive")]
+        jw.Finding(
+            "stage-without-emotion",
+            "stage 'Receive' has no emotion score: how does the customer feel here?",
+            "warning",
+            "Receive",
+        )
+    ]
 
 
 def test_findings_come_grouped_by_rule_in_rule_order():
     cards = change(change(without(clean_cards(), "e3"), "o2", owner=None), "p2", evidence=None)
     assert [f.rule for f in check(journey(cards))] == [
-        "empty-stage", "pain-without-evidence", "opportunity-without-owner"]
-    assert list(RULES)[:5] == ["empty-stage", "stage-without-emotion",
-                               "emotion-without-score", "pain-without-evidence",
-                               "opportunity-without-owner"]
+        "empty-stage",
+        "pain-without-evidence",
+        "opportunity-without-owner",
+    ]
+    assert list(RULES)[:5] == [
+        "empty-stage",
+        "stage-without-emotion",
+        "emotion-without-score",
+        "pain-without-evidence",
+        "opportunity-without-owner",
+    ]
 
 
 def test_choosing_rules_and_refusing_unknown_ones():
     j = journey(change(without(clean_cards(), "e3"), "o2", owner=None))
     assert [f.rule for f in check(j, rules=["opportunity-without-owner"])] == [
-        "opportunity-without-owner"]
+        "opportunity-without-owner"
+    ]
     with pytest.raises(jw.JourneyError, match=r"unknown rule\(s\) \['no-such-rule'\]"):
         check(j, rules=["no-such-rule"])
 
@@ -193,6 +243,12 @@ def test_the_widget_method_and_a_table_of_findings():
     assert m.check() == []
     m.edit_card("o2", "owner", None)
     findings = m.check()
-    assert pd.DataFrame(findings).columns.tolist() == ["rule", "message", "severity",
-                                                        "stage", "lane", "card"]
+    assert pd.DataFrame(findings).columns.tolist() == [
+        "rule",
+        "message",
+        "severity",
+        "stage",
+        "lane",
+        "card",
+    ]
     assert findings[0].to_dict()["card"] == "o2"

@@ -7,10 +7,16 @@ import importlib
 
 import pytest
 
-MODULES = ["journey_widget.practice.evidence", "journey_widget.practice.coverage",
-           "journey_widget.practice.diff", "journey_widget.practice.checks",
-           "journey_widget.io.mermaid", "journey_widget.model.meta_ops",
-           "journey_widget.templates", "journey_widget.widget.api_practice"]
+MODULES = [
+    "journey_widget.practice.evidence",
+    "journey_widget.practice.coverage",
+    "journey_widget.practice.diff",
+    "journey_widget.practice.checks",
+    "journey_widget.io.mermaid",
+    "journey_widget.model.meta_ops",
+    "journey_widget.templates",
+    "journey_widget.widget.api_practice",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -11,8 +11,15 @@ from journey_widget.templates import document
 
 EXPECTED_STAGES = {
     "b2c": ["Awareness", "Consideration", "Decision", "Retention", "Advocacy"],
-    "b2b": ["Need recognized", "Opportunity uncovered", "Research", "Shortlist and demos",
-            "Decision and contract", "Implementation and launch", "Results and loyalty"],
+    "b2b": [
+        "Need recognized",
+        "Opportunity uncovered",
+        "Research",
+        "Shortlist and demos",
+        "Decision and contract",
+        "Implementation and launch",
+        "Results and loyalty",
+    ],
 }
 
 
@@ -32,7 +39,8 @@ def test_every_template_loads_as_an_empty_valid_map_with_prompts(name):
     again = jw.JourneyMap.from_json(m.to_json())
     assert again.journey.lanes == m.journey.lanes
     assert [s.description for s in again.journey.stages] == [
-        s.description for s in m.journey.stages]
+        s.description for s in m.journey.stages
+    ]
     assert all(s.description for s in m.journey.stages)
 
 
@@ -59,8 +67,13 @@ def test_template_files_are_versioned_journey_documents():
 
 
 def test_load_gives_independent_maps_and_applies_overrides():
-    a = jw.templates.load("b2c", title="Running shoes", state="future", scale=(1, 5),
-                          persona={"name": "Ana", "quote": "Just let me pay"})
+    a = jw.templates.load(
+        "b2c",
+        title="Running shoes",
+        state="future",
+        scale=(1, 5),
+        persona={"name": "Ana", "quote": "Just let me pay"},
+    )
     b = jw.templates.load("b2c")
     a.add_card("Awareness", "Actions", "Sees an ad")
     a.rename_stage("Advocacy", "Loyalty")
