@@ -2,7 +2,7 @@
 // Pure logic; no DOM.
 import { applyToState, opCardIds } from "./apply";
 import { describePersona } from "./meta";
-import type { Card, MapModel, Op, Reply, Structure } from "./model/types";
+import type { Card, FileStatus, MapModel, Op, Reply, Structure } from "./model/types";
 import type { MapState } from "./structure";
 
 export interface LastError {
@@ -113,6 +113,11 @@ export class Store {
 
   revision(): number {
     return this.model.getRevision();
+  }
+
+  /** The bound file's status (`jw.open`), or null for a map not bound to a file. */
+  fileStatus(): FileStatus | null {
+    return this.model.getFileStatus?.() ?? null;
   }
 
   readOnly(): boolean {

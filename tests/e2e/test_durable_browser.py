@@ -61,3 +61,33 @@ def test_browser_edits_survive_restart_and_run_all(lab: Lab, page: Page) -> None
             NEW, timeout=30_000
         )
         expect(page.locator("[data-jw-root]").get_by_text(OLD)).to_have_count(0)
+
+
+FULL_DISK = """
+import errno
+def disk_full(_tmp):
+    raise OSError(errno.ENOSPC, "No space left on device")
+m._binding.before_replace = disk_full
+"""
+
+
+def test_a_failed_write_warns_in_the_view_and_the_retry_saves(lab: Lab, page: Page) -> None:
+    path = lab.root / "restart.journey.json"
+    path.unlink(missing_ok=True)
+    with open_notebook(lab, page, "fullDisk", [SETUP]) as kernel:
+        status = page.locator("[data-jw-file-status]").first
+        expect(status).to_have_attribute("data-jw-file-state", "saved", timeout=60_000)
+        expect(status).to_contain_text("restart.journey.json")
+        kernel.run(FULL_DISK)  # the disk fills up: every write from now on fails
+        page.locator('[data-jw-card="a1"]').first.dblclick()
+        editor = page.locator("textarea[data-jw-editor]")
+        editor.fill(NEW)
+        editor.press("Enter")
+        assert kernel.wait_for(TEXT, NEW) == NEW  # the edit is in the map all the same
+        expect(status).to_have_attribute("data-jw-file-state", "error")
+        expect(status).to_have_attribute("role", "alert")
+        expect(status).to_contain_text("No space left on device")
+        assert jw.load(path).data.set_index("id").at["a1", "text"] == OLD
+        kernel.run("m._binding.before_replace = None")  # space again: the retry writes it
+        expect(status).to_have_attribute("data-jw-file-state", "saved", timeout=15_000)
+        assert jw.load(path).data.set_index("id").at["a1", "text"] == NEW

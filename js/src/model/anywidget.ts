@@ -1,9 +1,9 @@
 // MapModel over an anywidget model: traits in, `op` messages out, `ack`/`reject` back.
 import type { AnyModel } from "@anywidget/types";
 import { normalizeCards, normalizeStructure } from "./normalize";
-import type { Card, Finding, MapModel, OpMessage, Reply, Structure } from "./types";
+import type { Card, FileStatus, Finding, MapModel, OpMessage, Reply, Structure } from "./types";
 
-const TRAITS = ["structure", "cards", "revision", "read_only"] as const;
+const TRAITS = ["structure", "cards", "revision", "read_only", "file_binding"] as const;
 /** How long a map check may take before the view says the kernel did not answer. */
 export const CHECK_TIMEOUT_MS = 30_000;
 
@@ -29,6 +29,7 @@ export function anywidgetModel(model: AnyModel): MapModel {
     },
     getRevision: () => Number(model.get("revision")) || 0,
     isReadOnly: () => Boolean(model.get("read_only")),
+    getFileStatus: () => fileStatus(model.get("file_binding")),
     onChange(cb) {
       const handler = () => cb();
       for (const t of TRAITS) model.on(`change:${t}`, handler);
@@ -85,5 +86,19 @@ function finding(v: unknown): Finding {
   return {
     rule: String(o.rule ?? ""), message: String(o.message ?? ""), severity: String(o.severity ?? "warning"),
     stage: orNull(o.stage), lane: orNull(o.lane), card: orNull(o.card),
+  };
+}
+
+/** The `file_binding` trait as a FileStatus; null when the map is not bound (an empty dict). */
+export function fileStatus(raw: unknown): FileStatus | null {
+  if (!raw || typeof raw !== "object") return null;
+  const r = raw as Record<string, unknown>;
+  const states = ["saved", "pending", "conflict", "error", "closed"];
+  if (typeof r.state !== "string" || !states.includes(r.state)) return null;
+  return {
+    state: r.state as FileStatus["state"],
+    message: typeof r.message === "string" ? r.message : "",
+    path: typeof r.path === "string" ? r.path : "",
+    conflict_copy: typeof r.conflict_copy === "string" ? r.conflict_copy : null,
   };
 }

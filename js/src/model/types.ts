@@ -170,6 +170,19 @@ export interface MapModel {
    * a kernel (a JupyterLab document) has none, and the view offers no Check button.
    */
   check?(): Promise<Finding[]>;
+  /**
+   * Optional: how the map stands with the file it is bound to (`jw.open`), or null when it is
+   * not bound. Changes arrive through onChange.
+   */
+  getFileStatus?(): FileStatus | null;
+}
+
+/** `m.file_status` (durable/status.py `FileStatus.to_dict()`): the widget's `file_binding`. */
+export interface FileStatus {
+  state: "saved" | "pending" | "conflict" | "error" | "closed";
+  message: string;
+  path: string;
+  conflict_copy: string | null;
 }
 
 /** One finding of `m.check()` (practice/checks.py `Finding.to_dict()`). */

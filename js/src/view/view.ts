@@ -3,10 +3,11 @@
 // input into proposed operations. Knows nothing about anywidget.
 import { opCardIds } from "../apply";
 import { deriveColumns } from "../columns";
-import type { Card, Finding } from "../model/types";
+import type { Card, FileStatus, Finding } from "../model/types";
 import type { LastError, Store, StoreEvent } from "../store";
 import { Actions } from "./actions";
 import { renderBanner } from "./banner";
+import { renderFileStatus, sameFileStatus } from "./filestatus";
 import { COLUMN_WIDTH, setGeometry } from "../vocabulary";
 import { buildFrame, frameKey, type Frame } from "./board";
 import { countElements, NODE_BUDGET } from "./budget";
@@ -67,6 +68,8 @@ export class MapView {
   /** The caption: title, persona and state, editable when the map is (head.ts). */
   readonly caption: Caption;
   private banner = h("div", { class: "jw-banner" });
+  /** The bound file's status (`jw.open`); hidden for maps not bound to a file. */
+  private fileStatus = h("div", { class: "jw-file-status", "data-jw-file-status": true, hidden: true });
   private hint: HTMLElement;
   /** One delete button, moved into the card under the pointer or focus (one element, not one per card). */
   private del = h("button", {
@@ -82,6 +85,7 @@ export class MapView {
   private actions: Actions;
   private wantEditor: string | null = null;
   private shownError: LastError | null | undefined;
+  private shownFile: FileStatus | null | undefined;
   private curveInput: unknown[] = [];
   private rendering = false;
   private dirty = false;
@@ -106,7 +110,7 @@ export class MapView {
     // reach JupyterLab's notebook shortcuts (enter edit mode, "d d" deletes the cell, ...).
     this.root = h("div", {
       class: "jw-root", "data-jw-root": true, role: "region", "data-lm-suppress-shortcuts": "true",
-    }, [this.head, this.toolbar.el, this.banner, this.hint, this.scroll]);
+    }, [this.head, this.toolbar.el, this.fileStatus, this.banner, this.hint, this.scroll]);
     setGeometry(this.root); // --jw-col-width etc. from the vocabulary (styles.css reads them)
     this.popups = new Popups(this.root);
     const announce = (msg: string) => this.announce(msg);
@@ -315,6 +319,11 @@ export class MapView {
         });
       }
       this.curveInput = input;
+    }
+    const file = store.fileStatus();
+    if (!sameFileStatus(file, this.shownFile)) {
+      renderFileStatus(this.fileStatus, file);
+      this.shownFile = file;
     }
     if (store.error !== this.shownError) {
       renderBanner(this.banner, store.error);

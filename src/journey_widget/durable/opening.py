@@ -100,6 +100,7 @@ def open(path: str | os.PathLike[str], default: Any = None, **map_kwargs: Any) -
     widget = JourneyMap.from_journey(journey, **widget_kwargs)
     binding = FileBinding(widget, target, text, journey_to_dict(journey))
     widget._binding = binding  # read by m.path, m.file_status, m.flush(), m.close_file()
+    widget._show_file_status(binding.status)  # the views show the file from the start
     binding.on_close = _forget
     with _bound_lock:
         _bound[target] = binding

@@ -59,6 +59,8 @@ def test_a_missing_file_is_created_from_the_default(tmp_path, opened):
     path = tmp_path / "checkout.journey.json"
     m = opened(path, default=checkout_cards(), stages=STAGES, lanes=LANES, title="Checkout")
     assert m.path == path and m.file_status.state == "saved"
+    # The views are told from the start (the widget's file_binding trait).
+    assert m.file_binding["state"] == "saved" and m.file_binding["path"] == str(path)
     saved = tmp_path / "saved.journey.json"
     m.save(saved)
     assert path.read_bytes() == saved.read_bytes()  # the bytes m.save writes
