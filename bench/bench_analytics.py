@@ -71,15 +71,27 @@ def peak_mb() -> float:
 
 
 def child_ours(path: str, engine: str, out: str) -> dict[str, Any]:
+    from journey_widget.analytics.sample import SAMPLE_STAGES
+
+    options = {"stage_of": SAMPLE_STAGES, "scores": ["csat"], "top_variants": 1000}
+    if engine == "pandas":
+        a, loaded, seconds, phases = _run_pandas(path, options)
+    else:
+        a, loaded, seconds = _run_narwhals(path, engine, options)
+        phases = {}
+    Path(out).write_bytes(pickle.dumps(_comparable(a)))
+    return {"seconds": seconds, "peak_mb": peak_mb(), "log_mb": loaded, "phases": phases}
+
+
+def _run_pandas(path: str, options: dict[str, Any]) -> tuple[Any, float, float, dict[str, float]]:
+    """The embedded NumPy engine on a pandas log, timed phase by phase."""
     import pandas as pd
 
-    import journey_widget as jw
     from journey_widget.analytics.analyze import run_numpy
     from journey_widget.analytics.frames import to_pandas
     from journey_widget.analytics.params import make_params
     from journey_widget.analytics.progress import Progress
     from journey_widget.analytics.result import build
-    from journey_widget.analytics.sample import SAMPLE_STAGES
 
     class Timed(Progress):
         def __init__(self) -> None:
@@ -90,36 +102,43 @@ def child_ours(path: str, engine: str, out: str) -> dict[str, Any]:
             self.times.append((label, time.perf_counter()))
             super().step(label)
 
-    options = {"stage_of": SAMPLE_STAGES, "scores": ["csat"], "top_variants": 1000}
-    phases: dict[str, float] = {}
-    if engine == "pandas":
-        log = pd.read_parquet(path)
-        loaded = resident_mb()
-        reset_peak()
-        start = time.perf_counter()
-        params = make_params(**KEYS, **options)
-        timed = Timed()
-        raw = run_numpy(to_pandas(log, params), params, timed)
-        a = build(raw, params, "numpy")
-        seconds = time.perf_counter() - start
-        marks = [*timed.times, ("end", time.perf_counter())]
-        phases = {label: round(b - t, 3) for (label, t), (_, b) in itertools.pairwise(marks)}
+    log = pd.read_parquet(path)
+    loaded = resident_mb()
+    reset_peak()
+    start = time.perf_counter()
+    params = make_params(**KEYS, **options)
+    timed = Timed()
+    raw = run_numpy(to_pandas(log, params), params, timed)
+    a = build(raw, params, "numpy")
+    seconds = time.perf_counter() - start
+    marks = [*timed.times, ("end", time.perf_counter())]
+    phases = {label: round(b - t, 3) for (label, t), (_, b) in itertools.pairwise(marks)}
+    return a, loaded, seconds, phases
+
+
+def _run_narwhals(path: str, engine: str, options: dict[str, Any]) -> tuple[Any, float, float]:
+    """``analyze`` on a Polars or DuckDB log (the narwhals engine)."""
+    import journey_widget as jw
+
+    if engine == "polars":
+        import polars as pl
+
+        log = pl.scan_parquet(path)
     else:
-        if engine == "polars":
-            import polars as pl
+        import duckdb
 
-            log = pl.scan_parquet(path)
-        else:
-            import duckdb
+        log = duckdb.connect().read_parquet(path)
+    loaded = resident_mb()
+    reset_peak()
+    start = time.perf_counter()
+    a = jw.analytics.analyze(log, **KEYS, **options)  # type: ignore[arg-type]
+    return a, loaded, time.perf_counter() - start
 
-            log = duckdb.connect().read_parquet(path)
-        loaded = resident_mb()
-        reset_peak()
-        start = time.perf_counter()
-        a = jw.analytics.analyze(log, **KEYS, **options)  # type: ignore[arg-type]
-        seconds = time.perf_counter() - start
+
+def _comparable(a: Any) -> dict[str, Any]:
+    """What is compared with pm4py: DFG counts and medians, variants, sizes."""
     t = a.transitions
-    result = {
+    return {
         "dfg": {
             (s, d): int(c) for s, d, c in zip(t["source"], t["target"], t["count"], strict=True)
         },
@@ -132,8 +151,6 @@ def child_ours(path: str, engine: str, out: str) -> dict[str, Any]:
         "n_cases": a.n_cases,
         "n_events": a.n_events,
     }
-    Path(out).write_bytes(pickle.dumps(result))
-    return {"seconds": seconds, "peak_mb": peak_mb(), "log_mb": loaded, "phases": phases}
 
 
 def child_pm4py(path: str, out: str) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Editing in a real JupyterLab (and Notebook 7).
 
-Drag and drop, keyboard moves, stages and lanes, the emotion curve, card attributes, undo and
-redo, two views, read-only.
+Drag and drop, keyboard moves, the emotion curve, card attributes, undo and redo, two views,
+read-only (stages and lanes: ``test_structure_editing_browser.py``).
 
 Every assertion about an edit reads the kernel's DataFrame (``m.data``) through a second client
 on the notebook's own kernel; the DOM is only checked for what the user sees.
@@ -9,65 +9,12 @@ on the notebook's own kernel; the DOM is only checked for what the user sees.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from .harness import Kernel, Lab, open_notebook
-
-SETUP = """
-import pandas as pd, journey_widget as jw
-cards = pd.DataFrame({
-    "id": ["a1", "a2", "a3", "a4", "t1", "e1", "e2", "e3", "p1"],
-    "stage": ["Browse", "Browse", "Browse", "Cart", "Cart", "Browse", "Cart", "Pay", "Pay"],
-    "lane": ["Actions", "Actions", "Actions", "Actions", "Touchpoints", "Emotions", "Emotions",
-             "Emotions", "Pain points"],
-    "text": ["Searches", "Compares", "Reads reviews", "Adds to cart", "Cart page", "Curious",
-             "Hopeful", "Annoyed", "Card declined"],
-    "score": [None, None, None, None, None, 1, 1, -2, None],
-})
-m = jw.JourneyMap(cards, stages=["Browse", "Cart", "Pay"],
-                  lanes=["Actions", "Touchpoints", "Emotions", "Pain points"], title="Checkout")
-__ready__ = True
-"""
-SHOW = SETUP + "m\n"
-TWO_VIEWS = SETUP + "display(m)\ndisplay(m)\n"
-
-
-def view(page: Page, n: int = 0) -> Locator:
-    return page.locator("[data-jw-root]").nth(n)
-
-
-def card(page: Page, card_id: str, n: int = 0) -> Locator:
-    return view(page, n).locator(f'[data-jw-card="{card_id}"]')
-
-
-def cell(page: Page, stage: str, lane: str, n: int = 0) -> Locator:
-    return view(page, n).locator(f'[data-jw-cell][data-stage="{stage}"][data-lane="{lane}"]')
-
-
-def ids(kernel: Kernel, stage: str, lane: str) -> str:
-    """An expression for the ids of one cell, in row (= on-screen) order."""
-    return (
-        f"[r['id'] for r in m.data.to_dict('records') "
-        f"if r['stage'] == {stage!r} and r['lane'] == {lane!r}]"
-    )
-
-
-def word(text: str) -> re.Pattern[str]:
-    """Matches an attribute (a class list, a label) that contains ``text`` as a word."""
-    return re.compile(rf"(^|\s){re.escape(text)}(\s|$)")
-
-
-def settled(page: Page) -> None:
-    expect(page.locator("[data-jw-pending]")).to_have_count(0)
-
-
-def menu(page: Page, header: str, action: str, n: int = 0) -> None:
-    """Open the actions menu of a header (a CSS selector) and pick an action."""
-    view(page, n).locator(f"{header} [data-jw-menu]").first.click()
-    view(page, n).locator(f'[data-jw-menu-list] [data-jw-action="{action}"]').click()
+from .editing_helpers import SETUP, SHOW, TWO_VIEWS, card, cell, ids, menu, settled, view, word
+from .harness import Lab, open_notebook
 
 
 def test_drag_a_card_to_another_stage_and_reorder_within_a_cell(lab: Lab, page: Page) -> None:
@@ -138,98 +85,6 @@ def test_keyboard_only_moves(lab: Lab, page: Page) -> None:
         expr = "m.data.set_index('id').at['a1', 'text']"
         assert kernel.wait_for(expr, "Searches by keyboard") == "Searches by keyboard"
         assert page.console_errors == []  # type: ignore[attr-defined]
-
-
-def test_add_rename_move_and_delete_a_stage(lab: Lab, page: Page) -> None:
-    with open_notebook(lab, page, "stages", [SHOW]) as kernel:
-        root = view(page)
-        expect(card(page, "a1")).to_be_visible(timeout=60_000)
-        root.locator("[data-jw-add-stage]").click()
-        root.locator("input[data-jw-name-input]").fill("Review")
-        page.keyboard.press("Enter")
-        stages = "list(m.stages)"
-        assert kernel.wait_for(stages, ["Browse", "Cart", "Pay", "Review"])[-1] == "Review"
-        expect(root.locator('[data-jw-stage="Review"]')).to_be_visible()
-
-        menu(page, '[data-jw-stage="Cart"]', "rename")
-        rename = root.locator("input[data-jw-rename]")
-        expect(rename).to_be_focused()
-        rename.fill("Basket")
-        page.keyboard.press("Enter")
-        assert kernel.wait_for(stages, ["Browse", "Basket", "Pay", "Review"]) == [
-            "Browse",
-            "Basket",
-            "Pay",
-            "Review",
-        ]
-        assert kernel.json(ids(kernel, "Basket", "Actions")) == ["a4"]
-
-        # Keyboard on the header's menu button: Alt+Arrow moves the stage.
-        root.locator('[data-jw-stage="Review"] [data-jw-menu]').focus()
-        page.keyboard.press("Alt+ArrowLeft")
-        assert kernel.wait_for(stages, ["Browse", "Basket", "Review", "Pay"]) == [
-            "Browse",
-            "Basket",
-            "Review",
-            "Pay",
-        ]
-        settled(page)
-
-        before = kernel.records()
-        menu(page, '[data-jw-stage="Basket"]', "delete")
-        dialog = root.locator("[data-jw-confirm]")
-        expect(dialog).to_be_visible()
-        expect(dialog).to_contain_text("3 cards")
-        assert kernel.json("list(m.stages)")[1] == "Basket"  # nothing happens before confirming
-        dialog.locator("[data-jw-confirm-ok]").click()
-        assert kernel.wait_for("'Basket' in m.stages", False) is False
-        assert kernel.json("len(m.data)") == len(before) - 3
-        expect(root.locator('[data-jw-stage="Basket"]')).to_have_count(0)
-
-        # Undo brings the stage back with its cards, exactly.
-        card(page, "a1").focus()
-        page.keyboard.press("Control+z")
-        assert kernel.wait_for("'Basket' in m.stages", True) is True
-        assert kernel.records() == before
-        expect(root.locator('[data-jw-stage="Basket"]')).to_be_visible()
-        expect(card(page, "a4")).to_be_visible()
-
-
-def test_add_rename_and_delete_a_lane(lab: Lab, page: Page) -> None:
-    with open_notebook(lab, page, "lanes", [SHOW]) as kernel:
-        root = view(page)
-        expect(card(page, "a1")).to_be_visible(timeout=60_000)
-        root.locator("[data-jw-add-lane]").click()
-        root.locator("input[data-jw-name-input]").fill("Mood of the buyer")
-        root.locator("select[data-jw-kind-input]").select_option("metric")
-        root.locator("[data-jw-name-ok]").click()
-        assert kernel.wait_for("'Mood of the buyer' in m.lanes", True) is True
-        assert kernel.json("m.lane_kind('Mood of the buyer')") == "metric"
-
-        # Rename from the keyboard: F2 on the lane's menu button.
-        root.locator('[data-jw-lane="Touchpoints"] [data-jw-menu]').focus()
-        page.keyboard.press("F2")
-        page.keyboard.press("Control+a")
-        page.keyboard.type("Channels")
-        page.keyboard.press("Enter")
-        assert kernel.wait_for("'Channels' in m.lanes", True) is True
-        assert kernel.json(ids(kernel, "Cart", "Channels")) == ["t1"]
-        expect(root.locator('[data-jw-lane="Channels"] [data-jw-menu]')).to_be_focused()
-
-        # An empty lane goes at once; a lane with cards asks first (Delete key, then Tab, Enter).
-        menu(page, '[data-jw-lane="Mood of the buyer"]', "delete")
-        assert kernel.wait_for("'Mood of the buyer' in m.lanes", False) is False
-        root.locator('[data-jw-lane="Pain points"] [data-jw-menu]').focus()
-        page.keyboard.press("Delete")
-        expect(root.locator("[data-jw-confirm]")).to_contain_text("1 card")
-        expect(root.locator("[data-jw-confirm-cancel]")).to_be_focused()
-        page.keyboard.press("Tab")
-        page.keyboard.press("Enter")
-        assert kernel.wait_for("'Pain points' in m.lanes", False) is False
-        assert kernel.json("'p1' in set(m.data['id'])") is False
-        root.locator("[data-jw-undo]").click()
-        assert kernel.wait_for("'p1' in set(m.data['id'])", True) is True
-        assert kernel.json("list(m.lanes)") == ["Actions", "Channels", "Emotions", "Pain points"]
 
 
 def test_drag_an_emotion_point(lab: Lab, page: Page) -> None:

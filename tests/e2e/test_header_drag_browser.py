@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
+from .editing_helpers import SHOW, settled, view
 from .harness import Lab, open_notebook
-from .test_editing_browser import SHOW, settled, view
 
 
 def names(root: Locator, attr: str) -> list[str]:

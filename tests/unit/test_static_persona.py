@@ -10,7 +10,7 @@ import re
 
 import journey_widget as jw
 from journey_widget.html_render import map_html
-from journey_widget.html_render.board import initials_of, render_head
+from journey_widget.html_render.caption import initials_of, render_head
 
 
 def test_the_persona_shows_avatar_name_goals_frustrations_and_quote_as_text():

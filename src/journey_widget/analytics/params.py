@@ -200,50 +200,16 @@ def make_params(
     top_variants: int | None = 1000,
 ) -> Params:
     """Validate the arguments of :func:`~journey_widget.analytics.analyze`."""
-    case, activity, timestamp = (
-        _name(case, "case"),
-        _name(activity, "activity"),
-        _name(timestamp, "timestamp"),
-    )
-    if len({case, activity, timestamp}) < 3:
-        raise JourneyError(
-            f"case, activity and timestamp must be three different columns, got "
-            f"{case!r}, {activity!r}, {timestamp!r}"
-        )
+    case, activity, timestamp = _key_columns(case, activity, timestamp)
     if order not in ("loose", "strict"):
         raise JourneyError(f"order takes 'loose' or 'strict', got {order!r}")
     mapping, stage_order = stage_mapping(stage_of, activity)
     if mapping is not None and not mapping:
         raise JourneyError("stage_of maps no activity to a stage; give at least one pair")
     if stages is not None:
-        if isinstance(stages, str) or not isinstance(stages, Sequence | np.ndarray):
-            raise JourneyError(f"stages takes a list of stage names, got {stages!r}")
-        stage_order = [str(s) for s in stages]
-        if len(set(stage_order)) < len(stage_order):
-            raise JourneyError(f"stages lists a name twice: {stage_order}")
-        if mapping is not None:
-            unknown = [s for s in stage_order if s not in set(mapping.values())]
-            if unknown:
-                raise JourneyError(
-                    f"stages names {unknown[0]!r}, to which stage_of maps no "
-                    f"activity; stage_of's stages are "
-                    f"{list(dict.fromkeys(mapping.values()))}"
-                )
-    if not stage_order and stages is not None:
-        raise JourneyError("stages is empty; give at least one stage")
-    if tie_break is not None:
-        tie_break = _name(tie_break, "tie_break")
-        if tie_break in (case, activity, timestamp):
-            raise JourneyError(
-                f"tie_break must be another column than case, activity and "
-                f"timestamp, got {tie_break!r}"
-            )
-    if top_variants is not None and (
-        isinstance(top_variants, bool) or not isinstance(top_variants, int) or top_variants < 1
-    ):
-        raise JourneyError(
-            f"top_variants takes a positive whole number or None, got {top_variants!r}"
-        )
+        stage_order = _stage_order(stages, mapping)
+    tie_break = _tie_break(tie_break, (case, activity, timestamp))
+    top_variants = _top_variants(top_variants)
     return Params(
         case=case,
         activity=activity,
@@ -256,6 +222,60 @@ def make_params(
         tie_break=tie_break,
         top_variants=top_variants,
     )
+
+
+def _key_columns(case: Any, activity: Any, timestamp: Any) -> tuple[str, str, str]:
+    """The case, activity and timestamp column names: three different non-empty strings."""
+    names = (_name(case, "case"), _name(activity, "activity"), _name(timestamp, "timestamp"))
+    if len(set(names)) < 3:
+        raise JourneyError(
+            f"case, activity and timestamp must be three different columns, got "
+            f"{names[0]!r}, {names[1]!r}, {names[2]!r}"
+        )
+    return names
+
+
+def _stage_order(stages: Any, mapping: dict[str, str] | None) -> list[str]:
+    """The stage names of ``stages``: a non-empty list without repeats, each mapped to."""
+    if isinstance(stages, str) or not isinstance(stages, Sequence | np.ndarray):
+        raise JourneyError(f"stages takes a list of stage names, got {stages!r}")
+    order = [str(s) for s in stages]
+    if len(set(order)) < len(order):
+        raise JourneyError(f"stages lists a name twice: {order}")
+    if mapping is not None:
+        unknown = [s for s in order if s not in set(mapping.values())]
+        if unknown:
+            raise JourneyError(
+                f"stages names {unknown[0]!r}, to which stage_of maps no "
+                f"activity; stage_of's stages are "
+                f"{list(dict.fromkeys(mapping.values()))}"
+            )
+    if not order:
+        raise JourneyError("stages is empty; give at least one stage")
+    return order
+
+
+def _tie_break(tie_break: Any, keys: tuple[str, str, str]) -> str | None:
+    """The tie-break column, another one than the case, activity and timestamp columns."""
+    if tie_break is None:
+        return None
+    name = _name(tie_break, "tie_break")
+    if name in keys:
+        raise JourneyError(
+            f"tie_break must be another column than case, activity and timestamp, got {name!r}"
+        )
+    return name
+
+
+def _top_variants(top_variants: Any) -> int | None:
+    """How many variants to keep: a positive whole number, or ``None`` for all."""
+    if top_variants is not None and (
+        isinstance(top_variants, bool) or not isinstance(top_variants, int) or top_variants < 1
+    ):
+        raise JourneyError(
+            f"top_variants takes a positive whole number or None, got {top_variants!r}"
+        )
+    return top_variants
 
 
 __all__ = ["AGGREGATIONS", "Engine", "Order", "Params", "make_params", "stage_mapping", "window_us"]

@@ -185,11 +185,31 @@ def _time_unit(times: pd.Series) -> tuple[str, float]:
 
 def build(raw: RawStats, params: Params, engine: str) -> Analysis:
     """Format the raw statistics of an engine into an :class:`Analysis`."""
+    window = None if params.window_us is None else pd.Timedelta(microseconds=params.window_us)
+    return Analysis(
+        funnel=_funnel(raw),
+        transitions=_transitions(raw),
+        variants=_variants(raw),
+        stage_metrics=_stage_metrics(raw),
+        activities=_activities(raw),
+        n_events=raw.n_events,
+        n_cases=raw.n_cases,
+        n_variants=raw.variants.n_variants,
+        stages=tuple(raw.stages),
+        order=params.order,
+        window=window,
+        engine=engine,
+    )
+
+
+def _funnel(raw: RawStats) -> pd.DataFrame:
+    """The funnel table: cases reaching each stage, conversions, drop-offs, times to next."""
     fu = raw.funnel
     n = len(raw.stages)
     reached = fu.reached
     first = reached[0] if reached else 0
-    funnel = pd.DataFrame(
+    dropped = [reached[k] - (reached[k + 1] if k + 1 < n else reached[k]) for k in range(n)]
+    return pd.DataFrame(
         {
             "stage": pd.Series(raw.stages, dtype=object),
             "reached": pd.Series(reached, dtype=np.int64),
@@ -198,19 +218,17 @@ def build(raw: RawStats, params: Params, engine: str) -> Analysis:
                 for k in range(n)
             ],
             "overall_conversion": [_ratio(reached[k], first) for k in range(n)],
-            "dropped": pd.Series(
-                [reached[k] - (reached[k + 1] if k + 1 < n else reached[k]) for k in range(n)],
-                dtype=np.int64,
-            ),
-            "drop_rate": [
-                _ratio(reached[k] - (reached[k + 1] if k + 1 < n else reached[k]), reached[k])
-                for k in range(n)
-            ],
+            "dropped": pd.Series(dropped, dtype=np.int64),
+            "drop_rate": [_ratio(dropped[k], reached[k]) for k in range(n)],
             "median_time_to_next": durations(fu.median_next_us),
             "mean_time_to_next": durations(fu.mean_next_us),
         },
         columns=list(FUNNEL_COLUMNS),
     )
+
+
+def _transitions(raw: RawStats) -> pd.DataFrame:
+    """The directly-follows pairs with their durations, most frequent first."""
     tr = raw.transitions
     transitions = pd.DataFrame(
         {
@@ -225,8 +243,13 @@ def build(raw: RawStats, params: Params, engine: str) -> Analysis:
     transitions = transitions.sort_values(
         ["count", "source", "target"], ascending=[False, True, True], kind="stable"
     )
+    return transitions.reset_index(drop=True)
+
+
+def _variants(raw: RawStats) -> pd.DataFrame:
+    """The most frequent activity sequences with their counts and shares of all cases."""
     va = raw.variants
-    variants = pd.DataFrame(
+    return pd.DataFrame(
         {
             "variant": pd.Series(va.sequences, dtype=object),
             "length": pd.Series([len(s) for s in va.sequences], dtype=np.int64),
@@ -235,6 +258,10 @@ def build(raw: RawStats, params: Params, engine: str) -> Analysis:
         },
         columns=list(VARIANT_COLUMNS),
     )
+
+
+def _stage_metrics(raw: RawStats) -> pd.DataFrame:
+    """Events per stage and the score aggregates, as tidy metric rows in stage order."""
     metric_rows = [
         {
             "stage": raw.stages[k],
@@ -243,7 +270,7 @@ def build(raw: RawStats, params: Params, engine: str) -> Analysis:
             "unit": "events",
             "n": raw.stage_events[k],
         }
-        for k in range(n)
+        for k in range(len(raw.stages))
     ]
     metric_rows += [
         {"stage": raw.stages[k], "metric": m, "value": v, "unit": None, "n": c}
@@ -252,6 +279,11 @@ def build(raw: RawStats, params: Params, engine: str) -> Analysis:
     order = {s: i for i, s in enumerate(raw.stages)}
     metrics = pd.DataFrame(metric_rows, columns=list(METRIC_COLUMNS))
     metrics = metrics.sort_values("stage", key=lambda s: s.map(order), kind="stable")
+    return metrics.astype({"value": float, "n": "Int64"}).reset_index(drop=True)
+
+
+def _activities(raw: RawStats) -> pd.DataFrame:
+    """Every activity with its stage (or None) and number of events, most frequent first."""
     activities = pd.DataFrame(
         {
             "activity": pd.Series(raw.activities, dtype=object),
@@ -259,21 +291,7 @@ def build(raw: RawStats, params: Params, engine: str) -> Analysis:
             "events": pd.Series(raw.activity_events, dtype=np.int64),
         }
     ).sort_values(["events", "activity"], ascending=[False, True], kind="stable")
-    window = None if params.window_us is None else pd.Timedelta(microseconds=params.window_us)
-    return Analysis(
-        funnel=funnel,
-        transitions=transitions.reset_index(drop=True),
-        variants=variants,
-        stage_metrics=metrics.astype({"value": float, "n": "Int64"}).reset_index(drop=True),
-        activities=activities.reset_index(drop=True),
-        n_events=raw.n_events,
-        n_cases=raw.n_cases,
-        n_variants=va.n_variants,
-        stages=tuple(raw.stages),
-        order=params.order,
-        window=window,
-        engine=engine,
-    )
+    return activities.reset_index(drop=True)
 
 
 __all__ = ["Analysis", "build", "durations"]

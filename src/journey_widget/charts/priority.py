@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import altair as alt
 import numpy as np
@@ -141,12 +142,107 @@ def priority_chart(
         quadrants named (impact vs effort: quick wins top left, big bets top right).
     """
     data, x_col, y_col = priority_data(journey, x, y, lanes)
-    lo_x, hi_x = _domain(data["x"])
-    lo_y, hi_y = _domain(data["y"])
-    xs = alt.Scale(domain=[lo_x, hi_x], nice=False, zero=False)
-    ys = alt.Scale(domain=[lo_y, hi_y], nice=False, zero=False)
-    mid_x, mid_y = (lo_x + hi_x) / 2, (lo_y + hi_y) / 2
-    names = QUADRANTS.get((x_col, y_col), ("", "", "", ""))
+    axes = _Axes.of(data, x_col, y_col)
+    return alt.LayerChart(
+        layer=[
+            *_midlines(axes),
+            *_quadrant_names(axes),
+            _points(data, axes, _lane_color(data)),
+            _point_labels(data, axes),
+        ],
+        width=420,
+        height=320,
+    )
+
+
+@dataclass(frozen=True)
+class _Axes:
+    """The two value axes every layer of the priority matrix shares."""
+
+    x_col: str
+    y_col: str
+    x_domain: tuple[float, float]
+    y_domain: tuple[float, float]
+    xs: alt.Scale
+    ys: alt.Scale
+
+    @classmethod
+    def of(cls, data: pd.DataFrame, x_col: str, y_col: str) -> _Axes:
+        x_domain, y_domain = _domain(data["x"]), _domain(data["y"])
+        return cls(
+            x_col,
+            y_col,
+            x_domain,
+            y_domain,
+            alt.Scale(domain=list(x_domain), nice=False, zero=False),
+            alt.Scale(domain=list(y_domain), nice=False, zero=False),
+        )
+
+
+def _lane_color(data: pd.DataFrame) -> alt.Color:
+    """Pain red, opportunity green, other lanes from a small palette."""
+    lanes_shown = list(dict.fromkeys(data["lane"]))
+    others = iter(["#1976d2", "#8e44ad", "#d4a017", "#5d4037"] * len(lanes_shown))
+    tone_colors = {"pain": "#d32f2f", "opportunity": "#2e7d32"}
+    colors = [tone_colors.get(lane_tone(n) or "") or next(others) for n in lanes_shown]
+    return alt.Color(
+        "lane:N",
+        title=None,
+        legend=alt.Legend(orient="top"),
+        scale=alt.Scale(domain=lanes_shown or [""], range=colors or ["#000"]),
+    )
+
+
+def _points(data: pd.DataFrame, axes: _Axes, color: alt.Color) -> alt.Chart:
+    """One circle per (x, y, lane), sized by its number of cards."""
+    chart: alt.Chart = (
+        alt.Chart(data)
+        .mark_circle(opacity=0.85, stroke="white")
+        .encode(
+            x=alt.X("px:Q", title=axes.x_col, scale=axes.xs, axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("py:Q", title=axes.y_col, scale=axes.ys, axis=alt.Axis(tickMinStep=1)),
+            color=color,
+            size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[80, 500])),
+            tooltip=[
+                alt.Tooltip("lane:N"),
+                alt.Tooltip("x:Q", title=axes.x_col),
+                alt.Tooltip("y:Q", title=axes.y_col),
+                alt.Tooltip("n:Q", title="cards"),
+                alt.Tooltip("stages:N"),
+                alt.Tooltip("cards:N"),
+            ],
+        )
+    )
+    return chart
+
+
+def _point_labels(data: pd.DataFrame, axes: _Axes) -> alt.Chart:
+    """Each point's label: its first card's text, shortened."""
+    chart: alt.Chart = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=10, fontSize=10)
+        .encode(
+            x=alt.X("px:Q", scale=axes.xs),
+            y=alt.Y("py:Q", scale=axes.ys),
+            text=alt.Text("label", type="nominal"),
+        )
+    )
+    return chart
+
+
+def _midlines(axes: _Axes) -> list[alt.Chart]:
+    """Dashed lines at the middle of each axis, splitting the matrix into quadrants."""
+    (lo_x, hi_x), (lo_y, hi_y) = axes.x_domain, axes.y_domain
+    rules = alt.Chart(pd.DataFrame({"x": [(lo_x + hi_x) / 2], "y": [(lo_y + hi_y) / 2]}))
+    vrule = rules.mark_rule(strokeDash=[4, 4], color="#999").encode(x=alt.X("x:Q", scale=axes.xs))
+    hrule = rules.mark_rule(strokeDash=[4, 4], color="#999").encode(y=alt.Y("y:Q", scale=axes.ys))
+    return [vrule, hrule]
+
+
+def _quadrant_names(axes: _Axes) -> list[alt.Chart]:
+    """The quadrants' names in their corners (none for axes without named quadrants)."""
+    (lo_x, hi_x), (lo_y, hi_y) = axes.x_domain, axes.y_domain
+    names = QUADRANTS.get((axes.x_col, axes.y_col), ("", "", "", ""))
     pad_x, pad_y = (hi_x - lo_x) * 0.02, (hi_y - lo_y) * 0.02
     quadrants = pd.DataFrame(
         {
@@ -157,47 +253,7 @@ def priority_chart(
             "baseline": ["top", "top", "bottom", "bottom"],
         }
     )
-    lanes_shown = list(dict.fromkeys(data["lane"]))
-    others = iter(["#1976d2", "#8e44ad", "#d4a017", "#5d4037"] * len(lanes_shown))
-    tone_colors = {"pain": "#d32f2f", "opportunity": "#2e7d32"}
-    colors = [tone_colors.get(lane_tone(n) or "") or next(others) for n in lanes_shown]
-    color = alt.Color(
-        "lane:N",
-        title=None,
-        legend=alt.Legend(orient="top"),
-        scale=alt.Scale(domain=lanes_shown or [""], range=colors or ["#000"]),
-    )
-    points = (
-        alt.Chart(data)
-        .mark_circle(opacity=0.85, stroke="white")
-        .encode(
-            x=alt.X("px:Q", title=x_col, scale=xs, axis=alt.Axis(tickMinStep=1)),
-            y=alt.Y("py:Q", title=y_col, scale=ys, axis=alt.Axis(tickMinStep=1)),
-            color=color,
-            size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[80, 500])),
-            tooltip=[
-                alt.Tooltip("lane:N"),
-                alt.Tooltip("x:Q", title=x_col),
-                alt.Tooltip("y:Q", title=y_col),
-                alt.Tooltip("n:Q", title="cards"),
-                alt.Tooltip("stages:N"),
-                alt.Tooltip("cards:N"),
-            ],
-        )
-    )
-    labels = (
-        alt.Chart(data)
-        .mark_text(align="left", dx=10, fontSize=10)
-        .encode(
-            x=alt.X("px:Q", scale=xs),
-            y=alt.Y("py:Q", scale=ys),
-            text=alt.Text("label", type="nominal"),
-        )
-    )
-    rules = alt.Chart(pd.DataFrame({"x": [mid_x], "y": [mid_y]}))
-    vrule = rules.mark_rule(strokeDash=[4, 4], color="#999").encode(x=alt.X("x:Q", scale=xs))
-    hrule = rules.mark_rule(strokeDash=[4, 4], color="#999").encode(y=alt.Y("y:Q", scale=ys))
-    layers = [vrule, hrule]
+    layers = []
     for align in ("left", "right"):
         for baseline in ("top", "bottom"):
             part = quadrants[(quadrants["align"] == align) & (quadrants["baseline"] == baseline)]
@@ -205,12 +261,12 @@ def priority_chart(
                 alt.Chart(part)
                 .mark_text(align=align, baseline=baseline, color="#777", fontStyle="italic")
                 .encode(
-                    x=alt.X("x:Q", scale=xs),
-                    y=alt.Y("y:Q", scale=ys),
+                    x=alt.X("x:Q", scale=axes.xs),
+                    y=alt.Y("y:Q", scale=axes.ys),
                     text=alt.Text("name", type="nominal"),
                 )
             )
-    return alt.LayerChart(layer=[*layers, points, labels], width=420, height=320)
+    return layers
 
 
 def _domain(values: pd.Series) -> tuple[float, float]:

@@ -111,19 +111,7 @@ def metrics_chart(
     """
     data = metrics_data(journey, metrics)
     stages = journey.stage_names()
-    order = list(dict.fromkeys(data["metric"]))
     base = alt.Chart(data)
-    tip = (
-        [
-            alt.Tooltip("stage:N"),
-            alt.Tooltip("metric:N"),
-            alt.Tooltip("label:N", title="value"),
-            alt.Tooltip("target_label:N", title="target"),
-            alt.Tooltip("n:Q"),
-        ]
-        if tooltips
-        else []
-    )
     y = alt.Y(
         "value:Q",
         title=None,
@@ -131,41 +119,80 @@ def metrics_chart(
         axis=alt.Axis(tickCount=3, grid=True, gridOpacity=0.4),
     )
     if geometry is None:
-        x = alt.X(
-            "stage:N",
-            sort=stages,
-            title=None,
-            axis=alt.Axis(labelAngle=0),
-            scale=alt.Scale(domain=stages, paddingInner=0.3, paddingOuter=0.15),
-        )
-        bar = base.mark_bar(color=BAR_COLOR).encode(x=x, y=y, tooltip=tip)
-        target = (
-            base.transform_filter("isValid(datum.target)")
-            .mark_tick(color=TARGET_COLOR, thickness=2)
-            .encode(x=x, y=Y_TARGET, tooltip=tip)
-        )
-        text = base.mark_text(dy=-3, baseline="bottom").encode(x=x, y=Y_VALUE, text=LABEL)
+        layers = _stage_layers(base, stages, y, _tooltip(tooltips))
+        width, height = 90 * len(stages), PANEL_HEIGHT
     else:
-        xq = alt.Scale(domain=[0, max(1, geometry.columns)], nice=False, zero=False)
-        bar = base.mark_bar(color=BAR_COLOR).encode(
-            x=alt.X("start:Q", scale=xq, axis=None), x2=alt.X2("end"), y=y, y2=alt.Y2Datum(0)
-        )
-        target = (
-            base.transform_filter("isValid(datum.target)")
-            .mark_rule(color=TARGET_COLOR, strokeWidth=2)
-            .encode(x=alt.X("start:Q", scale=xq, axis=None), x2=alt.X2("end"), y=Y_TARGET)
-        )
-        text = base.mark_text(dy=-3, baseline="bottom").encode(
-            x=alt.X("mid:Q", scale=xq, axis=None), y=Y_VALUE, text=LABEL
-        )
-    width, height = (
-        (90 * len(stages), PANEL_HEIGHT)
-        if geometry is None
-        else (geometry.plot_width, geometry.height)
-    )
-    layered = alt.LayerChart(layer=[bar, target, text], width=width, height=height)
+        layers = _column_layers(base, geometry, y)
+        width, height = geometry.plot_width, geometry.height
+    layered = alt.LayerChart(layer=layers, width=width, height=height)
     independent = alt.Resolve(scale=alt.ScaleResolveMap(y="independent"))
-    row = alt.Row(
+    row = _metric_rows(list(dict.fromkeys(data["metric"])))
+    if geometry is None:
+        return layered.facet(row=row, spacing=10, resolve=independent)
+    # "flush" bounds: rows sit exactly height + spacing apart, so the size is known upfront.
+    return layered.facet(
+        row=row,
+        spacing=OVERLAY_SPACING,
+        bounds="flush",
+        resolve=independent,
+        **geometry.top_level(),
+    )
+
+
+def _tooltip(tooltips: bool) -> list[alt.Tooltip]:
+    """The tooltip fields of a bar and its target, or none when tooltips are off."""
+    if not tooltips:
+        return []
+    return [
+        alt.Tooltip("stage:N"),
+        alt.Tooltip("metric:N"),
+        alt.Tooltip("label:N", title="value"),
+        alt.Tooltip("target_label:N", title="target"),
+        alt.Tooltip("n:Q"),
+    ]
+
+
+def _stage_layers(
+    base: alt.Chart, stages: list[str], y: alt.Y, tip: list[alt.Tooltip]
+) -> list[alt.Chart]:
+    """Bar, target tick and value label on a band per stage (the chart on its own)."""
+    x = alt.X(
+        "stage:N",
+        sort=stages,
+        title=None,
+        axis=alt.Axis(labelAngle=0),
+        scale=alt.Scale(domain=stages, paddingInner=0.3, paddingOuter=0.15),
+    )
+    bar = base.mark_bar(color=BAR_COLOR).encode(x=x, y=y, tooltip=tip)
+    target = (
+        base.transform_filter("isValid(datum.target)")
+        .mark_tick(color=TARGET_COLOR, thickness=2)
+        .encode(x=x, y=Y_TARGET, tooltip=tip)
+    )
+    text = base.mark_text(dy=-3, baseline="bottom").encode(x=x, y=Y_VALUE, text=LABEL)
+    return [bar, target, text]
+
+
+def _column_layers(base: alt.Chart, geometry: Geometry, y: alt.Y) -> list[alt.Chart]:
+    """Bar, target rule and value label spanning each stage's map columns (the overlay)."""
+    xq = alt.Scale(domain=[0, max(1, geometry.columns)], nice=False, zero=False)
+    bar = base.mark_bar(color=BAR_COLOR).encode(
+        x=alt.X("start:Q", scale=xq, axis=None), x2=alt.X2("end"), y=y, y2=alt.Y2Datum(0)
+    )
+    target = (
+        base.transform_filter("isValid(datum.target)")
+        .mark_rule(color=TARGET_COLOR, strokeWidth=2)
+        .encode(x=alt.X("start:Q", scale=xq, axis=None), x2=alt.X2("end"), y=Y_TARGET)
+    )
+    text = base.mark_text(dy=-3, baseline="bottom").encode(
+        x=alt.X("mid:Q", scale=xq, axis=None), y=Y_VALUE, text=LABEL
+    )
+    return [bar, target, text]
+
+
+def _metric_rows(order: list[str]) -> alt.Row:
+    """One facet row per metric, in order of first appearance, named on the left."""
+    return alt.Row(
         "metric:N",
         sort=order,
         title=None,
@@ -176,14 +203,4 @@ def metrics_chart(
             labelFontWeight="bold",
             labelLimit=72,
         ),
-    )
-    if geometry is None:
-        return layered.facet(row=row, spacing=10, resolve=independent)
-    # "flush" bounds: rows sit exactly height + spacing apart, so the size is known upfront.
-    return layered.facet(
-        row=row,
-        spacing=OVERLAY_SPACING,
-        bounds="flush",
-        resolve=independent,
-        **geometry.top_level(),
     )

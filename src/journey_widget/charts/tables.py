@@ -158,6 +158,27 @@ def check_measured(
 
     Missing values are skipped. Returns the rows kept, with ``step`` ``None`` when absent.
     """
+    _check_rating_columns(measured)
+    lo, hi = scale
+    if not lo < hi:
+        raise JourneyError(f"measured_scale must be (min, max) with min < max, got {scale!r}")
+    values = _rating_values(measured["value"], lo, hi)
+    keep = values.notna()
+    stages = _rating_stages(measured.loc[keep, "stage"].astype(object), journey)
+    steps = pd.Series(None, index=stages.index, dtype=object)
+    if "step" in measured.columns:
+        steps = _rating_steps(measured.loc[keep, "step"].astype(object), stages, journey)
+    frame = pd.DataFrame(
+        {"stage": stages.map(str), "step": steps, "value": values[keep].astype(float)}
+    )
+    for column in measured.columns:
+        if column not in frame.columns:
+            frame[column] = measured.loc[keep, column]
+    return frame
+
+
+def _check_rating_columns(measured: object) -> None:
+    """A DataFrame with at least the columns ``stage`` and ``value``."""
     if not isinstance(measured, pd.DataFrame):
         raise JourneyError(
             f"measured must be a DataFrame of ratings (stage, optional step, "
@@ -169,10 +190,10 @@ def check_measured(
             f"measured: missing column(s) {', '.join(map(repr, missing))}; "
             "expected stage, optional step, value"
         )
-    lo, hi = scale
-    if not lo < hi:
-        raise JourneyError(f"measured_scale must be (min, max) with min < max, got {scale!r}")
-    raw = measured["value"]
+
+
+def _rating_values(raw: pd.Series, lo: float, hi: float) -> pd.Series:
+    """The ``value`` column as numbers (NaN where missing), each on the scale ``lo..hi``."""
     values = pd.to_numeric(raw, errors="coerce")
     bad = (values.isna() & raw.notna()) | (raw.dtype == bool)
     if bad.any():
@@ -189,8 +210,11 @@ def check_measured(
             f"{label!r}, outside the stated scale {lo:g}..{hi:g} (pass "
             "measured_scale=(min, max))"
         )
-    keep = values.notna()
-    stages = measured.loc[keep, "stage"].astype(object)
+    return values
+
+
+def _rating_stages(stages: pd.Series, journey: Journey) -> pd.Series:
+    """The ``stage`` column of the kept rows, each one of the map's stages."""
     unknown = ~stages.isin(journey.stage_names())
     if unknown.any():
         label = stages.index[unknown.to_numpy()][0]
@@ -199,24 +223,20 @@ def check_measured(
             f"{label!r}, which is not one of the map's stages: "
             f"{journey.stage_names()}"
         )
-    steps = pd.Series(None, index=stages.index, dtype=object)
-    if "step" in measured.columns:
-        given = measured.loc[keep, "step"].astype(object)
-        steps = given.where(given.notna(), None)
-        for label, stage, step in zip(steps.index, stages, steps, strict=True):
-            if step is not None and step not in journey.stage(stage).steps:
-                raise JourneyError(
-                    f"measured: column 'step' has value {step!r} at row "
-                    f"{label!r}, which is not a step of stage {stage!r}: "
-                    f"{list(journey.stage(stage).steps)}"
-                )
-    frame = pd.DataFrame(
-        {"stage": stages.map(str), "step": steps, "value": values[keep].astype(float)}
-    )
-    for column in measured.columns:
-        if column not in frame.columns:
-            frame[column] = measured.loc[keep, column]
-    return frame
+    return stages
+
+
+def _rating_steps(given: pd.Series, stages: pd.Series, journey: Journey) -> pd.Series:
+    """The ``step`` column of the kept rows (``None`` where missing), each a step of its stage."""
+    steps = given.where(given.notna(), None)
+    for label, stage, step in zip(steps.index, stages, steps, strict=True):
+        if step is not None and step not in journey.stage(stage).steps:
+            raise JourneyError(
+                f"measured: column 'step' has value {step!r} at row "
+                f"{label!r}, which is not a step of stage {stage!r}: "
+                f"{list(journey.stage(stage).steps)}"
+            )
+    return steps
 
 
 def _stats(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

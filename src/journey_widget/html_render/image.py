@@ -12,8 +12,8 @@ from typing import Any
 from ..model import Journey
 from ..model.cards import is_missing
 from ..vocabulary import CURVE_HEIGHT, CURVE_PAD
-from .board import _cells, _num
-from .markup import Safe, el
+from .board import _cells
+from .markup import Safe, el, num
 
 COL, LANE, HEAD, LINE, PAD, CHARS = 200, 130, 28, 15, 6, 27
 INK, MUTED, RULE, CARD, ACCENT = "#1f2328", "#656d76", "#d0d7de", "#ffffff", "#1976d2"
@@ -30,7 +30,7 @@ def _lines(text: str) -> list[str]:
 def _card(x: float, y: float, card: dict[str, Any]) -> tuple[Safe, float]:
     lines = _lines(card["text"])
     if not is_missing(card.get("score")):
-        lines.append(f"score {_num(float(card['score']))}")
+        lines.append(f"score {num(float(card['score']))}")
     height = len(lines) * LINE + 2 * PAD
     spans = [
         el("tspan", {"x": x + PAD, "dy": LINE if i else 0}, line) for i, line in enumerate(lines)
@@ -133,11 +133,11 @@ def _curve(
                     top + CURVE_PAD + (scale.max - clamped) / span * (CURVE_HEIGHT - 2 * CURVE_PAD),
                 )
             )
-    dots = [el("circle", {"cx": _num(x), "cy": _num(y), "r": 4, "fill": ACCENT}) for x, y in points]
+    dots = [el("circle", {"cx": num(x), "cy": num(y), "r": 4, "fill": ACCENT}) for x, y in points]
     line = el(
         "polyline",
         {
-            "points": " ".join(f"{_num(x)},{_num(y)}" for x, y in points),
+            "points": " ".join(f"{num(x)},{num(y)}" for x, y in points),
             "fill": "none",
             "stroke": ACCENT,
             "stroke-width": 2,

@@ -52,6 +52,18 @@ def el(
     return Safe(f"<{tag}{attributes}>{body}</{tag}>")
 
 
+def num(value: float) -> str:
+    """A number as the markup writes it: rounded to 3 decimals, whole numbers without a point.
+
+    Examples
+    --------
+    >>> num(2.0), num(1 / 3)
+    ('2', '0.333')
+    """
+    rounded = round(float(value), 3)
+    return str(int(rounded)) if rounded.is_integer() else str(rounded)
+
+
 def join(parts: Iterable[Safe | None]) -> Safe:
     """The parts joined into one :class:`Safe` string, ``None`` parts left out."""
     return Safe("".join(p for p in parts if p is not None))

@@ -59,70 +59,13 @@ def metrics_table(
     >>> list(t.columns)
     ['stage', 'metric', 'value', 'target', 'unit', 'n']
     """
-    if not isinstance(frame, pd.DataFrame):
-        if isinstance(frame, str | bytes) or not isinstance(frame, Sequence):
-            raise JourneyError(
-                f"metrics must be a DataFrame (stage, metric, value, optional "
-                f"target, unit, n), got {type(frame).__name__}"
-            )
-        rows = list(frame)
-        frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(METRIC_COLUMNS))
-    missing = [c for c in REQUIRED_METRIC_COLUMNS if c not in frame.columns]
-    if missing:
-        raise JourneyError(
-            f"metrics: missing column(s) {', '.join(map(repr, missing))}; a metrics "
-            f"table has columns {', '.join(METRIC_COLUMNS)} (target, unit, n "
-            "optional)"
-        )
-    unknown = [str(c) for c in frame.columns if c not in METRIC_COLUMNS]
-    if unknown:
-        raise JourneyError(
-            f"metrics: unknown column(s) {', '.join(map(repr, unknown))}; expected "
-            f"only {', '.join(METRIC_COLUMNS)}"
-        )
+    frame = _as_frame(frame)
+    _check_columns(frame)
     allowed = list(stages)
     out: dict[str, list[Any]] = {c: [] for c in METRIC_COLUMNS}
     for label, row in frame.iterrows():
-        stage, metric, value = row["stage"], row["metric"], row["value"]
-        target: Any = row.get("target")
-        unit: Any = row.get("unit")
-        n: Any = row.get("n")
-        if not isinstance(stage, str) or stage not in allowed:
-            raise JourneyError(
-                f"metrics: column 'stage' has value {stage!r} at {_row(label)}, "
-                f"which is not one of the map's stages: {allowed}"
-            )
-        if not isinstance(metric, str) or not metric.strip():
-            raise JourneyError(
-                f"metrics: column 'metric' has value {metric!r} at {_row(label)}; "
-                "expected a non-empty name such as 'CSAT'"
-            )
-        if not _number(value) or is_missing(value) or not np.isfinite(value):
-            raise JourneyError(
-                f"metrics: column 'value' has value {value!r} at {_row(label)}; "
-                "expected a finite number"
-            )
-        if not is_missing(target) and (not _number(target) or not np.isfinite(target)):
-            raise JourneyError(
-                f"metrics: column 'target' has value {target!r} at {_row(label)}; "
-                "expected a number or a missing value"
-            )
-        if not is_missing(unit) and not isinstance(unit, str):
-            raise JourneyError(
-                f"metrics: column 'unit' has value {unit!r} at {_row(label)}; "
-                "expected text such as '%' or a missing value"
-            )
-        if not is_missing(n) and (not _number(n) or n < 0 or float(n) != int(n)):
-            raise JourneyError(
-                f"metrics: column 'n' has value {n!r} at {_row(label)}; expected "
-                "a whole number of 0 or more, or a missing value"
-            )
-        out["stage"].append(stage)
-        out["metric"].append(metric)
-        out["value"].append(float(value))
-        out["target"].append(np.nan if is_missing(target) else float(target))
-        out["unit"].append(None if is_missing(unit) else unit)
-        out["n"].append(pd.NA if is_missing(n) else int(n))
+        for column, value in _checked_row(row, label, allowed).items():
+            out[column].append(value)
     table = pd.DataFrame(out, columns=list(METRIC_COLUMNS))
     dup = table.duplicated(["stage", "metric"])
     if dup.any():
@@ -141,3 +84,91 @@ def metrics_table(
             "n": "Int64",
         }
     )
+
+
+def _as_frame(frame: Any) -> pd.DataFrame:
+    """A DataFrame as it is, or a list of row dicts as one (empty: the metric columns)."""
+    if isinstance(frame, pd.DataFrame):
+        return frame
+    if isinstance(frame, str | bytes) or not isinstance(frame, Sequence):
+        raise JourneyError(
+            f"metrics must be a DataFrame (stage, metric, value, optional "
+            f"target, unit, n), got {type(frame).__name__}"
+        )
+    rows = list(frame)
+    return pd.DataFrame(rows) if rows else pd.DataFrame(columns=list(METRIC_COLUMNS))
+
+
+def _check_columns(frame: pd.DataFrame) -> None:
+    """The required columns are there and no others than :data:`METRIC_COLUMNS`."""
+    missing = [c for c in REQUIRED_METRIC_COLUMNS if c not in frame.columns]
+    if missing:
+        raise JourneyError(
+            f"metrics: missing column(s) {', '.join(map(repr, missing))}; a metrics "
+            f"table has columns {', '.join(METRIC_COLUMNS)} (target, unit, n "
+            "optional)"
+        )
+    unknown = [str(c) for c in frame.columns if c not in METRIC_COLUMNS]
+    if unknown:
+        raise JourneyError(
+            f"metrics: unknown column(s) {', '.join(map(repr, unknown))}; expected "
+            f"only {', '.join(METRIC_COLUMNS)}"
+        )
+
+
+def _checked_row(row: pd.Series, at: Any, stages: list[str]) -> dict[str, Any]:
+    """One row's values, each checked and normalised, in the order of :data:`METRIC_COLUMNS`."""
+    return {
+        "stage": _stage(row["stage"], at, stages),
+        "metric": _metric(row["metric"], at),
+        "value": _value(row["value"], at),
+        "target": _target(row.get("target"), at),
+        "unit": _unit(row.get("unit"), at),
+        "n": _n(row.get("n"), at),
+    }
+
+
+def _bad(column: str, value: Any, at: Any, expected: str) -> JourneyError:
+    return JourneyError(f"metrics: column {column!r} has value {value!r} at {_row(at)}{expected}")
+
+
+def _stage(stage: Any, at: Any, stages: list[str]) -> str:
+    if not isinstance(stage, str) or stage not in stages:
+        raise _bad("stage", stage, at, f", which is not one of the map's stages: {stages}")
+    return stage
+
+
+def _metric(metric: Any, at: Any) -> str:
+    if not isinstance(metric, str) or not metric.strip():
+        raise _bad("metric", metric, at, "; expected a non-empty name such as 'CSAT'")
+    return metric
+
+
+def _value(value: Any, at: Any) -> float:
+    if not _number(value) or is_missing(value) or not np.isfinite(value):
+        raise _bad("value", value, at, "; expected a finite number")
+    return float(value)
+
+
+def _target(target: Any, at: Any) -> float:
+    if is_missing(target):
+        return np.nan
+    if not _number(target) or not np.isfinite(target):
+        raise _bad("target", target, at, "; expected a number or a missing value")
+    return float(target)
+
+
+def _unit(unit: Any, at: Any) -> str | None:
+    if is_missing(unit):
+        return None
+    if not isinstance(unit, str):
+        raise _bad("unit", unit, at, "; expected text such as '%' or a missing value")
+    return unit
+
+
+def _n(n: Any, at: Any) -> Any:
+    if is_missing(n):
+        return pd.NA
+    if not _number(n) or n < 0 or float(n) != int(n):
+        raise _bad("n", n, at, "; expected a whole number of 0 or more, or a missing value")
+    return int(n)

@@ -13,6 +13,7 @@ MODULES = [
     "journey_widget.practice.diff",
     "journey_widget.practice.checks",
     "journey_widget.io.mermaid",
+    "journey_widget.io.mermaid_read",
     "journey_widget.model.meta_ops",
     "journey_widget.templates",
     "journey_widget.widget.api_practice",
