@@ -34,6 +34,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..io.atomic import BeforeReplace, atomic_write, folder_lock, remove_stale_temps
+from ..io.incremental import DocumentCache
 from ..io.json_format import journey_from_json, journey_to_dict
 from ..model import JourneyError
 from ..model.replace_ops import JourneyState, ReplaceJourney
@@ -120,6 +121,9 @@ class FileBinding:
         self._seen = fingerprint(path)
         self._edits = self._written = 0
         self._pending: JourneyState | None = None
+        #: Ids of the cards edited since the last render, or None: render every card.
+        self._dirty: set[str] | None = None
+        self._cache = DocumentCache()
         self._first_pending = self._due = 0.0
         self._last_write = 0.0
         self._backoff = 0.0
@@ -140,8 +144,11 @@ class FileBinding:
             return
         snapshot = JourneyState.capture(self.map.journey)
         now = time.monotonic()
+        touched = DocumentCache.changed_ids([_event])
         with self._state:
             self._edits += 1
+            if self._dirty is not None:
+                self._dirty = None if touched is None else self._dirty | touched
             if self._pending is None:
                 self._first_pending = now
             self._pending = snapshot
@@ -165,13 +172,19 @@ class FileBinding:
     def _write(self) -> None:
         """Write the pending state (caller holds ``_io``); merge first if the file changed."""
         with self._state:
-            state, seq = self._pending, self._edits
-        if state is None:
-            return
-        ours = journey_to_dict(state.journey())
+            state, seq, dirty = self._pending, self._edits, self._dirty
+            if state is None:
+                return
+            self._dirty = set()
+        try:
+            ours, text = self._cache.render(state.journey(), dirty)
+        except Exception:
+            with self._state:
+                self._dirty = None  # render everything next time
+            raise
         try:
             with folder_lock(self.path.parent):  # other processes' check-and-write wait
-                self._write_doc(ours, seq)
+                self._write_doc(ours, seq, text)
         except Exception as err:  # never into the edit: keep the edit, say so, retry
             if not isinstance(err, OSError):
                 logger.exception("journey_widget: writing %s failed", self.path)
@@ -188,12 +201,11 @@ class FileBinding:
             with self._state:
                 self._last_write = time.monotonic()
 
-    def _write_doc(self, ours: dict[str, Any], seq: int) -> None:
+    def _write_doc(self, ours: dict[str, Any], seq: int, text: bytes) -> None:
         remove_stale_temps(self.path)
         disk, _ = read_bytes(self.path)
         copy: pathlib.Path | None = None
         note = ""
-        text = document_bytes(ours)
         merged: Journey | None = None
         if disk is not None and disk != self._base:
             try:
@@ -215,8 +227,8 @@ class FileBinding:
                         f"({result.conflicts[0]}); the file keeps the other change and this "
                         f"map's version is in {copy.name}."
                     )
-                text = document_bytes(result.doc)
-                if text != document_bytes(ours):
+                ours_text, text = text, document_bytes(result.doc)
+                if text != ours_text:
                     merged = journey_from_json(text)
         self._atomic(self.path, text)
         with self._state:
@@ -289,6 +301,7 @@ class FileBinding:
             if self._edits != seq or self._closed:
                 return  # edited meanwhile: the next write merges instead
             self._base, self._base_doc = text, journey_to_dict(journey)
+            self._dirty = None  # the map is about to become another one: render it whole
         self._applying = True
         try:
             self.map._apply(ReplaceJourney(JourneyState.capture(journey)))
