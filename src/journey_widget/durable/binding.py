@@ -23,58 +23,33 @@ bound map from one thread at a time.
 
 from __future__ import annotations
 
-import asyncio
-import json
 import logging
 import pathlib
 import threading
 import time
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..io.atomic import BeforeReplace, atomic_write, folder_lock, remove_stale_temps
+from ..io.atomic import BeforeReplace, atomic_write, folder_lock, remove_stale_temps, sync_file
 from ..io.incremental import DocumentCache
 from ..io.json_format import journey_from_json, journey_to_dict
 from ..model import JourneyError
 from ..model.replace_ops import JourneyState, ReplaceJourney
-from .merge import merge_documents
+from .files import running_loop
+from .reconcile import reconcile
 from .status import FileStatus, State
 from .watch import fingerprint, read_bytes
 
 if TYPE_CHECKING:
-    from ..model import Journey
+    from ..model import Change, Journey
     from ..widget import EditEvent, JourneyMap
 
 logger = logging.getLogger("journey_widget")
 MAX_BACKOFF = 5.0
+#: Seconds between sweeps for temporary files that killed writers left behind.
+CLEAN_EVERY = 10.0
 #: Seconds between looks at the file for changes made elsewhere.
 POLL_SECONDS = 0.5
-
-
-def document_bytes(doc: dict[str, Any]) -> bytes:
-    """A document's file bytes, exactly as ``m.save`` writes them."""
-    return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
-
-
-def conflict_copy_path(path: pathlib.Path, now: datetime | None = None) -> pathlib.Path:
-    """``checkout.conflict-20261201T140240-123.journey.json`` next to ``checkout.journey.json``."""
-    now = now or datetime.now()
-    stem = path.name.removesuffix(".json").removesuffix(".journey")
-    stamp = now.strftime("%Y%m%dT%H%M%S") + f"-{now.microsecond // 1000:03d}"
-    candidate = path.with_name(f"{stem}.conflict-{stamp}.journey.json")
-    n = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{stem}.conflict-{stamp}-{n}.journey.json")
-        n += 1
-    return candidate
-
-
-def _running_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
 
 
 class FileBinding:
@@ -124,13 +99,17 @@ class FileBinding:
         #: Ids of the cards edited since the last render, or None: render every card.
         self._dirty: set[str] | None = None
         self._cache = DocumentCache()
+        #: The revision whose edit events were written before its ack (see write_through).
+        self._written_through: int | None = None
+        self._unsynced = False  # written without fsync: the thread makes it durable
+        self._last_clean = 0.0
         self._first_pending = self._due = 0.0
         self._last_write = 0.0
         self._backoff = 0.0
         self._applying = False
         self._closed = False
         self._conflict: tuple[str, pathlib.Path] | None = None
-        self._loop = _running_loop()
+        self._loop = running_loop()
         self.status = FileStatus("saved", f"Saved to {path.name}", str(path))
         widget.on_edit(self._on_edit)
         self._thread = threading.Thread(
@@ -139,12 +118,43 @@ class FileBinding:
         self._thread.start()
 
     # ---- edits -> file ----------------------------------------------------------------------
-    def _on_edit(self, _event: EditEvent) -> None:
-        if self._applying or self._closed:
+    def _on_edit(self, event: EditEvent) -> None:
+        if self._applying or self._closed or event.revision == self._written_through:
+            return  # a reload of ours, or an edit already written before its ack
+        if self._note(event) and self._io.acquire(blocking=False):  # after a pause: write now
+            try:
+                self._write()
+            finally:
+                self._io.release()
+        elif not self.status.message.startswith("Saving") and self.status.state != "error":
+            self._set_status("pending", f"Saving to {self.path.name}...")
+
+    def write_through(self, changes: Sequence[Change]) -> None:
+        """Write a browser edit to the file before the browser is told it was taken.
+
+        Called by the widget between applying an edit and sending its ``ack``, so an
+        acknowledged edit is in the file even if the kernel is killed the next moment. The
+        bytes are complete on disk at once; the fsync that makes them survive a power cut
+        follows on the binding's thread, off the edit's path. The edit's events, which come
+        after the ack, are then not written again.
+        """
+        if self._applying or self._closed or not changes:
             return
+        for change in changes:
+            self._note(change)
+        self._written_through = self.map.revision + 1  # the revision its events will carry
+        if self._backoff or not self._io.acquire(blocking=False):
+            return  # failing (retrying with back-off) or busy: the thread writes it
+        try:
+            self._write(sync=False)
+        finally:
+            self._io.release()
+
+    def _note(self, event: EditEvent | Change) -> bool:
+        """Count an edit and capture the map; True when edits had paused (write it now)."""
         snapshot = JourneyState.capture(self.map.journey)
         now = time.monotonic()
-        touched = DocumentCache.changed_ids([_event])
+        touched = DocumentCache.changed_ids([event])
         with self._state:
             self._edits += 1
             if self._dirty is not None:
@@ -155,22 +165,23 @@ class FileBinding:
             quiet = now - self._last_write >= self.debounce and not self._backoff
             self._due = min(now + self.debounce, self._first_pending + self.max_delay)
             self._wake.notify()
-        if quiet and self._io.acquire(blocking=False):  # after a pause: write now, here
-            try:
-                self._write()
-            finally:
-                self._io.release()
-        elif not self.status.message.startswith("Saving") and self.status.state != "error":
-            self._set_status("pending", f"Saving to {self.path.name}...")
+        return quiet
 
     def flush(self) -> FileStatus:
         """Write unwritten edits now and wait for the write; return the status."""
         with self._io:
             self._write()
+            with self._state:
+                durable, self._unsynced = self._unsynced, False
+            if durable:
+                sync_file(self.path)
         return self.status
 
-    def _write(self) -> None:
-        """Write the pending state (caller holds ``_io``); merge first if the file changed."""
+    def _write(self, sync: bool = True) -> None:
+        """Write the pending state (caller holds ``_io``); merge first if the file changed.
+
+        ``sync=False`` leaves the fsync to the binding's thread (:meth:`write_through`).
+        """
         with self._state:
             state, seq, dirty = self._pending, self._edits, self._dirty
             if state is None:
@@ -184,7 +195,7 @@ class FileBinding:
             raise
         try:
             with folder_lock(self.path.parent):  # other processes' check-and-write wait
-                self._write_doc(ours, seq, text)
+                self._write_doc(ours, seq, text, sync)
         except Exception as err:  # never into the edit: keep the edit, say so, retry
             if not isinstance(err, OSError):
                 logger.exception("journey_widget: writing %s failed", self.path)
@@ -201,37 +212,22 @@ class FileBinding:
             with self._state:
                 self._last_write = time.monotonic()
 
-    def _write_doc(self, ours: dict[str, Any], seq: int, text: bytes) -> None:
-        remove_stale_temps(self.path)
-        disk, _ = read_bytes(self.path)
+    def _write_doc(self, ours: dict[str, Any], seq: int, text: bytes, sync: bool) -> None:
+        if time.monotonic() - self._last_clean > CLEAN_EVERY:
+            remove_stale_temps(self.path)
+            self._last_clean = time.monotonic()
+        unchanged = self._seen is not None and fingerprint(self.path) == self._seen
+        disk = self._base if unchanged else read_bytes(self.path)[0]
         copy: pathlib.Path | None = None
-        note = ""
-        merged: Journey | None = None
+        note, merged = "", None
         if disk is not None and disk != self._base:
-            try:
-                theirs = journey_to_dict(journey_from_json(disk, source=self.path))  # canonical
-            except JourneyError as err:  # not a map: keep that text aside, write ours
-                copy = conflict_copy_path(self.path)
-                self._atomic(copy, disk)
-                note = (
-                    f"The file held text that is not a valid map ({err}); it was kept in "
-                    f"{copy.name}."
-                )
-            else:
-                result = merge_documents(self._base_doc, ours, theirs)
-                if result.conflicts:
-                    copy = conflict_copy_path(self.path)
-                    self._atomic(copy, text)
-                    note = (
-                        f"{len(result.conflicts)} edit(s) clashed with a change made elsewhere "
-                        f"({result.conflicts[0]}); the file keeps the other change and this "
-                        f"map's version is in {copy.name}."
-                    )
-                ours_text, text = text, document_bytes(result.doc)
-                if text != ours_text:
-                    merged = journey_from_json(text)
-        self._atomic(self.path, text)
+            outcome = reconcile(self.path, self._base_doc, ours, text, disk, self._atomic)
+            text, merged, copy, note = outcome.text, outcome.merged, outcome.copy, outcome.note
+        atomic_write(self.path, text, before_replace=self.before_replace, sync=sync)
         with self._state:
+            self._unsynced = self._unsynced or not sync
+            if not sync:
+                self._wake.notify()
             self._seen = fingerprint(self.path)
             self._written = seq
             if self._edits == seq:
@@ -348,13 +344,17 @@ class FileBinding:
             with self._wake:
                 now = time.monotonic()
                 due = self._due if self._pending is not None else float("inf")
-                if not self._closed:
+                if not self._closed and not self._unsynced:
                     self._wake.wait(max(0.0, min(due, next_poll) - now))
                 if self._closed:
                     return
                 now = time.monotonic()
                 write = self._pending is not None and now >= self._due
+                durable, self._unsynced = self._unsynced, False
             try:
+                if durable:
+                    with self._io:
+                        sync_file(self.path)
                 if write:
                     with self._io:
                         self._write()

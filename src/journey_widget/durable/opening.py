@@ -16,7 +16,8 @@ from ..io.atomic import atomic_write, remove_stale_temps
 from ..io.json_format import journey_from_dict, journey_from_json, journey_to_dict
 from ..model import Journey, JourneyError
 from ..widget import JourneyMap
-from .binding import FileBinding, document_bytes
+from .binding import FileBinding
+from .files import document_bytes
 from .watch import read_bytes
 
 #: Keyword arguments that set up the widget rather than describe the map.

@@ -41,7 +41,18 @@ def _fsync_dir(folder: pathlib.Path) -> None:
         os.close(fd)
 
 
-def _write_temp(path: pathlib.Path, data: bytes) -> pathlib.Path:
+def sync_file(path: str | os.PathLike[str]) -> None:
+    """Make a file written with ``sync=False`` durable: fsync its data and its folder."""
+    target = pathlib.Path(path)
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    _fsync_dir(target.parent)
+
+
+def _write_temp(path: pathlib.Path, data: bytes, sync: bool = True) -> pathlib.Path:
     tmp = temp_name(path)
     mode = 0o666
     with contextlib.suppress(OSError):
@@ -51,7 +62,8 @@ def _write_temp(path: pathlib.Path, data: bytes) -> pathlib.Path:
         with os.fdopen(fd, "wb", closefd=False) as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if sync:
+                os.fsync(out.fileno())
     finally:
         os.close(fd)
     return tmp
@@ -63,6 +75,7 @@ def atomic_write(
     *,
     before_replace: BeforeReplace | None = None,
     create_only: bool = False,
+    sync: bool = True,
 ) -> bool:
     """Write ``data`` to ``path`` atomically.
 
@@ -78,6 +91,10 @@ def atomic_write(
     create_only : bool
         Create the file only if it does not exist (``os.link``, atomic and exclusive);
         returns ``False``, writing nothing, when it already exists.
+    sync : bool
+        Flush the data and the rename to the disk before returning (the default). ``False``
+        leaves that to a later :func:`sync_file`: the new file is complete for every reader
+        and survives the writer being killed, but not yet a power cut.
 
     Returns
     -------
@@ -91,7 +108,7 @@ def atomic_write(
         untouched and the temporary file removed.
     """
     target = pathlib.Path(path)
-    tmp = _write_temp(target, data)
+    tmp = _write_temp(target, data, sync)
     try:
         if before_replace is not None:
             before_replace(tmp)
@@ -109,7 +126,8 @@ def atomic_write(
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(target.parent)
+    if sync:
+        _fsync_dir(target.parent)
     return True
 
 

@@ -7,13 +7,16 @@ The binding itself lives in :mod:`journey_widget.durable` (a layer above the wid
 from __future__ import annotations
 
 import pathlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .core import MapCore
+from .events import logger
 
 if TYPE_CHECKING:
     from ..durable.binding import FileBinding
     from ..durable.status import FileStatus
+    from ..model import Change
 
 
 class FileAPI(MapCore):
@@ -47,3 +50,12 @@ class FileAPI(MapCore):
     def _show_file_status(self, status: FileStatus) -> None:
         """Sync the status to the views (the ``file_binding`` trait)."""
         self.file_binding = status.to_dict()
+
+    def _save_before_ack(self, changes: Sequence[Change]) -> None:
+        """Write a browser edit to the bound file before its ack is sent (never raises)."""
+        if self._binding is None:
+            return
+        try:
+            self._binding.write_through(changes)
+        except Exception:  # the edit is applied; the binding's thread retries the write
+            logger.exception("journey_widget could not write %s before the ack", self.path)

@@ -218,6 +218,8 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
                 "revision": self.revision,
                 "reason": f"internal error: {type(err).__name__}: {err}",
             }
+        if applied is not None:
+            self._save_before_ack(applied.changes)  # a bound map: the ack means "in the file"
         self.send(reply)
         if self._yield_after_ack:
             _let_out(self)
