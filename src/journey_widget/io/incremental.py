@@ -24,6 +24,8 @@ from .json_format import _jsonable, journey_to_dict
 
 #: Kinds of edit events that change single cards, named by their ``id``.
 CARD_EDITS = frozenset({"edit", "add", "move", "delete"})
+#: Up to this many rows are converted cell by cell, more as one sub-frame.
+FEW = 8
 
 
 def card_records(table: pd.DataFrame, positions: list[int]) -> list[dict[str, Any]]:
@@ -33,6 +35,9 @@ def card_records(table: pd.DataFrame, positions: list[int]) -> list[dict[str, An
     conversion does, without converting the whole table (tests/unit/durable compare the two).
     """
     columns = [str(c) for c in table.columns]
+    if len(positions) <= FEW:  # a cell at a time beats building a sub-frame for a few rows
+        width = range(len(columns))
+        return [{columns[k]: _jsonable(table.iat[p, k]) for k in width} for p in positions]
     rows = table.iloc[positions].itertuples(index=False, name=None)
     return [{c: _jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]
 
@@ -60,6 +65,7 @@ class DocumentCache:
         self._records: dict[str, dict[str, Any]] = {}
         self._texts: dict[str, str] = {}
         self._marker = f"\x00jw-cards-{secrets.token_hex(8)}\x00"
+        self._head: tuple[tuple[Any, ...], dict[str, Any], tuple[str, str], Any] | None = None
         self.rebuilt = self.reused = 0  # counts, for tests and benchmarks
 
     @staticmethod
@@ -90,9 +96,7 @@ class DocumentCache:
         (dict, bytes)
             ``journey_to_dict(journey)`` and ``journey_to_json(journey)`` encoded as UTF-8.
         """
-        header = copy.copy(journey)
-        header.table = journey.table.iloc[:0]
-        doc = journey_to_dict(header)
+        doc, marked = self._header(journey)
         if changed is None or doc["columns"] != self._columns:
             self._records.clear()
             self._texts.clear()
@@ -100,13 +104,36 @@ class DocumentCache:
             changed = set()
         ids = [str(i) for i in journey.table["id"]]
         self._refresh(journey, ids, changed)
-        doc["cards"] = [self._records[i] for i in ids]
+        doc = {**doc, "cards": [self._records[i] for i in ids]}
         if not ids:
             return doc, json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
-        marked = {**doc, "cards": [self._marker]}
-        text = json.dumps(marked, indent=1, ensure_ascii=False)
+        before, after = marked
         cards = ",\n  ".join(self._texts[i] for i in ids)
-        return doc, text.replace(json.dumps(self._marker), cards, 1).encode("utf-8")
+        return doc, f"{before}{cards}{after}".encode()
+
+    def _header(self, journey: Journey) -> tuple[dict[str, Any], tuple[str, str]]:
+        """Everything but the cards, as a document and as the text before and after them.
+
+        Operations replace the map's parts rather than change them in place, so the parts
+        themselves (by identity, and the column dtypes) say whether the last header holds.
+        """
+        table = journey.table
+        key = (
+            journey.title, journey.persona, journey.state, journey.scale,
+            tuple(journey.stages), tuple(journey.lanes), tuple(map(str, table.columns)),
+            tuple(table.dtypes),
+        )  # fmt: skip
+        head = self._head
+        if head is not None and head[0] == key and head[3] is journey.metrics:
+            return head[1], head[2]
+        header = copy.copy(journey)
+        header.table = table.iloc[:0]
+        doc = journey_to_dict(header)
+        text = json.dumps({**doc, "cards": [self._marker]}, indent=1, ensure_ascii=False)
+        before, _, after = text.partition(json.dumps(self._marker))
+        marked = (before, after)
+        self._head = (key, doc, marked, journey.metrics)  # metrics: by identity, kept alive
+        return doc, marked
 
     def _refresh(self, journey: Journey, ids: list[str], changed: set[str]) -> None:
         """Convert and encode the cards that changed or are new; forget the ones gone."""

@@ -89,3 +89,27 @@ def test_card_records_match_the_full_conversion_for_every_dtype() -> None:
     m.data = frame
     table = m.journey.table
     assert card_records(table, list(range(len(table)))) == journey_to_dict(m.journey)["cards"]
+
+
+def test_a_few_rows_convert_cell_by_cell_like_the_whole_table() -> None:
+    from parity_helpers import rich_map
+
+    from journey_widget.io.incremental import FEW, card_records
+    from journey_widget.io.json_format import journey_to_dict
+
+    table = rich_map().journey.table
+    full = journey_to_dict(rich_map().journey)["cards"]
+    picks = list(range(0, len(table), 3))[:FEW]
+    assert card_records(table, picks) == [full[k] for k in picks]
+
+
+def test_the_header_follows_title_persona_and_metrics() -> None:
+    m = jw.JourneyMap(checkout_cards(), stages=STAGES, lanes=LANES, overlays=False)
+    cache = DocumentCache()
+    cache.render(m.journey, None)
+    m.title = "Checkout v2"
+    m.set_persona(name="Ana")
+    m.metrics = pd.DataFrame({"stage": ["Cart"], "metric": ["CSAT"], "value": [80.0]})
+    m.add_stage("Returns")
+    _doc, text = cache.render(m.journey, set())
+    assert text.decode() == m.to_json()
