@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DocumentMapModel } from "../src/model/document";
-import { parseJourneyText } from "../src/model/journeyfile";
+import { parseJourneyText } from "../src/model/docread";
 import type { Reply } from "../src/model/types";
 import { Store } from "../src/store";
 import { immediately } from "../src/view/schedule";
@@ -114,12 +114,34 @@ describe("DocumentMapModel under the Store", () => {
   it("keeps the last readable map, read-only, while the text is not a journey map", async () => {
     const { model, store } = open();
     expect(model.load('{"format": "journey-map", "version": 1, "stages": ["A", "A"]}')).toBe(false);
-    expect(model.error).toBe("stage names must be unique; 'A' appears twice");
+    expect(model.error).toBe("stages[1].name: stage name 'A' appears twice; expected unique stage names");
     expect(model.isReadOnly()).toBe(true);
     expect(model.getCards().length).toBeGreaterThan(0);
     expect(store.propose({ kind: "undo" })).toBeNull(); // the store sends nothing on a read-only map
     expect(model.load(TEXT)).toBe(true);
     expect(model.isReadOnly()).toBe(false);
+  });
+
+  it("leaves a loaded map, its text and its history untouched when a text is refused", async () => {
+    const { model, store } = open();
+    const first = store.cards()[0]!;
+    store.propose({ kind: "edit", id: first.id, field: "text", value: "Edited", old: first.text });
+    await flush();
+    const [text, cards, structure] = [model.text(), model.getCards(), model.getStructure()];
+    for (const bad of ["", "{", TEXT.replace('"version": 1', '"version": 2'), TEXT.replace('"score": -1.0', '"score": NaN')]) {
+      expect(model.load(bad)).toBe(false);
+      expect(model.error).toMatch(/^(\$|version|cards\[\d+\]\.score): /);
+      expect([model.text(), model.getCards(), model.getStructure()]).toEqual([text, cards, structure]);
+      expect(model.canUndo()).toBe(true);
+    }
+    expect(model.load(Uint8Array.of(0x7b, 0xff, 0x7d))).toBe(false);
+    expect(model.error).toBe("$: not UTF-8 text: byte 0xff at offset 1; expected a journey map document (UTF-8 JSON)");
+    expect(model.load(text)).toBe(true); // the text of the map shown: its history comes back
+    expect(model.error).toBeNull();
+    expect(model.canUndo()).toBe(true);
+    store.propose({ kind: "undo" });
+    await flush();
+    expect(model.text()).toBe(TEXT);
   });
 
   it("as a read-only output, refuses with the widget's reason", async () => {

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  journeyDocValue, JourneyFileError, nullableDtype, parseJourneyText, readJourneyDoc, writeJourneyDoc,
-} from "../src/model/journeyfile";
+import { parseJourneyText, readJourneyDoc } from "../src/model/docread";
+import { journeyDocValue, JourneyFileError, nullableDtype, writeJourneyDoc } from "../src/model/journeyfile";
 import { PyFloat, pyFloat, pyG, pyJson, pyRepr } from "../src/model/pyrepr";
 
 // vitest runs in js/; the repository is one level up.
@@ -78,23 +77,26 @@ describe("documents Python would refuse", () => {
     throw new Error("accepted");
   };
 
-  it("says what is wrong, where, and what was expected", () => {
-    expect(refused({ format: "other" })).toBe('not a journey map document: expected an object with "format": "journey-map"');
-    expect(refused({ ...base(), version: 2 })).toBe("journey map version 2 is not supported; this journey_widget reads version 1");
+  it("says what is wrong, where, and what was expected, in Python's words", () => {
+    expect(refused({ format: "other" })).toBe(`format: not a journey map document: expected "journey-map", got 'other' (a string)`);
+    expect(refused({ ...base(), version: 2 })).toBe("version: journey map version 2 is newer than this journey_widget " +
+      "reads (version 1); update journey_widget to open it");
     const d = base();
     d.cards[3].stage = "Nowhere";
-    expect(refused(d)).toBe("column 'stage' has value 'Nowhere' at row 3, which is not one of the map's stages: " +
+    expect(refused(d)).toBe("cards[3].stage: 'Nowhere' is not one of the map's stages " +
       "['Discover', 'Browse', 'Cart', 'Checkout', 'Delivery']");
     const e = base();
     const emotion = e.cards.findIndex((c: { lane: string }) => c.lane === "Emotions");
     e.cards[emotion].score = 5;
-    expect(refused(e)).toBe(`column 'score' has value 5 at row ${emotion} on emotion lane 'Emotions', outside the map's scale -2..2`);
+    expect(refused(e)).toBe(`cards[${emotion}].score: 5 is outside the map's scale -2..2 (on emotion lane 'Emotions'); ` +
+      "expected a score inside it");
     const f = base();
     f.cards[1].id = f.cards[0].id;
-    expect(refused(f)).toBe(`column 'id' must be unique; '${f.cards[0].id}' appears more than once`);
-    expect(refused({ ...base(), stages: ["A", "A"] })).toBe("stage names must be unique; 'A' appears twice");
-    expect(refused({ ...base(), scale: { min: 2, max: -2 } })).toBe("scale min must be below max, got 2..-2");
-    expect(() => parseJourneyText("{oops")).toThrow(/^not valid JSON/);
+    expect(refused(f)).toBe(`cards[1].id: '${f.cards[0].id}' is also the id of cards[0]; expected unique ids`);
+    expect(refused({ ...base(), stages: ["A", "A"] })).toBe("stages[1].name: stage name 'A' appears twice; expected unique stage names");
+    expect(refused({ ...base(), scale: { min: 2, max: -2 } })).toBe("scale: min 2 is not below max -2; expected min < max");
+    expect(() => parseJourneyText("{oops")).toThrow(
+      "$: not valid JSON: Expecting property name enclosed in double quotes at line 1 column 2");
   });
 
   it("gives cards without ids fresh ones, and takes steps from the cards as Python does", () => {

@@ -12,7 +12,8 @@ import { bindContext, type TextContext } from "../src/lab/binding";
 import { type LiveHost, WIDGET_MIME } from "../src/lab/live";
 import { JourneyMimeRenderer } from "../src/lab/mime";
 import { newMapText } from "../src/lab/template";
-import { MIME_TYPE, parseJourneyText } from "../src/model/journeyfile";
+import { parseJourneyText } from "../src/model/docread";
+import { MIME_TYPE } from "../src/model/journeyfile";
 import { Store } from "../src/store";
 
 const TEXT = readFileSync(resolve(process.cwd(), "../examples/checkout.journey.json"), "utf8");
@@ -102,11 +103,12 @@ describe("a .journey.json document bound to the map", () => {
     expect(model.getRevision()).toBe(revision + 1);
     expect(model.getCards()).toHaveLength(0);
     doc.model.fromString("{ half typed");
-    expect(model.error).toMatch(/^not valid JSON/);
+    expect(model.error).toBe("$: not valid JSON: Expecting property name enclosed in double quotes at line 1 column 3");
     expect(model.isReadOnly()).toBe(true);
+    expect(model.getCards()).toHaveLength(0); // the map read before stays
     doc.disposed.emit();
     doc.model.fromString(TEXT); // unbound: nothing is read any more
-    expect(model.error).toMatch(/^not valid JSON/);
+    expect(model.error).toMatch(/^\$: not valid JSON/);
   });
 });
 
@@ -181,7 +183,7 @@ describe("map outputs in a notebook", () => {
   it("say so, as text, when the data is not a journey map", async () => {
     const r = await render(null, { [MIME_TYPE]: { format: "<b>x</b>" } });
     expect(r.node.querySelector("[data-jw-mime-error]")!.textContent).toBe(
-      'This output is not a journey map: not a journey map document: expected an object with "format": "journey-map"');
+      `This output is not a journey map: format: not a journey map document: expected "journey-map", got '<b>x</b>' (a string)`);
     expect(r.node.querySelector("b")).toBeNull();
   });
 

@@ -4,9 +4,9 @@
 // then answers `ack` or `reject` on the same reply path. It keeps its own undo/redo history and
 // says when the file text changed, so a host (a JupyterLab document) can store and save it.
 import { applyMessageOp } from "./docops";
+import { parseJourneyText, readJourneyDoc } from "./docread";
 import {
-  CORE_COLUMNS, type JourneyDoc, journeyDocValue, JourneyFileError, newCardId, OPTIONAL_COLUMNS,
-  parseJourneyText, readJourneyDoc, writeJourneyDoc,
+  CORE_COLUMNS, type JourneyDoc, journeyDocValue, JourneyFileError, newCardId, OPTIONAL_COLUMNS, writeJourneyDoc,
 } from "./journeyfile";
 import { normalizeCards, normalizeStructure } from "./normalize";
 import type { Card, MapModel, OpMessage, Reply, Structure } from "./types";
@@ -49,22 +49,32 @@ export class DocumentMapModel implements MapModel {
   }
 
   /**
-   * Read file text (or an already parsed value). A text that is not a journey map keeps the
-   * last good map on screen, read-only, with `error` saying why; the history starts afresh.
+   * Read file text (its bytes, or an already parsed value) as Python's `jw.load` reads it. A new
+   * map starts a fresh history. A text that is not a journey map changes nothing but `error`
+   * (Python's message: `<JSON path>: <problem>`): the last good map stays, with its history,
+   * read-only until a readable text comes; the text of that very map brings its history back.
    */
   load(source: unknown): boolean {
+    let doc: JourneyDoc;
     try {
-      this.doc = typeof source === "string" ? parseJourneyText(source) : readJourneyDoc(source);
-      this.error = null;
+      const text = typeof source === "string" || source instanceof Uint8Array;
+      doc = text ? parseJourneyText(source) : readJourneyDoc(source);
     } catch (err) {
       if (!(err instanceof JourneyFileError)) throw err;
       this.error = err.message;
+      this.publish();
+      return false;
     }
-    this.written = null;
-    this.undoStack = [];
-    this.redoStack = [];
+    const same = this.doc != null && typeof source === "string" && source === this.text();
+    this.error = null;
+    if (!same) {
+      this.doc = doc;
+      this.written = null;
+      this.undoStack = [];
+      this.redoStack = [];
+    }
     this.publish();
-    return this.error == null;
+    return true;
   }
 
   /** The document as the file should hold it: `JourneyMap.save`'s bytes for the same map. */

@@ -94,6 +94,8 @@ class FileBinding:
         self._base = text
         self._base_doc = base
         self._seen = fingerprint(path)
+        #: The fingerprint under which the file last held exactly ``_base`` (None: unknown).
+        self._base_seen = self._seen
         self._edits = self._written = 0
         self._pending: JourneyState | None = None
         #: Ids of the cards edited since the last render, or None: render every card.
@@ -216,7 +218,7 @@ class FileBinding:
         if time.monotonic() - self._last_clean > CLEAN_EVERY:
             remove_stale_temps(self.path)
             self._last_clean = time.monotonic()
-        unchanged = self._seen is not None and fingerprint(self.path) == self._seen
+        unchanged = self._base_seen is not None and fingerprint(self.path) == self._base_seen
         disk = self._base if unchanged else read_bytes(self.path)[0]
         copy: pathlib.Path | None = None
         note, merged = "", None
@@ -229,6 +231,8 @@ class FileBinding:
             if not sync:
                 self._wake.notify()
             self._seen = fingerprint(self.path)
+            if merged is None:
+                self._base_seen = self._seen
             self._written = seq
             if self._edits == seq:
                 self._pending = None
@@ -259,6 +263,8 @@ class FileBinding:
                 return
             if disk is None or disk == self._base:
                 self._seen = seen
+                if disk is not None:
+                    self._base_seen = seen
                 return
             try:
                 journey = journey_from_json(disk, source=self.path)
@@ -297,6 +303,7 @@ class FileBinding:
             if self._edits != seq or self._closed:
                 return  # edited meanwhile: the next write merges instead
             self._base, self._base_doc = text, journey_to_dict(journey)
+            self._base_seen = None  # read the file before the next write
             self._dirty = None  # the map is about to become another one: render it whole
         self._applying = True
         try:

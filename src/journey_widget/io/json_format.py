@@ -44,9 +44,9 @@ from .validate import as_format_error, check_document, parse_document
 #: The ``$schema`` of version 1 documents: an identifier, never fetched. The schema itself
 #: ships in the package (:func:`schema_path`); editors map ``*.journey.json`` to that file.
 SCHEMA_ID = "urn:journey-widget:schema:journey-map:1"
-#: Whether written documents carry ``"$schema": SCHEMA_ID`` as their first key. Off until the
-#: JupyterLab document writes it too (js/src/model/journeyfile.ts): both write the same bytes.
-WRITE_SCHEMA_KEY = False
+#: Whether written documents carry ``"$schema": SCHEMA_ID`` as their first key. The JupyterLab
+#: document writes it at the same place (js/src/model/journeyfile.ts): both write the same bytes.
+WRITE_SCHEMA_KEY = True
 SCHEMA_FILE = "journey-map.schema.json"
 #: The mime type of this document in notebook outputs (JupyterLab draws it read-only).
 MIME_TYPE = "application/vnd.journey-map+json"
