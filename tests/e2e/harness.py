@@ -309,3 +309,11 @@ def reopen_without_kernel(lab: Lab, page: Page, name: str) -> None:
     dialog = page.locator(".jp-Dialog")
     dialog.wait_for(timeout=60_000)
     dialog.get_by_role("button", name="No Kernel").click()
+
+
+def type_into_card(page: Page, card_id: str, text: str) -> None:
+    """Edit a card's text as a user does: double-click it, type, press Enter."""
+    page.locator(f'[data-jw-card="{card_id}"]').first.dblclick()
+    editor = page.locator("textarea[data-jw-editor]")
+    editor.fill(text)
+    editor.press("Enter")

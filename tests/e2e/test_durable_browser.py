@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 import journey_widget as jw
 
-from .harness import Kernel, Lab, connection_file, open_notebook
+from .harness import Kernel, Lab, connection_file, open_notebook, type_into_card
 
 OLD, NEW = "Searches for running shoes", "Asks a friend which shoes to buy"
 SETUP = f"""
@@ -33,10 +33,7 @@ def test_browser_edits_survive_restart_and_run_all(lab: Lab, page: Page) -> None
     with open_notebook(lab, page, "restart", [SETUP]) as kernel:
         text = page.locator('[data-jw-card="a1"] [data-jw-card-text]').first
         expect(text).to_have_text(OLD, timeout=60_000)
-        page.locator('[data-jw-card="a1"]').first.dblclick()
-        editor = page.locator("textarea[data-jw-editor]")
-        editor.fill(NEW)
-        editor.press("Enter")
+        type_into_card(page, "a1", NEW)
         assert kernel.wait_for(TEXT, NEW) == NEW
         assert kernel.wait_for("m.file_status.state", "saved") == "saved"
         assert jw.load(path).data.set_index("id").at["a1", "text"] == NEW
@@ -79,10 +76,7 @@ def test_a_failed_write_warns_in_the_view_and_the_retry_saves(lab: Lab, page: Pa
         expect(status).to_have_attribute("data-jw-file-state", "saved", timeout=60_000)
         expect(status).to_contain_text("restart.journey.json")
         kernel.run(FULL_DISK)  # the disk fills up: every write from now on fails
-        page.locator('[data-jw-card="a1"]').first.dblclick()
-        editor = page.locator("textarea[data-jw-editor]")
-        editor.fill(NEW)
-        editor.press("Enter")
+        type_into_card(page, "a1", NEW)
         assert kernel.wait_for(TEXT, NEW) == NEW  # the edit is in the map all the same
         expect(status).to_have_attribute("data-jw-file-state", "error")
         expect(status).to_have_attribute("role", "alert")

@@ -15,7 +15,14 @@ from pathlib import Path
 import nbformat
 from playwright.sync_api import Page, expect
 
-from .harness import Lab, open_notebook, reopen_without_kernel, wait_no_session, wait_saved
+from .harness import (
+    Lab,
+    open_notebook,
+    reopen_without_kernel,
+    type_into_card,
+    wait_no_session,
+    wait_saved,
+)
 
 OLD, NEW = "Searches for running shoes", "Compares trail shoes in the store"
 # The cell builds the old text from pieces, so the saved source never holds it whole.
@@ -34,10 +41,7 @@ m
 def edit_in_browser(page: Page, kernel_wait) -> None:  # type: ignore[no-untyped-def]
     text = page.locator('[data-jw-card="a1"] [data-jw-card-text]').first
     expect(text).to_have_text(OLD, timeout=60_000)
-    page.locator('[data-jw-card="a1"]').first.dblclick()
-    editor = page.locator("textarea[data-jw-editor]")
-    editor.fill(NEW)
-    editor.press("Enter")
+    type_into_card(page, "a1", NEW)
     assert kernel_wait("m.data.set_index('id').at['a1', 'text']", NEW) == NEW
     expect(text).to_have_text(NEW)
 
