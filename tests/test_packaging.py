@@ -45,6 +45,10 @@ def test_wheel_from_a_clean_clone_contains_the_bundle(tmp_path: Path) -> None:
     assert "License-Expression: BSD-3-Clause" in meta
     assert "Classifier: Framework :: Jupyter :: JupyterLab :: Extensions :: Prebuilt" in meta
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in sizes)
+    # The server extension is switched on where the wheel is installed (saved notebooks).
+    assert any(
+        n.endswith("data/etc/jupyter/jupyter_server_config.d/journey_widget.json") for n in sizes
+    )
 
     # Installed on its own, the wheel's widget loads its bundle from the wheel.
     target = tmp_path / "site"
