@@ -19,6 +19,21 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.skipif(
     shutil.which("npm") is None or shutil.which("git") is None, reason="needs git and npm"
 )
+def check_release_metadata(wheel: Path, sizes: dict[str, int]) -> None:
+    """Licence, typing marker, classifiers and the server extension's switch are in the wheel."""
+    assert "journey_widget/py.typed" in sizes  # the code is typed (PEP 561)
+    (meta_name,) = [n for n in sizes if n.endswith(".dist-info/METADATA")]
+    with zipfile.ZipFile(wheel) as zf:
+        meta = zf.read(meta_name).decode()
+    assert "License-Expression: BSD-3-Clause" in meta
+    assert "Classifier: Framework :: Jupyter :: JupyterLab :: Extensions :: Prebuilt" in meta
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in sizes)
+    # The server extension is switched on where the wheel is installed (saved notebooks).
+    assert any(
+        n.endswith("data/etc/jupyter/jupyter_server_config.d/journey_widget.json") for n in sizes
+    )
+
+
 def test_wheel_from_a_clean_clone_contains_the_bundle(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
@@ -38,17 +53,7 @@ def test_wheel_from_a_clean_clone_contains_the_bundle(tmp_path: Path) -> None:
     assert sizes.get("journey_widget/static/compare.css", 0) > 500
     # The words both languages read (vocabulary.py at run time; the bundle has them built in).
     assert sizes.get("journey_widget/vocabulary.json", 0) > 500
-    assert "journey_widget/py.typed" in sizes  # the code is typed (PEP 561)
-    (meta_name,) = [n for n in sizes if n.endswith(".dist-info/METADATA")]
-    with zipfile.ZipFile(wheel) as zf:
-        meta = zf.read(meta_name).decode()
-    assert "License-Expression: BSD-3-Clause" in meta
-    assert "Classifier: Framework :: Jupyter :: JupyterLab :: Extensions :: Prebuilt" in meta
-    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in sizes)
-    # The server extension is switched on where the wheel is installed (saved notebooks).
-    assert any(
-        n.endswith("data/etc/jupyter/jupyter_server_config.d/journey_widget.json") for n in sizes
-    )
+    check_release_metadata(wheel, sizes)
 
     # Installed on its own, the wheel's widget loads its bundle from the wheel.
     target = tmp_path / "site"

@@ -16,6 +16,7 @@ from ._version import __version__
 from .compare import CompareView, compare  # eager: the package and the function share a name
 from .model import Journey, JourneyError, Lane, Persona, Scale, Stage
 from .widget import EditEvent, JourneyMap, load
+from .widget.exporting import plug
 
 if TYPE_CHECKING:
     from . import analytics, metrics, templates
@@ -38,6 +39,21 @@ _LAZY = {
     "emotion_change": ".practice",
     "report": ".reports",
 }
+
+
+def _exporter(name: str) -> Any:
+    """An exporter of :mod:`.exports`, imported when a map first saves or draws a picture."""
+
+    def export(*args: Any, **kwargs: Any) -> Any:
+        from . import exports
+
+        return getattr(exports, name)(*args, **kwargs)
+
+    return export
+
+
+for _name in ("save", "to_svg", "to_png"):  # m.save, m.to_svg, m.to_png (widget/exporting.py)
+    plug(_name, _exporter(_name))
 
 
 def __getattr__(name: str) -> Any:

@@ -48,14 +48,14 @@ def _answers(
     lo, hi = scale
     bad = (numbers.isna() & series.notna()) | series.map(lambda v: isinstance(v, bool))
     if bad.any():
-        label = series.index[bad.to_numpy()][0]
+        label = series.index[bad.to_numpy()].tolist()[0]
         raise JourneyError(
             f"{what}: answer {series[label]!r} at position {label!r} is not a number"
         )
     kept = numbers.dropna()
     outside = (kept < lo) | (kept > hi) | ((kept != kept.round()) if whole else False)
     if outside.any():
-        label = kept.index[outside.to_numpy()][0]
+        label = kept.index[outside.to_numpy()].tolist()[0]
         kind = "whole numbers " if whole else ""
         raise JourneyError(
             f"{what}: answer {kept[label]:g} at position {label!r} is off the "
@@ -183,7 +183,7 @@ def by_stage(
     name = metric or {"nps": "NPS", "csat": "CSAT", "ces": "CES", "mean": "Mean"}[kind]
     missing_stage = df[stage].isna()
     if missing_stage.any():
-        label = df.index[missing_stage.to_numpy()][0]
+        label = df.index[missing_stage.to_numpy()].tolist()[0]
         raise JourneyError(f"column {stage!r} has a missing value at row {label!r}")
     order = list(stages) if stages is not None else [str(s) for s in pd.unique(df[stage])]
     rows = []

@@ -18,6 +18,18 @@ def vl_version() -> str:
     return str(vl_version_for_vl_convert())
 
 
+def vegalite_mimetype() -> str:
+    """The MIME type of the specs Altair writes, from Altair's own Vega-Lite version.
+
+    Examples
+    --------
+    >>> vegalite_mimetype()  # with Altair 6
+    'application/vnd.vegalite.v6+json'
+    """
+    major = str(alt.SCHEMA_VERSION).split(".", 1)[0]  # "v6.4.1" -> "v6"
+    return f"application/vnd.vegalite.{major}+json"
+
+
 def _vlc() -> Any:
     import vl_convert
 

@@ -197,14 +197,14 @@ def _rating_values(raw: pd.Series, lo: float, hi: float) -> pd.Series:
     values = pd.to_numeric(raw, errors="coerce")
     bad = (values.isna() & raw.notna()) | (raw.dtype == bool)
     if bad.any():
-        label = raw.index[bad.to_numpy()][0]
+        label = raw.index[bad.to_numpy()].tolist()[0]
         raise JourneyError(
             f"measured: column 'value' has value {raw[label]!r} at row "
             f"{label!r}; expected a number on the scale {lo:g}..{hi:g}"
         )
     outside = values.notna() & ((values < lo) | (values > hi))
     if outside.any():
-        label = values.index[outside.to_numpy()][0]
+        label = values.index[outside.to_numpy()].tolist()[0]
         raise JourneyError(
             f"measured: column 'value' has value {values[label]:g} at row "
             f"{label!r}, outside the stated scale {lo:g}..{hi:g} (pass "
@@ -217,7 +217,7 @@ def _rating_stages(stages: pd.Series, journey: Journey) -> pd.Series:
     """The ``stage`` column of the kept rows, each one of the map's stages."""
     unknown = ~stages.isin(journey.stage_names())
     if unknown.any():
-        label = stages.index[unknown.to_numpy()][0]
+        label = stages.index[unknown.to_numpy()].tolist()[0]
         raise JourneyError(
             f"measured: column 'stage' has value {stages[label]!r} at row "
             f"{label!r}, which is not one of the map's stages: "

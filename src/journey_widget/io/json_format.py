@@ -35,6 +35,7 @@ import pandas as pd
 
 from ..model import Journey
 from ..model.cards import STRING_COLUMNS, plain
+from ..model.dtypes import as_dtype, dtype_name
 from ..model.metrics_ops import current_metrics
 from .errors import JourneyFormatError
 from .validate import FORMAT_NAME as FORMAT_NAME
@@ -76,7 +77,7 @@ def journey_to_dict(journey: Journey, *, schema_key: bool | None = None) -> dict
         "scale": journey.scale.to_dict(),
         "stages": [s.to_dict() for s in journey.stages],
         "lanes": [x.to_dict() for x in journey.lanes],
-        "columns": [_column_spec(str(c), t) for c, t in table.dtypes.items()],
+        "columns": [_column_spec(str(c), table[c]) for c in table.columns],
         "cards": cards,
         **_metrics_entry(journey),
     }
@@ -111,8 +112,9 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _column_spec(name: str, dtype: Any) -> dict[str, Any]:
-    spec: dict[str, Any] = {"name": name, "dtype": str(dtype)}
+def _column_spec(name: str, values: pd.Series) -> dict[str, Any]:
+    dtype = values.dtype
+    spec: dict[str, Any] = {"name": name, "dtype": dtype_name(values, name in STRING_COLUMNS)}
     if isinstance(dtype, pd.CategoricalDtype):
         spec["categories"] = [_jsonable(c) for c in dtype.categories]
         spec["ordered"] = bool(dtype.ordered)
@@ -155,7 +157,11 @@ def _build(doc: dict[str, Any]) -> Journey:
         if name in STRING_COLUMNS or name == "score" or not dtype or name not in frame:
             continue
         with contextlib.suppress(TypeError, ValueError, OverflowError):  # else keep JSON's values
-            frame[name] = frame[name].astype(dtype)
+            frame[name] = (
+                as_dtype(frame[name], dtype)
+                if isinstance(dtype, str)
+                else frame[name].astype(dtype)
+            )
     return Journey(
         frame,
         stages=doc.get("stages"),

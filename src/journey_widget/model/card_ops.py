@@ -16,6 +16,7 @@ from .cards import (
     is_missing,
     plain,
 )
+from .dtypes import set_cell
 from .errors import JourneyError
 from .journey import Journey
 from .operation import Applied, Change
@@ -101,7 +102,7 @@ class EditCard:
         old = None if created else j.table.at[row, self.field]
         table = _with_columns(j.table, [self.field]).copy(deep=False)
         try:
-            table.loc[row, self.field] = value
+            set_cell(table, row, self.field, value)
         except (TypeError, ValueError) as err:
             raise JourneyError(
                 f"column {self.field!r} holds {j.table[self.field].dtype} values; "

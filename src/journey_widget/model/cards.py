@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..vocabulary import CONFIDENCE_LEVELS
+from .dtypes import as_text
 from .errors import JourneyError
 from .structure import Lane, Scale, Stage, to_lane
 
@@ -92,7 +93,7 @@ def _names_column(df: pd.DataFrame, column: str) -> pd.Series:
     series = df[column]
     missing = series.isna()
     if missing.any():
-        label = series.index[missing.to_numpy()][0]
+        label = series.index[missing.to_numpy()].tolist()[0]
         raise JourneyError(
             f"column {column!r} has {int(missing.sum())} missing value(s), first at "
             f"{_where(label)}; every card needs a {column}"
@@ -103,7 +104,7 @@ def _names_column(df: pd.DataFrame, column: str) -> pd.Series:
 def _check_members(values: pd.Series, allowed: Sequence[str], column: str) -> None:
     bad = ~values.isin(list(allowed))
     if bad.any():
-        label = values.index[bad.to_numpy()][0]
+        label = values.index[bad.to_numpy()].tolist()[0]
         raise JourneyError(
             f"column {column!r} has value {values[label]!r} at {_where(label)}, which is not one "
             f"of the map's {column}s: {list(allowed)}"
@@ -117,7 +118,7 @@ def _score_column(df: pd.DataFrame) -> pd.Series:
     numbers = pd.to_numeric(raw, errors="coerce").astype(float)
     bad = numbers.isna() & raw.notna()
     if bad.any():
-        label = raw.index[bad.to_numpy()][0]
+        label = raw.index[bad.to_numpy()].tolist()[0]
         raise JourneyError(
             f"column 'score' has value {raw[label]!r} at {_where(label)}; expected a number "
             "or a missing value"
@@ -136,7 +137,7 @@ def check_scores(
         & ((scores < scale.min) | (scores > scale.max))
     )
     if outside.any():
-        label = scores.index[outside.to_numpy()][0]
+        label = scores.index[outside.to_numpy()].tolist()[0]
         raise JourneyError(
             f"column 'score' has value {scores[label]:g} at {_where(label)} on emotion lane "
             f"{lanes_of_cards[label]!r}, outside the map's scale {scale.describe()}"
@@ -256,7 +257,7 @@ def card_table(
         }
     )
     for column in STRING_COLUMNS:
-        table[column] = table[column].astype("str")
+        table[column] = as_text(table[column])
     optional = [c for c in OPTIONAL_COLUMNS if c in df.columns]
     extras = [c for c in df.columns if c not in CORE_COLUMNS and c not in OPTIONAL_COLUMNS]
     for column in optional + extras:
@@ -272,7 +273,7 @@ def _steps_for(stages: list[Stage], stage_col: pd.Series, step_col: pd.Series) -
         if stage.steps:
             bad = ~used.isin(list(stage.steps))
             if bad.any():
-                label = used.index[bad.to_numpy()][0]
+                label = used.index[bad.to_numpy()].tolist()[0]
                 raise JourneyError(
                     f"column 'step' has value {used[label]!r} at {_where(label)}, which is not "
                     f"one of the steps of stage {stage.name!r}: {list(stage.steps)}"

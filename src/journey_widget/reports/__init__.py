@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 import nbformat
 
+from ..extras import require
 from ..model import Journey, JourneyError
 from .html import notebook_html
 from .notebook import build_notebook
@@ -119,7 +120,9 @@ def _sign(nb: nbformat.NotebookNode) -> None:
 
 
 def _execute(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    from nbclient import NotebookClient
+    feature = "report(..., execute=True)"
+    require("ipykernel", "execute", feature)  # the kernel nbclient starts
+    NotebookClient = require("nbclient", "execute", feature).NotebookClient
 
     NotebookClient(nb, timeout=300, kernel_name="python3", store_widget_state=True).execute()
     return nb

@@ -14,11 +14,11 @@ from typing import Any
 import nbformat
 from IPython.core.formatters import DisplayFormatter
 
+from ..charts.render import vegalite_mimetype
 from ..html_render.image import map_svg
 from ..model import Journey
 from .widget_state import STATE_KEY, rename_view, stable_state
 
-VEGALITE_V6 = "application/vnd.vegalite.v6+json"
 SETUP = "import journey_widget as jw\nfrom journey_widget.reports import sections as S"
 
 
@@ -47,8 +47,9 @@ class _Builder:
         value = eval(last, self.namespace)
         if show and value is not None:
             data, meta = DisplayFormatter().format(value)
-            if VEGALITE_V6 in data:
-                meta = {k: v for k, v in meta.items() if k != VEGALITE_V6}
+            vegalite = vegalite_mimetype()
+            if vegalite in data:
+                meta = {k: v for k, v in meta.items() if k != vegalite}
             if hasattr(value, "journey") and "text/html" in data:  # a map: add its image too
                 data["image/svg+xml"] = map_svg(value.journey)
             output = nbformat.v4.new_output("display_data", data=data, metadata=meta)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
+from ..extras import require
 from ..model import JourneyError
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -33,10 +35,28 @@ def find_chromium() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise JourneyError(
-        "PDF reports need Chromium: install it (Debian: apt-get install chromium) "
-        "or set JOURNEY_WIDGET_CHROMIUM to its path"
+    return _playwright_chromium()
+
+
+def _playwright_chromium() -> str:
+    """The Chromium of Playwright (the ``pdf`` extra), after ``playwright install chromium``."""
+    need = (
+        "PDF reports need Chromium: install it (Debian: apt-get install chromium), "
+        "set JOURNEY_WIDGET_CHROMIUM to its path, or"
     )
+    try:
+        require("playwright", "pdf", "a PDF report without a system Chromium")
+    except JourneyError as err:
+        raise JourneyError(f"{need} use Playwright's: {err}") from None
+    code = (
+        "from playwright.sync_api import sync_playwright as s\n"
+        "with s() as p: print(p.chromium.executable_path)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    path = run.stdout.strip()
+    if run.returncode != 0 or not path or not Path(path).exists():
+        raise JourneyError(f"{need} run `playwright install chromium` (the pdf extra is installed)")
+    return path
 
 
 def html_to_pdf(page: str, path: Path, timeout: float = 120) -> None:

@@ -225,13 +225,12 @@ class Chart:
         self.chart = chart
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        import vl_convert
+        from ..charts.render import to_svg, vegalite_mimetype
 
         spec = self.chart.to_dict()
-        svg = vl_convert.vegalite_to_svg(spec)
         return {
-            "image/svg+xml": svg,
-            "application/vnd.vegalite.v6+json": spec,
+            "image/svg+xml": to_svg(spec),
+            vegalite_mimetype(): spec,
             "text/plain": "<Altair chart: rendered as SVG>",
         }
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..io import journey_from_csv, journey_from_json, journey_to_csv, journey_to_json
-from ..io.atomic import atomic_write
 from ..model import Journey, Lane, Stage
 from ..model.cards import card_table, new_id
 from ..model.meta_ops import SetTitle
@@ -34,6 +33,7 @@ from .api_charts import ChartsAPI
 from .api_file import FileAPI
 from .api_practice import PracticeAPI
 from .events import EditCallback
+from .exporting import exporter
 
 if TYPE_CHECKING:
     from typing import Self
@@ -252,16 +252,28 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
         """A map from the JSON text written by :meth:`to_json`."""
         return cls.from_journey(journey_from_json(text), **kwargs)
 
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the map as JSON (``.journey.json`` by convention) or as CSV (``.csv``).
+    def save(self, path: str | os.PathLike[str], *, scale: float = 2) -> pathlib.Path:
+        """Write the map in the format its file name's suffix names, like Altair's ``save``.
 
-        JSON is written atomically (a temporary file renamed over ``path``).
+        ``.journey.json`` / ``.json``: the map (written atomically: a temporary file renamed
+        over ``path``); ``.csv``: its cards; ``.mmd``: Mermaid (:meth:`to_mermaid`); ``.html``,
+        ``.pdf``, ``.ipynb``: its report (:func:`journey_widget.report`); ``.svg``, ``.png``: a
+        picture of it (``scale`` pixels per CSS pixel for PNG); ``.pptx``: slides (the ``pptx``
+        extra). An unknown suffix raises :class:`JourneyError` listing the known ones, before
+        anything is written. Returns the path written.
         """
-        path = pathlib.Path(path)
-        if path.suffix.lower() == ".csv":
-            journey_to_csv(self._journey, path)
-        else:
-            atomic_write(path, self.to_json().encode("utf-8"))
+        saved: pathlib.Path = exporter("save")(self._journey, path, scale=scale)
+        return saved
+
+    def to_svg(self) -> str:
+        """The map as an SVG picture: stages, lanes, cards with their badges, the emotion curve."""
+        svg: str = exporter("to_svg")(self._journey)
+        return svg
+
+    def to_png(self, scale: float = 2) -> bytes:
+        """The map as PNG bytes (``scale`` 2 doubles the SVG's size: crisp on slides)."""
+        png: bytes = exporter("to_png")(self._journey, scale=scale)
+        return png
 
     def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
         """The card table as CSV text, or written to ``path``."""

@@ -21,6 +21,7 @@ from typescript_run import JS_SRC, needs_node, run_typescript
 import journey_widget as jw
 from journey_widget.io import JourneyFormatError
 from journey_widget.io.json_format import journey_from_json
+from journey_widget.model.dtypes import PANDAS_3
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "fixtures" / "malformed" / "corpus.json"
@@ -105,6 +106,7 @@ def test_the_document_refuses_every_corpus_document_as_python_does(lab: dict[str
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.skipif(not PANDAS_3, reason="pandas 2 writes an analyst's text column as object")
 def test_valid_maps_load_and_write_python_s_bytes(lab: dict[str, Any]) -> None:
     for (name, text), got in zip(valid_texts().items(), lab["valid"], strict=True):
         expected = jw.JourneyMap.from_json(text).to_json()
