@@ -4,7 +4,9 @@
 the rest load on first use (PEP 562), so a notebook that only draws a map starts fast.
 
 >>> import journey_widget as jw
->>> m = jw.JourneyMap(df, stages=[...], lanes=[...], title="Checkout")  # doctest: +SKIP
+>>> m = jw.JourneyMap(cards, title="Checkout")
+>>> m.stages
+('Browse', 'Cart', 'Pay')
 """
 
 from __future__ import annotations

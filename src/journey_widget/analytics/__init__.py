@@ -1,8 +1,9 @@
 """Journey analytics from event logs: funnels, transitions, variants and stage metrics.
 
 >>> import journey_widget as jw
->>> a = jw.analytics.analyze(log, case="user", activity="event", timestamp="at")  # doctest: +SKIP
->>> a.funnel, a.transitions, a.variants, a.stage_metrics                          # doctest: +SKIP
+>>> a = jw.analytics.analyze(log, case="user", activity="event", timestamp="at")
+>>> list(a.funnel.columns[:2]), len(a.transitions) > 0
+(['stage', 'reached'], True)
 
 Runs on pandas and PyArrow with an embedded NumPy engine, and on Polars, DuckDB, PySpark (and
 whatever else narwhals supports) inside that engine. Semantics: docs/analytics.md.

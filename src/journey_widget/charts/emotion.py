@@ -72,8 +72,8 @@ def emotion_chart(
 
     Examples
     --------
-    >>> chart = m.emotion_chart()                                  # doctest: +SKIP
-    >>> chart.properties(title="Checkout").save("emotions.svg")   # doctest: +SKIP
+    >>> chart = m.emotion_chart()
+    >>> chart.properties(title="Checkout").save("emotions.svg")
     """
     scale = journey.scale
     emotion_lanes = [lane.name for lane in journey.lanes if lane.kind == "emotion"]

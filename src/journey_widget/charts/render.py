@@ -46,7 +46,7 @@ def to_svg(chart: alt.TopLevelMixin | dict[str, Any]) -> str:
 
     Examples
     --------
-    >>> svg = to_svg(m.emotion_chart())   # doctest: +SKIP
+    >>> svg = to_svg(m.emotion_chart())
     """
     spec = chart if isinstance(chart, dict) else spec_of(chart)
     return str(_vlc().vegalite_to_svg(spec, vl_version=vl_version()))

@@ -106,8 +106,8 @@ def metrics_chart(
 
     Examples
     --------
-    >>> import journey_widget as jw                                          # doctest: +SKIP
-    >>> m.metrics_chart(jw.metrics.by_stage(survey, kind="csat")).save("csat.png")  # doctest: +SKIP
+    >>> csat = jw.metrics.by_stage(survey, value="answer", kind="csat")
+    >>> m.metrics_chart(csat).save("csat.png")
     """
     data = metrics_data(journey, metrics)
     stages = journey.stage_names()

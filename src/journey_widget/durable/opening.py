@@ -66,8 +66,8 @@ def open(path: str | os.PathLike[str], default: Any = None, **map_kwargs: Any) -
 
     Examples
     --------
-    >>> m = jw.open("checkout.journey.json", default=cards, title="Checkout")  # doctest: +SKIP
-    >>> m.file_status.state                                                     # doctest: +SKIP
+    >>> m = jw.open("checkout.journey.json", default=cards, title="Checkout")
+    >>> m.file_status.state
     'saved'
     """
     target = _checked_path(path)

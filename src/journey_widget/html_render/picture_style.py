@@ -73,7 +73,7 @@ def wrap(text: str, width: float, size: float = FONT_SIZE) -> list[str]:
     Examples
     --------
     >>> wrap("Compares two pairs of running shoes", 120)
-    ['Compares two pairs', 'of running shoes']
+    ['Compares two', 'pairs of running', 'shoes']
     """
     chars = fits(width, size)
     out: list[str] = []
@@ -88,7 +88,7 @@ def clip(text: str, width: float, size: float = FONT_SIZE) -> str:
     Examples
     --------
     >>> clip("Severity 4", 200), clip("A long evidence list", 60)
-    ('Severity 4', 'A long …')
+    ('Severity 4', 'A long…')
     """
     one = " ".join(str(text).split())
     chars = fits(width, size)

@@ -53,10 +53,10 @@ class DocumentCache:
     Examples
     --------
     >>> cache = DocumentCache()
-    >>> doc, text = cache.render(m.journey, None)                  # doctest: +SKIP
-    >>> m.edit_card("c1", "text", "Pays by card")                  # doctest: +SKIP
-    >>> doc, text = cache.render(m.journey, {"c1"})                # doctest: +SKIP
-    >>> text == m.to_json().encode()                               # doctest: +SKIP
+    >>> doc, text = cache.render(m.journey, None)
+    >>> m.edit_card("c1", "text", "Pays by card")
+    >>> doc, text = cache.render(m.journey, {"c1"})
+    >>> text == m.to_json().encode()
     True
     """
 

@@ -1,7 +1,8 @@
 """Reports for people who never run Python: a notebook, an offline HTML page or a PDF.
 
->>> jw.report(m, "checkout.html")              # doctest: +SKIP
->>> jw.report([current, future], "compare.pdf")  # doctest: +SKIP
+>>> jw.report(m, "checkout.html")
+PosixPath('checkout.html')
+>>> jw.report([m, m.copy(state="future")], "compare.pdf")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def report(
 
     Examples
     --------
-    >>> jw.report(m, "checkout.html")  # doctest: +SKIP
+    >>> jw.report(m, "checkout.html")
+    PosixPath('checkout.html')
     """
     target = Path(path)
     fmt = _format(target, format)

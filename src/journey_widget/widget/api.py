@@ -304,7 +304,9 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
         ``title``, ``persona``, ``state``.
 
         >>> m = jw.JourneyMap.from_events(log, case="user", activity="event",
-        ...                               timestamp="at", stage_of=stages)  # doctest: +SKIP
+        ...                               timestamp="at", stage_of=stages)
+        >>> m.stages
+        ('Browse', 'Cart', 'Pay')
         """
         from ..analytics.skeleton import from_events
 

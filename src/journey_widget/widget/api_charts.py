@@ -30,7 +30,9 @@ class ChartsAPI(MapCore):
 
         Examples
         --------
-        >>> m.metrics = jw.metrics.by_stage(survey, value="answer", kind="csat")  # doctest: +SKIP
+        >>> m.metrics = jw.metrics.by_stage(survey, value="answer", kind="csat")
+        >>> list(m.metrics["stage"])
+        ['Browse', 'Cart', 'Pay']
         """
         table = current_metrics(self._journey)
         return None if table is None else table.copy()
@@ -61,7 +63,8 @@ class ChartsAPI(MapCore):
 
         Examples
         --------
-        >>> m.emotion_chart(survey, measured_scale=(1, 5)).save("emotions.svg")  # doctest: +SKIP
+        >>> ratings = survey.rename(columns={"answer": "value"})
+        >>> m.emotion_chart(ratings, measured_scale=(1, 5)).save("emotions.svg")
         """
         from ..charts import emotion_chart
 
