@@ -239,3 +239,17 @@ describe("compare view: pieces", () => {
     expect(el.children).toHaveLength(0);
   });
 });
+
+describe("compare view: one zoom for both maps (issue 19)", () => {
+  it("zooming either map zooms both, and Fit fits them together", () => {
+    const { side, view } = open();
+    const zoomOf = (name: "before" | "after") => side(name).querySelector("[data-jw-root]")!.getAttribute("data-jw-zoom");
+    click(side("after").querySelector("[data-jw-zoom-in]"));
+    expect([zoomOf("before"), zoomOf("after")]).toEqual(["1.1", "1.1"]);
+    click(side("before").querySelector("[data-jw-zoom-reset]"));
+    expect([zoomOf("before"), zoomOf("after")]).toEqual(["1", "1"]);
+    click(side("before").querySelector("[data-jw-zoom-fit]"));
+    expect(view.views.after.zoom.mode).toBe("fit");
+    expect(view.views.before.zoom.scale).toBe(view.views.after.zoom.scale);
+  });
+});

@@ -5,6 +5,7 @@ import { Store } from "../store";
 import { h } from "../view/h";
 import { nextFrame, type Scheduler } from "../view/schedule";
 import { MapView } from "../view/view";
+import { shareZoom } from "../view/zoomview";
 import { type Change, homeSide, type Mark, marksFor, normalizeChanges, normalizeEmotion, type Side } from "./changes";
 import { decorateCard } from "./decorate";
 import { sideModel, type TraitSource } from "./model";
@@ -41,6 +42,7 @@ export class CompareView {
     const labels = {} as Record<Side, HTMLElement>;
     const stores = {} as Record<Side, Store>;
     const views = {} as Record<Side, MapView>;
+    const zoom = shareZoom(); // both maps at one scale: the smaller fit, or the zoom chosen on either
     for (const side of SIDES) {
       labels[side] = h("h3", { class: "jw-compare-label", "data-jw-compare-label": side });
       const section = h("section", { class: `jw-compare-side jw-compare-${side}`, "data-jw-compare-side": side }, [labels[side]]);
@@ -48,6 +50,7 @@ export class CompareView {
       stores[side] = new Store(this.sides[side], `c${side[0]}`);
       views[side] = new MapView(section, stores[side], {
         schedule: this.schedule,
+        zoom,
         decorate: (card, el) => decorateCard(el, this.marks[side].get(card.id)),
       });
     }

@@ -17,6 +17,9 @@ export interface CardView {
   } | null;
 }
 
+/** Texts longer than this (characters) carry their full text as a tooltip. */
+const CLAMP_HINT = 40;
+
 export function formatScore(score: number): string {
   return String(Math.round(score * 1000) / 1000);
 }
@@ -48,7 +51,11 @@ export function updateCard(
       l.pending === pending && l.tone === tone) return;
   const { el } = v;
   if (!l || l.id !== card.id) el.setAttribute("data-jw-card", card.id);
-  if (!l || l.text !== card.text) v.text.textContent = card.text;
+  if (!l || l.text !== card.text) {
+    v.text.textContent = card.text;
+    // Zoomed out, long text is clamped (zoom.css): the full text shows on hover, and on focus.
+    toggleAttr(v.text, "title", card.text.length > CLAMP_HINT || card.text.includes("\n") ? card.text : false);
+  }
   if (!l || l.score !== card.score) {
     if (card.score == null) {
       v.score?.remove();

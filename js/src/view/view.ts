@@ -28,6 +28,8 @@ import { placeCards } from "./place";
 import { type OverlaySource, OverlayView } from "./overlay";
 import { nextFrame, type Scheduler } from "./schedule";
 import { createToolbar, type Toolbar } from "./toolbar";
+import { Overview } from "./overview";
+import { type ZoomShare, ZoomControl } from "./zoomview";
 
 export type { Scheduler } from "./schedule";
 
@@ -41,6 +43,8 @@ export interface ViewOptions {
   decorate?: (card: Card, el: HTMLElement) => void;
   /** Runs the map checks where the map lives (MapModel.check); without it there is no Check button. */
   check?: () => Promise<Finding[]>;
+  /** A zoom shared with other views (the compare view's two maps); else the view's own. */
+  zoom?: ZoomShare;
 }
 
 /** Elements outside the frame and the cards: caption, toolbar, banner, hint (a generous count). */
@@ -58,6 +62,9 @@ export class MapView {
   /** Presentation mode (present.ts) and the findings of the map checks (findings.ts). */
   readonly presenter: Presenter;
   readonly findings: FindingsPanel | null;
+  /** The board's zoom (fit to the output's width by default) and the overview strip (issue 19). */
+  readonly zoom: ZoomControl;
+  readonly overview: Overview;
   readonly scroll = h("div", { class: "jw-scroll" });
   /** Cells the user expanded past the budget, by cellKey. */
   readonly expanded = new Set<string>();
@@ -114,6 +121,11 @@ export class MapView {
     setGeometry(this.root); // --jw-col-width etc. from the vocabulary (styles.css reads them)
     this.popups = new Popups(this.root);
     const announce = (msg: string) => this.announce(msg);
+    this.zoom = new ZoomControl({ root: this.root, scroll: this.scroll, frame: () => this.frameView, announce }, opts.zoom);
+    this.toolbar.el.insertBefore(this.zoom.tools, this.toolbar.status);
+    this.overview = new Overview({ scroll: this.scroll, announce });
+    this.scroll.before(this.overview.el);
+    this.zoom.onChange = () => this.overview.update(this.frameView, this.zoom.overflow, this.zoom.scale);
     this.caption = new Caption(this.head, { store, flush: () => this.flush(), announce });
     this.structure = new StructureEditor({ store, popups: this.popups, frame: () => this.frameView, flush: () => this.flush(), announce });
     this.cardDrag = new CardDrag({
@@ -142,6 +154,7 @@ export class MapView {
   destroy(): void {
     this.cancel?.();
     this.offStore();
+    this.zoom.destroy();
     this.overlays?.destroy();
     this.presenter.destroy();
     this.popups.close(false);
@@ -295,7 +308,7 @@ export class MapView {
       : "Enter or double-click edits the card, Delete removes it. Arrows move between cards; Alt+Arrows move the card.";
 
     const available = this.budget - this.frameNodes - CHROME_NODES - 8 * frame.curves.size -
-      this.presenter.nodes() - (this.findings?.nodes() ?? 0);
+      this.presenter.nodes() - (this.findings?.nodes() ?? 0) - this.zoom.nodes() - this.overview.nodes();
     const pinned = active?.closest<HTMLElement>("[data-jw-card]") ?? null;
     const editing = this.editing.cardId;
     const visible = placeCards(this.cards, this.hint.id, frame, st, cards, pending, {
@@ -338,6 +351,8 @@ export class MapView {
     this.structure.afterFrame(frame, rebuilt);
     this.presenter.apply(frame);
     this.findings?.afterPaint();
+    this.zoom.refresh();
+    this.overview.update(frame, this.zoom.overflow, this.zoom.scale);
     this.root.setAttribute("data-jw-revision", String(store.revision()));
   }
 

@@ -126,7 +126,10 @@ def render_board(journey: Journey) -> Safe:
                 "table",
                 {
                     "class": "jw-board",
-                    "style": f"--jw-print-zoom:{min(1.0, PRINT_WIDTH / width):.3f}",
+                    # Reports fit the board to the page: print by --jw-print-zoom, the
+                    # screen by --jw-board-width (reports/report.css).
+                    "style": f"--jw-print-zoom:{min(1.0, PRINT_WIDTH / width):.3f};"
+                    f"--jw-board-width:{width}px",
                 },
                 [el("thead", None, head), el("tbody", None, body)],
             )

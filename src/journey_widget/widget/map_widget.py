@@ -60,9 +60,13 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         Show the map without editing controls.
     metrics : DataFrame, optional
         Stage metrics (stage, metric, value, optional target, unit, n); see ``m.metrics``.
-    overlays : bool
-        Draw the emotion chart (when the map has an emotion lane) and the metrics chart (when
-        it has metrics) under the map, refreshed after each edit. ``False`` turns them off.
+    overlays : bool, str, list or dict
+        The charts drawn under the map, refreshed after each edit: by default those that add
+        something to it (the metrics chart with metrics; the emotion chart when there are
+        measured ratings, several personas or emotion lanes, or metrics: otherwise the emotion
+        lane's own curve is the emotion curve). A name or list (``"emotion"``) asks for charts;
+        ``{"emotion": {"measured": survey, "measured_scale": (1, 5)}}`` adds measured ratings;
+        ``False`` turns them off. See ``docs/charts.md``.
 
     Examples
     --------
@@ -101,7 +105,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         state: str = "current",
         read_only: bool = False,
         metrics: pd.DataFrame | None = None,
-        overlays: bool = True,
+        overlays: bool | str | Sequence[str] | Mapping[str, Any] = True,
         **kwargs: Any,
     ) -> None:
         journey = Journey(

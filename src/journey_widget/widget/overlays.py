@@ -19,6 +19,11 @@ to SVG (vl-convert), so an edit that changes no chart (a card's text) costs next
 The trait holds ``{name, svg, columns, width, height, left, column_width}`` per chart; the
 view shows each as ``<img src="data:image/svg+xml;base64,...">`` (an image runs no script and
 fetches nothing) aligned to the board's columns.
+
+No chart repeats the map (issue 19): the emotion lane already draws the team's curve, so the
+emotion chart is drawn under it only when it adds something the lane does not show (measured
+ratings with their bands, several series: personas or emotion lanes, stage metrics to read it
+against) or when the widget's ``overlays=`` asks for it by name (:class:`OverlayOptions`).
 """
 
 from __future__ import annotations
@@ -27,14 +32,15 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import traitlets
 
 from ..model import Journey
+from ..model.errors import JourneyError
 
 if TYPE_CHECKING:
     from ..charts.layout import Geometry
@@ -78,44 +84,156 @@ def _digest(parts: Any, frame: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
-def overlay_charts(journey: Journey) -> list[OverlayChart]:
-    """The overlay charts a map has now.
+CHART_NAMES = ("emotion", "metrics")
+EMOTION_OPTIONS = ("measured", "measured_scale", "threshold", "by")
 
-    ``emotion`` when it has an emotion lane, ``metrics`` when metrics are attached. Computing
-    the keys is cheap; building is not.
+
+@dataclass(frozen=True)
+class OverlayOptions:
+    """What the widget's ``overlays=`` asks for.
+
+    ``True`` (the default) or ``"auto"``: the charts that add something to the map (the
+    emotion chart with measured ratings, several series or metrics; the metrics chart with
+    metrics). ``False`` or ``None``: none. A chart name or a list of names (``"emotion"``,
+    ``["emotion", "metrics"]``): those charts whenever the map can draw them. A dict of name to
+    options: those charts, the emotion chart with ``emotion_chart``'s ``measured``,
+    ``measured_scale``, ``threshold`` and ``by`` (a DataFrame alone means ``measured``).
+
+    Examples
+    --------
+    >>> OverlayOptions.parse({"emotion": {"measured_scale": (1, 5)}}).names
+    ('emotion',)
     """
+
+    enabled: bool = True
+    names: tuple[str, ...] | None = None  # None: the automatic rule
+    emotion: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, value: Any) -> OverlayOptions:
+        """The options of an ``overlays=`` value; a ``JourneyError`` names what is wrong."""
+        if isinstance(value, OverlayOptions):
+            return value
+        if value is None or value is False:
+            return cls(enabled=False)
+        if value is True or value == "auto":
+            return cls()
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, Mapping):
+            return cls._from_mapping(value)
+        if isinstance(value, (list, tuple)):
+            return cls(names=tuple(_chart_name(v) for v in value))
+        raise JourneyError(
+            f"overlays={value!r}: expected True, False, 'auto', a chart name "
+            f"({', '.join(CHART_NAMES)}), a list of names or a dict of name to options"
+        )
+
+    @classmethod
+    def _from_mapping(cls, value: Mapping[str, Any]) -> OverlayOptions:
+        names = []
+        emotion: dict[str, Any] = {}
+        for key, opts in value.items():
+            name = _chart_name(key)
+            if opts is False or opts is None:
+                continue
+            names.append(name)
+            if isinstance(opts, pd.DataFrame):
+                opts = {"measured": opts}
+            measured = opts.get("measured") if isinstance(opts, Mapping) else None
+            if measured is not None and not isinstance(measured, pd.DataFrame):
+                raise JourneyError(
+                    f"overlays['{name}']['measured']: expected a DataFrame of ratings "
+                    f"(stage, optional step, value), got {type(measured).__name__}"
+                )
+            if name == "emotion" and isinstance(opts, Mapping):
+                unknown = sorted(set(opts) - set(EMOTION_OPTIONS))
+                if unknown:
+                    raise JourneyError(
+                        f"overlays['emotion']: unknown option {unknown[0]!r}; expected one of "
+                        f"{', '.join(EMOTION_OPTIONS)}"
+                    )
+                emotion = dict(opts)
+        return cls(names=tuple(names), emotion=emotion)
+
+    def wants(self, name: str, adds: bool) -> bool:
+        """True when chart ``name`` is drawn; ``adds``: it shows what the map does not."""
+        if not self.enabled:
+            return False
+        return adds if self.names is None else name in self.names
+
+
+def _chart_name(value: Any) -> str:
+    if value not in CHART_NAMES:
+        raise JourneyError(
+            f"overlays: unknown chart {value!r}; expected one of {', '.join(CHART_NAMES)}"
+        )
+    return str(value)
+
+
+def _several_series(scored: pd.DataFrame, by: str | None) -> bool:
+    """True when the scored emotion cards make more than one curve (lanes or ``by`` values)."""
+    keys = ["lane", *([by] if by else [])]
+    return len(scored[keys].drop_duplicates()) > 1
+
+
+def _emotion_overlay(
+    journey: Journey, options: OverlayOptions, has_metrics: bool
+) -> OverlayChart | None:
+    """The emotion chart when the map has an emotion lane and it is wanted, else None."""
     from ..charts.emotion import emotion_chart
     from ..charts.layout import Geometry
     from ..charts.render import spec_of
-    from ..charts.stage_metrics import OVERLAY_SPACING, metrics_chart
     from ..charts.tables import resolve_by
+
+    emotion = [lane.name for lane in journey.lanes if lane.kind == "emotion"]
+    if not emotion or not options.enabled:
+        return None
+    geometry = Geometry(columns=len(journey.columns()), height=EMOTION_HEIGHT)
+    opts = options.emotion
+    by = resolve_by(journey, opts.get("by"))
+    t = journey.table
+    scored = t.loc[
+        t["lane"].isin(emotion) & t["score"].notna(),
+        ["stage", "step", "lane", "score", *([by] if by else [])],
+    ]
+    measured = opts.get("measured")
+    adds = measured is not None or has_metrics or _several_series(scored, by)
+    if not options.wants("emotion", adds):
+        return None
+    extra = {k: v for k, v in opts.items() if k != "measured"}
+    parts = [journey.columns(), journey.scale.to_dict(), emotion, by, geometry, repr(extra)]
+    key = _digest(parts, scored)
+    if measured is not None:
+        key = _digest([key], measured)
+
+    def build() -> tuple[dict[str, Any], Geometry, int, int]:
+        chart = emotion_chart(journey, geometry=geometry, tooltips=False, **opts)
+        return spec_of(chart), geometry, 1, 0
+
+    return OverlayChart("emotion", key, build)
+
+
+def overlay_charts(journey: Journey, options: OverlayOptions | None = None) -> list[OverlayChart]:
+    """The overlay charts a map has now.
+
+    ``emotion`` when it has an emotion lane and the chart adds something to the lane's own
+    curve (measured ratings, several series, metrics) or ``options`` name it; ``metrics`` when
+    metrics are attached. Computing the keys is cheap; building is not.
+    """
+    from ..charts.layout import Geometry
+    from ..charts.render import spec_of
+    from ..charts.stage_metrics import OVERLAY_SPACING, metrics_chart
     from ..model.metrics_ops import current_metrics
 
+    options = options or OverlayOptions()
     columns = journey.columns()
-    charts: list[OverlayChart] = []
-    emotion = [lane.name for lane in journey.lanes if lane.kind == "emotion"]
-    if emotion:
-        geometry = Geometry(columns=len(columns), height=EMOTION_HEIGHT)
-        by = resolve_by(journey, None)
-        t = journey.table
-        scored = t.loc[
-            t["lane"].isin(emotion) & t["score"].notna(),
-            ["stage", "step", "lane", "score", *([by] if by else [])],
-        ]
-        key = _digest([columns, journey.scale.to_dict(), emotion, by, geometry], scored)
-        charts.append(
-            OverlayChart(
-                "emotion",
-                key,
-                lambda: (
-                    spec_of(emotion_chart(journey, geometry=geometry, tooltips=False)),
-                    geometry,
-                    1,
-                    0,
-                ),
-            )
-        )
     metrics = current_metrics(journey)
+    has_metrics = metrics is not None and len(metrics) > 0
+    emotion = _emotion_overlay(journey, options, has_metrics)
+    charts: list[OverlayChart] = [emotion] if emotion else []
+    if not options.wants("metrics", True):
+        return charts
     if metrics is not None and len(metrics):
         geometry = Geometry(columns=len(columns), height=METRIC_PANEL_HEIGHT, top=20)
         panels = int(metrics["metric"].nunique())
@@ -135,15 +253,18 @@ def overlay_charts(journey: Journey) -> list[OverlayChart]:
     return charts
 
 
-def overlay_specs(journey: Journey) -> list[tuple[str, dict[str, Any], Geometry, int, int]]:
+def overlay_specs(
+    journey: Journey, options: OverlayOptions | None = None
+) -> list[tuple[str, dict[str, Any], Geometry, int, int]]:
     """``(name, spec, geometry, panels, spacing)`` of each overlay chart the map has now."""
-    return [(c.name, *c.build()) for c in overlay_charts(journey)]
+    return [(c.name, *c.build()) for c in overlay_charts(journey, options)]
 
 
 class OverlayRenderer:
     """Renders overlay items, reusing the image of a chart whose inputs did not change."""
 
-    def __init__(self) -> None:
+    def __init__(self, options: OverlayOptions | None = None) -> None:
+        self.options = options or OverlayOptions()
         self._cache: dict[str, tuple[str, dict[str, Any]]] = {}
         self.renders = 0  # SVGs rendered so far (the benchmark and tests read it)
 
@@ -154,7 +275,7 @@ class OverlayRenderer:
         columns = [[stage, step] for stage, step in journey.columns()]
         out = []
         cache: dict[str, tuple[str, dict[str, Any]]] = {}
-        for chart in overlay_charts(journey):
+        for chart in overlay_charts(journey, self.options):
             hit = self._cache.get(chart.name)
             if hit is not None and hit[0] == chart.key:
                 item = hit[1]
@@ -180,11 +301,12 @@ class OverlayRenderer:
 class OverlayRefresher:
     """Keeps a widget's ``overlays`` trait in step with its map (see the module docstring)."""
 
-    def __init__(self, widget: Any, enabled: bool = True) -> None:
+    def __init__(self, widget: Any, overlays: Any = True) -> None:
+        options = OverlayOptions.parse(overlays)
         self.widget = widget
-        self.enabled = enabled
-        self.renderer = OverlayRenderer()
-        self.stale = enabled
+        self.enabled = options.enabled
+        self.renderer = OverlayRenderer(options)
+        self.stale = self.enabled
         self.refreshes = 0
         self._busy = False
         self._handle: asyncio.TimerHandle | None = None

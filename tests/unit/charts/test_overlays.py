@@ -9,13 +9,15 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pandas as pd
+import pytest
 import vl_convert
 from journey_helpers import Recorder, checkout_cards, checkout_map
 
 import journey_widget as jw
+from journey_widget import JourneyError
 from journey_widget.charts.layout import COLUMN_WIDTH, LANE_WIDTH
 from journey_widget.charts.render import vl_version
-from journey_widget.widget.overlays import DEBOUNCE, MAX_WAIT, overlay_specs
+from journey_widget.widget.overlays import DEBOUNCE, MAX_WAIT, OverlayOptions, overlay_specs
 
 COLUMNS = [
     ["Browse", "Search"],
@@ -77,8 +79,8 @@ def score_edit(m: jw.JourneyMap, card_id: str, value: float, op_id: str) -> None
     )
 
 
-def test_a_map_with_an_emotion_lane_shows_its_emotion_chart() -> None:
-    m = checkout_map()
+def test_an_emotion_chart_asked_for_is_drawn_aligned_to_the_columns() -> None:
+    m = checkout_map(overlays="emotion")
     (item,) = m.overlays
     assert item["name"] == "emotion"
     assert item["columns"] == COLUMNS
@@ -86,10 +88,50 @@ def test_a_map_with_an_emotion_lane_shows_its_emotion_chart() -> None:
     assert (item["left"], item["column_width"]) == (LANE_WIDTH, COLUMN_WIDTH)
     assert item["width"] == LANE_WIDTH + 6 * COLUMN_WIDTH + 12
     assert f'width="{item["width"]}" height="{item["height"]}"' in item["svg"]
+    m = checkout_map(overlays=["emotion", "metrics"])
     m.metrics = metrics()
     assert [o["name"] for o in m.overlays] == ["emotion", "metrics"]
     m.metrics = None
     assert [o["name"] for o in m.overlays] == ["emotion"]
+
+
+def test_no_chart_repeats_the_emotion_lane() -> None:
+    """Issue 19: the lane's own curve is the emotion curve unless the chart adds something."""
+    m = checkout_map()
+    assert m.overlays == []  # one curve, no measured ratings, no metrics: the lane says it all
+    m.metrics = metrics()  # metrics: the emotion chart reads against their panels
+    assert [o["name"] for o in m.overlays] == ["emotion", "metrics"]
+    m.metrics = None
+    assert m.overlays == []
+    survey = pd.DataFrame({"stage": ["Cart", "Cart", "Delivery"], "value": [4, 5, 2]})
+    measured = checkout_map(overlays={"emotion": {"measured": survey, "measured_scale": (1, 5)}})
+    (item,) = measured.overlays
+    assert item["name"] == "emotion" and "stroke-dasharray" in item["svg"]  # the measured mean
+    assert [
+        o["name"]
+        for o in checkout_map(overlays={"emotion": survey.assign(value=[1, 2, -1])}).overlays
+    ] == ["emotion"]
+    cards = checkout_cards()
+    cards["persona"] = ["New" if i % 2 else "Returning" for i in range(len(cards))]
+    personas = jw.JourneyMap(cards, stages=["Browse", "Cart", "Checkout", "Delivery"])
+    assert [o["name"] for o in personas.overlays] == ["emotion"]  # several series
+    single = cards.assign(persona="New")
+    assert jw.JourneyMap(single, stages=["Browse", "Cart", "Checkout", "Delivery"]).overlays == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "emotions",
+        ["emotion", "chart"],
+        {"emotion": {"colour": "red"}},
+        {"emotion": {"measured": 3}},
+        7,
+    ],
+)
+def test_bad_overlay_options_raise_before_anything_is_built(value: object) -> None:
+    with pytest.raises(JourneyError, match="overlays"):
+        checkout_map(overlays=value)
 
 
 def test_overlays_are_off_without_emotion_lane_or_metrics_and_when_turned_off() -> None:
@@ -119,7 +161,7 @@ def _symbols(scenegraph: Any) -> list[dict[str, Any]]:
 
 def test_emotion_points_sit_in_the_middle_of_their_map_columns() -> None:
     m = checkout_map()
-    ((_, spec, _, _, _),) = overlay_specs(m.journey)
+    ((_, spec, _, _, _),) = overlay_specs(m.journey, OverlayOptions.parse("emotion"))
     sg = vl_convert.vegalite_to_scenegraph(spec, vl_version=vl_version())
     assert sg["origin"][0] == LANE_WIDTH  # the plot starts where the first column starts
     xs = sorted({round(p["x"], 3) for p in _symbols(sg)})
@@ -157,7 +199,7 @@ def test_metric_bars_span_their_stage_columns() -> None:
 
 
 def test_reading_settles_only_what_changed() -> None:
-    m = checkout_map()
+    m = checkout_map(overlays="emotion")
     first = m.overlays
     renderer = m._overlay_refresher.renderer
     renders = renderer.renders
@@ -172,7 +214,7 @@ def test_reading_settles_only_what_changed() -> None:
 
 
 def test_every_kind_of_committed_edit_refreshes() -> None:
-    m = checkout_map()
+    m = checkout_map(overlays="emotion")
     seen = [m.overlays[0]["svg"]]
     edits = [
         lambda: m.add_card("Cart", "Emotions", "Calmer", score=1),
@@ -191,7 +233,7 @@ def test_every_kind_of_committed_edit_refreshes() -> None:
 
 
 def test_full_widget_state_carries_current_overlays() -> None:
-    m = checkout_map()
+    m = checkout_map(overlays="emotion")
     m.edit_card("c10", "score", 2.0)
     state = m.get_state()
     assert state["overlays"] and state["overlays"] == m.overlays
@@ -200,7 +242,7 @@ def test_full_widget_state_carries_current_overlays() -> None:
 
 def test_in_a_kernel_the_ack_leaves_before_the_render_and_bursts_coalesce() -> None:
     async def scenario() -> None:
-        m = checkout_map()
+        m = checkout_map(overlays="emotion")
         await asyncio.sleep(DEBOUNCE + 0.3)
         refresher = m._overlay_refresher
         assert refresher.stale and refresher.refreshes == 0  # not shown: nothing rendered
@@ -238,7 +280,7 @@ def test_persona_cards_and_hostile_text_render_safely() -> None:
 
 def test_a_long_burst_still_redraws_while_it_goes_on() -> None:
     async def scenario() -> None:
-        m = checkout_map()
+        m = checkout_map(overlays="emotion")
         m.send = lambda *_a, **_k: None
         m._repr_mimebundle_()
         await asyncio.sleep(DEBOUNCE + 0.5)
