@@ -134,3 +134,20 @@ def test_the_contents_manager_saves_the_current_map(tmp_path: Path, snapshots: P
     nbformat.validate(saved)
     manager.save({"type": "file", "format": "text", "content": "plain"}, "notes.txt")
     assert (root / "notes.txt").read_text() == "plain"  # other files pass untouched
+
+
+def test_the_hook_follows_a_contents_manager_replaced_by_another_extension(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from journey_widget.server import _hook_into
+
+    first = FileContentsManager(root_dir=str(tmp_path))
+    app = SimpleNamespace(contents_manager=first, web_app=SimpleNamespace(settings={}))
+    _hook_into(app)
+    replaced = FileContentsManager(root_dir=str(tmp_path))  # as jupytext does after loading
+    app.contents_manager = replaced
+    app.web_app.settings["contents_manager"] = replaced
+    _hook_into(app)
+    _hook_into(app)  # once each, however often it runs
+    assert first._pre_save_hooks == [pre_save_hook]
+    assert replaced._pre_save_hooks == [pre_save_hook]

@@ -12,6 +12,8 @@ import logging
 import time
 from typing import Any
 
+from tornado.ioloop import IOLoop
+
 from ..widget.snapshot import snapshot_dir
 from .outputs import refresh_map_outputs
 
@@ -45,7 +47,21 @@ def _forget_old_snapshots() -> None:
             continue
 
 
+def _hook_into(serverapp: Any) -> None:
+    """Register the hook on the contents manager(s) the server saves with, once each."""
+    managers = [serverapp.contents_manager]
+    web_app = getattr(serverapp, "web_app", None)
+    if web_app is not None and web_app.settings.get("contents_manager") is not None:
+        managers.append(web_app.settings["contents_manager"])
+    for manager in {id(m): m for m in managers}.values():
+        if pre_save_hook not in getattr(manager, "_pre_save_hooks", []):
+            manager.register_pre_save_hook(pre_save_hook)
+
+
 def _load_jupyter_server_extension(serverapp: Any) -> None:
-    serverapp.contents_manager.register_pre_save_hook(pre_save_hook)
+    _hook_into(serverapp)
+    # Another extension may replace the contents manager after this one loads (jupytext
+    # does): hook into the final one too, once every extension has loaded.
+    IOLoop.current().add_callback(_hook_into, serverapp)
     _forget_old_snapshots()
     serverapp.log.info("journey_widget: saved notebooks keep their maps current")
