@@ -151,8 +151,12 @@ def test_clamped_text_shows_whole_on_focus(lab: Lab, page: Page) -> None:
         assert text.evaluate("t => t.scrollHeight > t.clientHeight + 1")  # clamped
         assert text.get_attribute("title") == LONG  # the tooltip has it whole
         assert LONG in (card.get_attribute("aria-label") or "")
-        card.focus()
-        assert text.evaluate("t => t.scrollHeight <= t.clientHeight + 1")  # whole on focus
+        below = root.locator('[data-jw-card="e0"]')  # the next row: it moves if b0 grows
+        before = below.bounding_box()
+        card.focus()  # whole on focus: drawn over the card, so nothing below it moves
+        assert card.evaluate("c => getComputedStyle(c, '::after').content") == f'"{LONG}"'
+        assert card.evaluate("c => getComputedStyle(c, '::after').position") == "absolute"
+        assert below.bounding_box() == before
         assert kernel.json("eight.data.set_index('id').at['b0', 'text']") == LONG
 
 

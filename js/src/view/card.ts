@@ -54,7 +54,9 @@ export function updateCard(
   if (!l || l.text !== card.text) {
     v.text.textContent = card.text;
     // Zoomed out, long text is clamped (zoom.css): the full text shows on hover, and on focus.
-    toggleAttr(v.text, "title", card.text.length > CLAMP_HINT || card.text.includes("\n") ? card.text : false);
+    const long = card.text.length > CLAMP_HINT || card.text.includes("\n") ? card.text : false;
+    toggleAttr(v.text, "title", long);
+    toggleAttr(el, "data-jw-full-text", long); // drawn over the card on focus (zoom.css)
   }
   if (!l || l.score !== card.score) {
     if (card.score == null) {
