@@ -7,6 +7,9 @@ analyst's own (an int, a datetime and a string column) that the map must carry u
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -314,3 +317,23 @@ class Recorder:
 def send(m: jw.JourneyMap, op: Any, op_id: str = "v1-1") -> None:
     """Deliver a browser operation message to ``m`` as the kernel's comm would."""
     m._on_message(m, {"type": "op", "op_id": op_id, "base_revision": m.revision, "op": op}, [])
+
+
+def in_own_thread(test: Callable[[], None]) -> None:
+    """Run ``test`` in a thread with no event loop.
+
+    Whether a widget acts at once or later depends on a running loop, and a browser test's
+    Playwright leaves one in the main thread of the test process.
+    """
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(test).result()
+
+
+def without_loop(test: Callable[..., None]) -> Callable[..., None]:
+    """Decorate a test to run in a thread with no event loop (see :func:`in_own_thread`)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        in_own_thread(lambda: test(*args, **kwargs))
+
+    return run

@@ -7,11 +7,10 @@ import doctest
 import importlib
 import json
 import re
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import pytest
+from journey_helpers import in_own_thread
 
 import journey_widget as jw
 from journey_widget.compare.html import change_label, marks
@@ -19,16 +18,6 @@ from journey_widget.compare.view import DEBOUNCE, compare_payload
 from journey_widget.widget.payloads import cards_payload, structure_payload
 
 EVIL = '<img src=x onerror="window.__pwned=1">'
-
-
-def in_own_thread(test: Callable[[], None]) -> None:
-    """Run ``test`` in a thread with no event loop.
-
-    Whether the view updates at once or later depends on a running loop, and a browser test's
-    Playwright leaves one in the main thread.
-    """
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(test).result()
 
 
 def current() -> jw.JourneyMap:

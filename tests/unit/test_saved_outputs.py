@@ -15,6 +15,7 @@ from typing import Any
 
 import nbformat
 import pytest
+from journey_helpers import without_loop
 from jupyter_server.services.contents.filemanager import FileContentsManager
 
 import journey_widget as jw
@@ -56,6 +57,7 @@ def notebook_with(*outputs: dict[str, Any]) -> dict[str, Any]:
     return json.loads(nbformat.writes(nb))
 
 
+@without_loop  # a snapshot is written at once only outside an event loop
 def test_edits_after_display_reach_the_output_at_save(snapshots: Path) -> None:
     m, output = shown_map()
     nb = notebook_with(output)
@@ -71,6 +73,7 @@ def test_edits_after_display_reach_the_output_at_save(snapshots: Path) -> None:
     assert refresh_map_outputs(nb, snapshots) == 0  # already current
 
 
+@without_loop  # a snapshot is written at once only outside an event loop
 def test_user_text_stays_text_in_the_rewritten_output(snapshots: Path) -> None:
     m, output = shown_map()
     nb = notebook_with(output)
@@ -81,6 +84,7 @@ def test_user_text_stays_text_in_the_rewritten_output(snapshots: Path) -> None:
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
 
 
+@without_loop  # a snapshot is written at once only outside an event loop
 def test_maps_never_displayed_write_nothing_and_other_outputs_are_untouched(
     snapshots: Path,
 ) -> None:
@@ -100,6 +104,7 @@ def test_maps_never_displayed_write_nothing_and_other_outputs_are_untouched(
     assert json.dumps(nb) == before
 
 
+@without_loop  # a snapshot is written at once only outside an event loop
 def test_a_missing_or_corrupt_snapshot_keeps_the_output_as_it_was(snapshots: Path) -> None:
     m, output = shown_map()
     nb = notebook_with(output)
@@ -113,6 +118,7 @@ def test_a_missing_or_corrupt_snapshot_keeps_the_output_as_it_was(snapshots: Pat
     assert json.dumps(nb) == before
 
 
+@without_loop  # a snapshot is written at once only outside an event loop
 def test_the_contents_manager_saves_the_current_map(tmp_path: Path, snapshots: Path) -> None:
     root = tmp_path / "root"
     root.mkdir()
