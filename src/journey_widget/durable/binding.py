@@ -337,6 +337,9 @@ class FileBinding:
             state, copy = "conflict", self._conflict[1]
             message = f"{message}. Earlier: {self._conflict[0]}"
         shown = None if copy is None else str(copy)
+        old = self.status
+        if (old.state, old.message, old.conflict_copy) == (state, message, shown):
+            return  # nothing new to show: no message to the views (it would delay the next ack)
         self.status = FileStatus(state, message, str(self.path), shown)
         if state in ("error", "conflict"):
             logger.warning("journey_widget: %s", message)

@@ -102,13 +102,13 @@ class DocumentCache:
             self._texts.clear()
             self._columns = doc["columns"]
             changed = set()
-        ids = [str(i) for i in journey.table["id"]]
+        ids = list(map(str, journey.table["id"].tolist()))  # tolist: no per-item pandas calls
         self._refresh(journey, ids, changed)
-        doc = {**doc, "cards": [self._records[i] for i in ids]}
+        doc = {**doc, "cards": list(map(self._records.__getitem__, ids))}
         if not ids:
             return doc, json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
         before, after = marked
-        cards = ",\n  ".join(self._texts[i] for i in ids)
+        cards = ",\n  ".join(map(self._texts.__getitem__, ids))
         return doc, f"{before}{cards}{after}".encode()
 
     def _header(self, journey: Journey) -> tuple[dict[str, Any], tuple[str, str]]:
@@ -138,17 +138,20 @@ class DocumentCache:
     def _refresh(self, journey: Journey, ids: list[str], changed: set[str]) -> None:
         """Convert and encode the cards that changed or are new; forget the ones gone."""
         present = set(ids)
-        for gone in [i for i in self._records if i not in present]:
+        known = self._records.keys()
+        for gone in known - present:
             del self._records[gone], self._texts[gone]
-        need = [i for i in ids if i in changed or i not in self._records]
-        self.reused += len(ids) - len(need)
-        if not need:
+        wanted = (changed & present) | (present - known)  # set operations: no loop over ids
+        self.reused += len(ids) - len(wanted)
+        if not wanted:
             return
         table = journey.table
-        wanted = set(need)
-        positions = [k for k, i in enumerate(ids) if i in wanted]
+        if len(wanted) <= FEW:  # list.index scans in C
+            positions = sorted(ids.index(i) for i in wanted)
+        else:
+            positions = [k for k, i in enumerate(ids) if i in wanted]
         for record in card_records(table, positions):
             key = str(record["id"])
             self._records[key] = record
             self._texts[key] = _card_text(record)
-        self.rebuilt += len(need)
+        self.rebuilt += len(wanted)
