@@ -23,6 +23,7 @@ from ..model.cards import is_missing, plain
 from ..model.journey import as_journey
 from ..practice.diff import CHANGE_KINDS, diff, emotion_change
 from ..widget.events import logger
+from ..widget.loop import running_loop
 from ..widget.payloads import cards_payload, structure_payload
 from .html import change_label, compare_html
 
@@ -31,13 +32,6 @@ STATIC = pathlib.Path(__file__).parent.parent / "static"
 #: are drawn once). The diff costs tens of milliseconds on a 1,000-card map: doing it later, on
 #: the kernel's loop, keeps it out of the edited map's own round trip.
 DEBOUNCE = 0.05
-
-
-def _running_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
 
 
 def _plain(value: Any) -> Any:
@@ -179,7 +173,7 @@ class CompareView(anywidget.AnyWidget):
 
     def _on_map_change(self, _change: Any) -> None:
         """A followed map changed: recompute soon on the kernel's loop, or now without one."""
-        loop = _running_loop()
+        loop = running_loop()
         if loop is None:
             self._refresh()
         elif self._handle is None:

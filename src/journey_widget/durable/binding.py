@@ -35,7 +35,7 @@ from ..io.incremental import DocumentCache
 from ..io.json_format import journey_from_json, journey_to_dict
 from ..model import JourneyError
 from ..model.replace_ops import JourneyState, ReplaceJourney
-from .files import running_loop
+from ..widget.loop import running_loop
 from .reconcile import reconcile
 from .status import FileStatus, State
 from .watch import fingerprint, read_bytes

@@ -13,11 +13,10 @@ from typing import Any
 import pandas as pd
 
 from ..io.atomic import atomic_write, remove_stale_temps
-from ..io.json_format import journey_from_dict, journey_from_json, journey_to_dict
+from ..io.json_format import document_text, journey_from_dict, journey_from_json, journey_to_dict
 from ..model import Journey, JourneyError
 from ..widget import JourneyMap
 from .binding import FileBinding
-from .files import document_bytes
 from .watch import read_bytes
 
 #: Keyword arguments that set up the widget rather than describe the map.
@@ -86,7 +85,7 @@ def open(path: str | os.PathLike[str], default: Any = None, **map_kwargs: Any) -
         raise JourneyError(f"{target}: cannot be read: {err.strerror or err}") from None
     if disk is None:
         journey = _default_journey(default, map_kwargs)
-        text = document_bytes(journey_to_dict(journey))
+        text = document_text(journey_to_dict(journey)).encode()
         try:
             created = atomic_write(target, text, create_only=True)
         except OSError as err:

@@ -5,12 +5,25 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from ..io.json_format import journey_from_json, journey_to_dict
+from ..io.json_format import document_text, journey_from_json, journey_to_dict
 from ..model import Journey, JourneyError
-from .files import conflict_copy_path, document_bytes
 from .merge import merge_documents
+
+
+def conflict_copy_path(path: pathlib.Path, now: datetime | None = None) -> pathlib.Path:
+    """``checkout.conflict-20261201T140240-123.journey.json`` next to ``checkout.journey.json``."""
+    now = now or datetime.now()
+    stem = path.name.removesuffix(".json").removesuffix(".journey")
+    stamp = now.strftime("%Y%m%dT%H%M%S") + f"-{now.microsecond // 1000:03d}"
+    candidate = path.with_name(f"{stem}.conflict-{stamp}.journey.json")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem}.conflict-{stamp}-{n}.journey.json")
+        n += 1
+    return candidate
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,6 @@ def reconcile(
             f"({result.conflicts[0]}); the file keeps the other change and this "
             f"map's version is in {copy.name}."
         )
-    merged_text = document_bytes(result.doc)
+    merged_text = document_text(result.doc).encode()
     merged = journey_from_json(merged_text) if merged_text != text else None
     return Reconciled(merged_text, merged, kept, note)

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ..model import Journey
-from .json_format import _jsonable, journey_to_dict
+from .json_format import _jsonable, document_text, journey_to_dict
 
 #: Kinds of edit events that change single cards, named by their ``id``.
 CARD_EDITS = frozenset({"edit", "add", "move", "delete"})
@@ -106,7 +106,7 @@ class DocumentCache:
         self._refresh(journey, ids, changed)
         doc = {**doc, "cards": list(map(self._records.__getitem__, ids))}
         if not ids:
-            return doc, json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
+            return doc, document_text(doc).encode()
         before, after = marked
         cards = ",\n  ".join(map(self._texts.__getitem__, ids))
         return doc, f"{before}{cards}{after}".encode()
@@ -129,7 +129,7 @@ class DocumentCache:
         header = copy.copy(journey)
         header.table = table.iloc[:0]
         doc = journey_to_dict(header)
-        text = json.dumps({**doc, "cards": [self._marker]}, indent=1, ensure_ascii=False)
+        text = document_text({**doc, "cards": [self._marker]})
         before, _, after = text.partition(json.dumps(self._marker))
         marked = (before, after)
         self._head = (key, doc, marked, journey.metrics)  # metrics: by identity, kept alive

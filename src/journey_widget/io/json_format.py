@@ -127,9 +127,14 @@ def _dtype_of(spec: dict[str, Any]) -> Any:
     return spec.get("dtype")
 
 
+def document_text(doc: dict[str, Any], indent: int | None = 1) -> str:
+    """A document as ``.journey.json`` text: the one place its encoding is written."""
+    return json.dumps(doc, indent=indent, ensure_ascii=False)
+
+
 def journey_to_json(journey: Journey, indent: int | None = 1) -> str:
     """Serialise a journey to the versioned JSON text."""
-    return json.dumps(journey_to_dict(journey), indent=indent, ensure_ascii=False)
+    return document_text(journey_to_dict(journey), indent)
 
 
 def journey_from_dict(doc: Any, *, source: str | os.PathLike[str] | None = None) -> Journey:

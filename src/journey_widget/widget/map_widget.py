@@ -177,7 +177,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
     def _after(self, changes: list[Change], source: Source) -> None:
         self._publish()
         self._overlay_refresher.request()  # renders later: after the ack, bursts coalesced
-        self._snapshots.request()
+        self._snapshots.request(changes)
         self._callbacks.emit(changes, source, self.revision)
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:

@@ -41,6 +41,7 @@ import traitlets
 
 from ..model import Journey
 from ..model.errors import JourneyError
+from .loop import running_loop
 
 if TYPE_CHECKING:
     from ..charts.layout import Geometry
@@ -51,13 +52,6 @@ DEBOUNCE = 0.04  # seconds without edits before a refresh ...
 MAX_WAIT = 0.25  # ... but at most this long after the first edit of a burst
 EMOTION_HEIGHT = 150
 METRIC_PANEL_HEIGHT = 70
-
-
-def _running_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -323,7 +317,7 @@ class OverlayRefresher:
         if not self.enabled:
             return
         self.stale = True
-        loop = _running_loop()
+        loop = running_loop()
         if loop is None or not self.displayed:  # a map nobody sees renders only when read
             return
         self._last = loop.time()

@@ -13,14 +13,18 @@ edit path; a failure is logged and retried after the next edit.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import pathlib
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..io.atomic import atomic_write
-from ..io.json_format import journey_to_dict
+from ..io.incremental import DocumentCache
+from .loop import running_loop
+
+if TYPE_CHECKING:
+    from ..model import Change
 
 logger = logging.getLogger("journey_widget")
 
@@ -56,18 +60,23 @@ class Snapshots:
         self.displayed = False
         self.written = 0
         self._handle: asyncio.TimerHandle | None = None
+        # The document is rendered card by card, as the bound file is (io/incremental.py).
+        self._cache = DocumentCache()
+        self._changed: set[str] | None = None  # cards edited since the last write; None: all
 
     def on_display(self) -> None:
         """The widget was displayed: its outputs now hold a map that later edits must follow."""
         self.displayed = True
 
-    def request(self) -> None:
+    def request(self, changes: Iterable[Change]) -> None:
         """The map changed: write its snapshot when edits pause (nothing before a display)."""
+        touched = DocumentCache.changed_ids(changes)
+        if self._changed is not None:
+            self._changed = None if touched is None else self._changed | touched
         if not self.displayed:
             return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no kernel loop (a script): write at once, edits are rare there
+        loop = running_loop()
+        if loop is None:  # no kernel loop (a script): write at once, edits are rare there
             self.write()
             return
         if self._handle is not None:
@@ -80,12 +89,13 @@ class Snapshots:
         model_id = getattr(self.widget, "model_id", None)
         if not model_id:
             return
+        changed, self._changed = self._changed, set()
         try:
-            document = journey_to_dict(self.widget.journey)
-            data = json.dumps(document, ensure_ascii=False, allow_nan=True).encode("utf-8")
+            _document, data = self._cache.render(self.widget.journey, changed)
             path = snapshot_path(str(model_id))
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, data)
             self.written += 1
         except Exception:  # a snapshot must never break editing
+            self._changed = None  # render every card next time
             logger.exception("journey_widget could not keep the map's saved outputs current")
