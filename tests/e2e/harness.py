@@ -139,7 +139,7 @@ class Kernel:
 
         def hook(msg: dict[str, Any]) -> None:
             kind, content = msg["msg_type"], msg["content"]
-            if kind == "stream":
+            if kind == "stream" and content.get("name") == "stdout":  # not logged warnings
                 out.append(content["text"])
             elif kind == "error":
                 errors.append("\n".join(content["traceback"]))

@@ -3,11 +3,11 @@
 A notebook output of a map holds, besides the live widget, a static ``text/html`` map and the
 map's JSON (``application/vnd.journey-map+json``), written when the map was displayed. Browser
 edits change the widget, not those outputs, so a saved notebook would show the map as first
-displayed. To keep it true, every displayed map writes its JSON document, once its edits pause,
-to ``<jupyter runtime dir>/journey-widget/<widget model id>.json``; the server extension
-(:mod:`journey_widget.server`) rewrites the map outputs from those files just before it saves a
-notebook (docs/durable.md explains the choice). Writes are atomic and never raise into the
-edit path; a failure is logged and retried after the next edit.
+displayed. To keep it true, every displayed map writes its JSON document right after each edit
+(rendered card by card) to ``<jupyter runtime dir>/journey-widget/<widget model id>.json``; the
+server extension (:mod:`journey_widget.server`) rewrites the map outputs from those files just
+before it saves a notebook (docs/protocol.md explains the choice). Writes are atomic and never
+raise into the edit path; a failure is logged and retried after the next edit.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("journey_widget")
 
-#: Seconds without edits before the snapshot is written (edits arriving meanwhile ride along).
-DEBOUNCE = 0.1
 FOLDER = "journey-widget"
 
 
@@ -59,7 +57,7 @@ class Snapshots:
         self.widget = widget
         self.displayed = False
         self.written = 0
-        self._handle: asyncio.TimerHandle | None = None
+        self._handle: asyncio.Handle | None = None
         # The document is rendered card by card, as the bound file is (io/incremental.py).
         self._cache = DocumentCache()
         self._changed: set[str] | None = None  # cards edited since the last write; None: all
@@ -79,9 +77,8 @@ class Snapshots:
         if loop is None:  # no kernel loop (a script): write at once, edits are rare there
             self.write()
             return
-        if self._handle is not None:
-            self._handle.cancel()
-        self._handle = loop.call_later(DEBOUNCE, self.write)
+        if self._handle is None:  # once per turn of the loop: right after this edit's ack
+            self._handle = loop.call_soon(self.write)
 
     def write(self) -> None:
         """Write the snapshot now; log and carry on if the folder cannot be written."""
