@@ -36,6 +36,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# The interpreter of the collaboration tests: a second virtualenv with jupyter-collaboration
+# (`.ci/setup` makes it), so that installing it never changes the JupyterLab of other tests.
+COLLAB_PYTHON = str(Path(__file__).resolve().parents[2] / ".venv-collab" / "bin" / "python")
+# Its server: saves a shared document 0.5 s after the last change and looks for changes on disk
+# every 0.5 s (defaults 1 s and 1 s), so tests wait less; the rules are the same.
+COLLAB_ARGS = (
+    "--YDocExtension.document_save_delay=0.5",
+    "--YDocExtension.file_poll_interval=0.5",
+)
 # JupyterLab user settings: no news fetching, no update checks (the machine is offline).
 SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
@@ -55,9 +64,13 @@ class Lab:
     """A JupyterLab server started for the test session and stopped by pid.
 
     ``app="notebook"`` starts Notebook 7 (``jupyter notebook``) instead, same options.
+    ``python`` is the interpreter whose Jupyter runs (and whose kernel the notebooks get):
+    the collaboration tests pass ``.venv-collab``'s (see :data:`COLLAB_PYTHON`).
     """
 
-    def __init__(self, base: Path, app: str = "lab") -> None:
+    def __init__(
+        self, base: Path, app: str = "lab", python: str = sys.executable, args: tuple[str, ...] = ()
+    ) -> None:
         self.app = app
         self.root = base / "root"
         self.runtime = base / "runtime"
@@ -80,7 +93,7 @@ class Lab:
         self.log = (base / "lab.log").open("w")
         self.process = subprocess.Popen(
             [
-                sys.executable,
+                python,
                 "-m",
                 "jupyter",
                 app,
@@ -92,6 +105,7 @@ class Lab:
                 f"--ServerApp.root_dir={self.root}",
                 "--ServerApp.port_retries=0",
                 "--LabApp.news_url=None",
+                *args,
             ],
             env=env,
             stdout=self.log,

@@ -175,6 +175,25 @@ export interface MapModel {
    * not bound. Changes arrive through onChange.
    */
   getFileStatus?(): FileStatus | null;
+  /**
+   * Optional (real-time collaboration): where the *other* people on this map are, one entry per
+   * person, this view's own user left out. Changes arrive through onChange.
+   */
+  getPresence?(): readonly Presence[];
+  /** Optional: tell the others which card this view's user is editing now (null: none). */
+  setEditing?(card: string | null): void;
+}
+
+/** Someone else on the same map (docs/collaboration.md): JupyterLab's identity and their card. */
+export interface Presence {
+  /** The identity's `name` (`[data-jw-presence="<name>"]` on the card they edit). */
+  name: string;
+  /** What to show: the identity's display name (falls back to name). */
+  display_name: string;
+  /** The identity's colour (a CSS colour) or null. */
+  color: string | null;
+  /** The id of the card whose editor they have open, or null. */
+  card: string | null;
 }
 
 /** `m.file_status` (durable/status.py `FileStatus.to_dict()`): the widget's `file_binding`. */
