@@ -36,6 +36,7 @@ from ..io.json_format import journey_from_json, journey_to_dict
 from ..model import JourneyError
 from ..model.replace_ops import JourneyState, ReplaceJourney
 from ..widget.loop import running_loop
+from .recent import RecentWrites
 from .reconcile import reconcile
 from .status import FileStatus, State
 from .watch import fingerprint, read_bytes
@@ -111,6 +112,7 @@ class FileBinding:
         self._applying = False
         self._closed = False
         self._conflict: tuple[str, pathlib.Path] | None = None
+        self._recent = RecentWrites()  # a save of an older version over ours (recent.py)
         self._loop = running_loop()
         self.status = FileStatus("saved", f"Saved to {path.name}", str(path))
         widget.on_edit(self._on_edit)
@@ -238,6 +240,7 @@ class FileBinding:
                 self._pending = None
             self._backoff = 0.0
             if merged is None:
+                self._recent.record(self._base, self._base_doc, ours)
                 self._base, self._base_doc = text, ours
         if merged is not None:  # the map takes the merge; until it does, the base stays
             self._on_owner(lambda: self._take(merged, text, seq, merged_from_ours=True))
@@ -277,9 +280,14 @@ class FileBinding:
                 )
                 return
             self._seen = seen
+            rebase = self._recent.base_for(lambda: journey_to_dict(journey))
             with self._state:
                 dirty, seq = self._pending is not None, self._edits
-            if dirty:
+                if rebase is not None:  # saved over our last writes: merge from before them
+                    self._base, self._base_doc = rebase
+                    self._base_seen = self._dirty = None
+                    self._pending = self._pending or JourneyState.capture(self.map.journey)
+            if dirty or rebase is not None:
                 self._write()  # merges the change with ours
             else:
                 self._on_owner(lambda: self._take(journey, disk, seq))
@@ -320,11 +328,8 @@ class FileBinding:
     def _on_owner(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` where the map is edited: the kernel's event loop, else right here."""
         loop = self._loop
-        if (
-            loop is not None
-            and loop.is_running()
-            and threading.current_thread() is not (threading.main_thread())
-        ):
+        owner_thread = threading.current_thread() is threading.main_thread()
+        if loop is not None and loop.is_running() and not owner_thread:
             loop.call_soon_threadsafe(fn)
         else:
             fn()
