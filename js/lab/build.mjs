@@ -1,6 +1,7 @@
 // Builds the prebuilt JupyterLab extension shipped in the wheel:
 //   1. esbuild bundles src/lab/plugin.ts (and the shared view, model and store) into lab/lib/,
-//      leaving @jupyterlab/* and @lumino/* to JupyterLab (shared singletons at run time);
+//      leaving @jupyterlab/*, @lumino/*, yjs, @jupyter/ydoc and @jupyter/collaborative-drive to
+//      JupyterLab's module federation (shared singletons at run time);
 //   2. @jupyter/builder turns lab/ into a federated extension in
 //      ../src/journey_widget/labextension/ (installed by the wheel as
 //      share/jupyter/labextensions/journey-widget), against @jupyterlab/core-meta's metadata.
@@ -20,13 +21,17 @@ await build({
   entryPoints: [here("../src/lab/plugin.ts")],
   outfile: here("lib/index.js"),
   format: "esm",
-  external: ["@jupyterlab/*", "@lumino/*"],
+  // Shared at run time, never a second copy: yjs and @jupyter/ydoc are JupyterLab's singletons
+  // (two yjs copies break sync), @jupyter/collaborative-drive's token must be the instance
+  // jupyter-collaboration provides (lab/package.json sharedPackages: bundled as a fallback
+  // for a JupyterLab without it, where the optional token then has no provider).
+  external: ["@jupyterlab/*", "@lumino/*", "@jupyter/ydoc", "@jupyter/collaborative-drive", "yjs", "y-protocols/*", "lib0/*"],
 });
 await build({ ...common, entryPoints: [here("../src/lab/style.css")], outfile: here("lib/style.css") });
 
 const builder = join(dirname(require.resolve("@jupyter/builder/package.json")), "lib", "build-labextension.js");
 const core = join(dirname(require.resolve("@jupyterlab/core-meta/package.json")), "core.package.json");
-const run = spawnSync(process.execPath, [builder, "--core-package-file", core, here(".")], { encoding: "utf8" });
+const run = spawnSync(process.execPath, [builder, "--core-package-file", core, here(".")], { encoding: "utf8", cwd: here(".") });
 if (run.status !== 0) {
   process.stderr.write(run.stdout + run.stderr);
   process.exit(run.status ?? 1);

@@ -1,10 +1,12 @@
 // The `.journey.json` document in JupyterLab: the widget's own Store and MapView (no view code
-// of its own), bound to the file through bindContext instead of to a kernel.
+// of its own), bound to the file through bindContext instead of to a kernel, or, in real-time
+// collaboration, to the shared document through bindShared.
 import { ABCWidgetFactory, type DocumentRegistry, DocumentWidget, type IDocumentWidget } from "@jupyterlab/docregistry";
 import { Widget } from "@lumino/widgets";
 import { Store } from "../store";
 import { MapView } from "../view/view";
 import { bindContext } from "./binding";
+import { bindShared, notLoaded, sharedJourney } from "./sharedbinding";
 
 /** The widget factory's name ("Open With" shows it). */
 export const FACTORY = "Journey Map";
@@ -38,11 +40,14 @@ export class JourneyPanel extends Widget {
 
   private mount(): void {
     if (this.isDisposed) return;
-    const model = bindContext(this.context);
+    // Shared (real-time collaboration, rtcmodel.ts) or the file's text model.
+    const journey = sharedJourney(this.context);
+    const shared = journey ? bindShared(this.context, journey) : null;
+    const model = shared ?? bindContext(this.context);
     const store = new Store(model);
     const view = new MapView(this.host, store);
     const showError = () => {
-      const reason = model.error;
+      const reason = model.error ?? (shared ? notLoaded(shared) : null);
       this.notice.hidden = reason == null;
       this.notice.textContent = reason == null ? "" :
         `${this.context.path} is not a journey map this view can edit: ${reason}. ` +

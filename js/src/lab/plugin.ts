@@ -1,6 +1,7 @@
 // The JupyterLab extension: `*.journey.json` files open as editable map documents, the launcher
 // and the command palette create a new map file from a template, and map outputs
 // (`application/vnd.journey-map+json`) render read-only where the live widget cannot.
+import { ICollaborativeContentProvider } from "@jupyter/collaborative-drive";
 import { type JupyterFrontEnd, type JupyterFrontEndPlugin, ILayoutRestorer } from "@jupyterlab/application";
 import { ICommandPalette, WidgetTracker } from "@jupyterlab/apputils";
 import type { DocumentRegistry, IDocumentWidget } from "@jupyterlab/docregistry";
@@ -8,10 +9,12 @@ import { ILauncher } from "@jupyterlab/launcher";
 import { IRenderMimeRegistry } from "@jupyterlab/rendermime";
 import { LabIcon } from "@jupyterlab/ui-components";
 import type { Widget } from "@lumino/widgets";
+import { publishIdentity } from "../identity";
 import { MIME_TYPE } from "../model/journeyfile";
 import { FACTORY, FILE_TYPE, type JourneyPanel, JourneyWidgetFactory } from "./docwidget";
 import { type LiveHost, WIDGET_MIME } from "./live";
 import { GLOBAL_RANK, journeyRendererFactory, NOTEBOOK_RANK } from "./mime";
+import { isCollaborative, JOURNEY_MODEL, registerShared, RTC_PROVIDER } from "./rtcmodel";
 import { newMapText } from "./template";
 
 const ID = "journey-widget";
@@ -38,12 +41,18 @@ async function createMap(app: JupyterFrontEnd, cwd: string): Promise<unknown> {
 
 const plugin: JupyterFrontEndPlugin<void> = {
   id: `${ID}:plugin`,
-  description: "Journey map documents (*.journey.json), a launcher item, and read-only map outputs.",
+  description: "Journey map documents (*.journey.json), shared in real-time collaboration, a launcher item, and read-only map outputs.",
   autoStart: true,
   requires: [IRenderMimeRegistry],
-  optional: [ILauncher, ILayoutRestorer, ICommandPalette],
+  optional: [ILauncher, ILayoutRestorer, ICommandPalette, ICollaborativeContentProvider],
   activate(app: JupyterFrontEnd, rendermime: IRenderMimeRegistry, launcher: ILauncher | null,
-    restorer: ILayoutRestorer | null, palette: ICommandPalette | null) {
+    restorer: ILayoutRestorer | null, palette: ICommandPalette | null, drive: ICollaborativeContentProvider | null) {
+    // Who this browser's user is, for map widgets in notebooks (identity.ts).
+    const user = app.serviceManager.user;
+    void user.ready.then(() => {
+      const id = user.identity;
+      if (id) publishIdentity({ username: id.username, name: id.name, display_name: id.display_name, initials: id.initials, color: id.color || null });
+    });
     app.docRegistry.addFileType({
       name: FILE_TYPE,
       displayName: "Journey Map",
@@ -53,8 +62,13 @@ const plugin: JupyterFrontEndPlugin<void> = {
       contentType: "file",
       icon: journeyIcon,
     });
+    // With jupyter-collaboration, a map file is one shared document (docs/collaboration.md);
+    // without it, the file's text model as ever.
+    const shared = isCollaborative(drive);
+    if (shared) registerShared(drive, app.docRegistry);
     const factory = new JourneyWidgetFactory({
-      name: FACTORY, label: "Journey Map", fileTypes: [FILE_TYPE], defaultFor: [FILE_TYPE], modelName: "text",
+      name: FACTORY, label: "Journey Map", fileTypes: [FILE_TYPE], defaultFor: [FILE_TYPE],
+      ...(shared ? { modelName: JOURNEY_MODEL, contentProviderId: RTC_PROVIDER } : { modelName: "text" }),
     });
     app.docRegistry.addWidgetFactory(factory);
 

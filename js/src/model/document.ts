@@ -5,10 +5,8 @@
 // says when the file text changed, so a host (a JupyterLab document) can store and save it.
 import { applyMessageOp } from "./docops";
 import { parseJourneyText, readJourneyDoc } from "./docread";
-import {
-  CORE_COLUMNS, type JourneyDoc, journeyDocValue, JourneyFileError, newCardId, OPTIONAL_COLUMNS, writeJourneyDoc,
-} from "./journeyfile";
-import { normalizeCards, normalizeStructure } from "./normalize";
+import { type JourneyDoc, journeyDocValue, JourneyFileError, newCardId, writeJourneyDoc } from "./journeyfile";
+import { type Projection, projectDoc } from "./projection";
 import type { Card, MapModel, OpMessage, Reply, Structure } from "./types";
 
 export interface DocumentModelOptions {
@@ -34,7 +32,7 @@ export class DocumentMapModel implements MapModel {
   private changeListeners = new Set<() => void>();
   private replyListeners = new Set<(r: Reply) => void>();
   private textListeners = new Set<(text: string) => void>();
-  private view: { doc: JourneyDoc; structure: Structure; cards: Card[] } | null = null;
+  private view: Projection | null = null;
   private written: { doc: JourneyDoc; text: string } | null = null;
   private readOnly: boolean;
   private newId: () => string;
@@ -196,22 +194,8 @@ export class DocumentMapModel implements MapModel {
   }
 
   /** What the view receives: the structure and the view's columns of each card, like the traits. */
-  private projection(): { structure: Structure; cards: Card[] } {
-    const doc = this.doc;
-    if (!doc) return { structure: normalizeStructure({}), cards: [] };
-    if (this.view?.doc === doc) return this.view;
-    const { title, persona, state, stages, lanes, scale } = doc;
-    const names = doc.columns.map((c) => c.name);
-    const keep = [...CORE_COLUMNS, ...OPTIONAL_COLUMNS.filter((c) => names.includes(c))];
-    const prev = this.view;
-    const cards = prev && prev.doc.cards === doc.cards && prev.doc.columns === doc.columns
-      ? prev.cards
-      : normalizeCards(doc.cards.map((c) => Object.fromEntries(keep.map((k) => [k, c[k] ?? null]))));
-    const structure = prev && prev.doc.stages === stages && prev.doc.lanes === lanes && prev.doc.title === title &&
-      prev.doc.persona === persona && prev.doc.state === state && prev.doc.scale === scale
-      ? prev.structure
-      : normalizeStructure({ title, persona, state, stages, lanes, scale });
-    this.view = { doc, structure, cards };
+  private projection(): Projection {
+    this.view = projectDoc(this.doc, this.view);
     return this.view;
   }
 }

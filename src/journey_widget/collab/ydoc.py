@@ -107,6 +107,8 @@ class YJourney(YBaseDoc):
         """
         document = read_document(self._ydoc, self._roots)
         try:
+            if not has_content(self._ydoc):
+                raise JourneyFormatError("the file could not be loaded as a journey map")
             check_document(document)
         except JourneyFormatError as err:
             log.error("journey map %s cannot be saved: %s", self.path, err)
@@ -126,9 +128,18 @@ class YJourney(YBaseDoc):
         Raises
         ------
         JourneyFormatError
-            For text that is not a valid journey map; the shared map is left as it was.
+            For text that is not a valid journey map; the shared map is left as it was. Not on
+            the first load (the shared map still empty): jupyter-collaboration would fail the
+            room and the browser wait forever, so the error is logged, the shared map stays
+            empty (the browser says the file could not be loaded) and :meth:`get` refuses to
+            save it.
         """
-        theirs = self._parse(value)
+        try:
+            theirs = self._parse(value)
+        except JourneyFormatError:
+            if not has_content(self._ydoc):
+                return
+            raise
         ours = read_document(self._ydoc, self._roots) if has_content(self._ydoc) else None
         base = self._base
         if ours is None or base is None or ours in (base, theirs):

@@ -13,7 +13,7 @@ from pycrdt import Doc
 
 from journey_widget.collab.repair import canonical
 from journey_widget.collab.ydoc import MergedWithFile, YJourney, text_hash
-from journey_widget.collab.yshape import roots
+from journey_widget.collab.yshape import has_content, roots
 from journey_widget.io.errors import JourneyFormatError
 from journey_widget.io.json_format import document_text
 
@@ -139,6 +139,16 @@ def test_invalid_text_raises_naming_the_file_and_leaves_the_shared_map():
         server.set('{"format": "journey-map", ')
     assert server.ydoc.get_state() == before
     assert server.get() == checkout_text()
+
+
+@pytest.mark.parametrize("text", ["", "not json", '{"format": "journey-map", "version": 1}'])
+def test_a_file_that_is_no_map_loads_as_an_empty_room_that_is_never_saved(text):
+    room = YJourney()
+    room.path = "broken.journey.json"
+    room.set(text)  # the first load: no raise (jupyter-collaboration would fail the room)
+    assert not has_content(room.ydoc)
+    with pytest.raises(JourneyFormatError, match=r"broken\.journey\.json"):
+        room.get()
 
 
 def test_observers_hear_of_map_and_state_changes_until_unobserved():
