@@ -2,7 +2,7 @@
 // Pure logic; no DOM.
 import { applyToState, opCardIds } from "./apply";
 import { describePersona } from "./meta";
-import type { Card, FileStatus, MapModel, Op, Reply, Structure } from "./model/types";
+import type { Card, FileStatus, MapModel, Op, Presence, Reply, Structure } from "./model/types";
 import type { MapState } from "./structure";
 
 export interface LastError {
@@ -122,6 +122,16 @@ export class Store {
 
   readOnly(): boolean {
     return this.locked || this.model.isReadOnly();
+  }
+
+  /** Who else edits which card (real-time collaboration); none where the source has no presence. */
+  presence(): readonly Presence[] {
+    return this.model.getPresence?.() ?? [];
+  }
+
+  /** Tell the source which card this view's user is editing (null: none), where it keeps presence. */
+  setEditing(card: string | null): void {
+    this.model.setEditing?.(card);
   }
 
   /** Read-only for this view only (presentation mode): nothing is proposed, the source is untouched. */

@@ -7,13 +7,18 @@ from typing import Any
 import journey_widget as jw
 
 
-def send_op(m: jw.JourneyMap, op: Any, *, op_id: str = "v1-1", base: Any = "current") -> None:
+def send_op(
+    m: jw.JourneyMap, op: Any, *, op_id: str = "v1-1", base: Any = "current", user: Any = None
+) -> None:
+    """Deliver an ``op`` message as a view would; ``user`` (when given) is the browser's user."""
     content = {
         "type": "op",
         "op_id": op_id,
         "base_revision": m.revision if base == "current" else base,
         "op": op,
     }
+    if user is not None:
+        content["user"] = user
     m._on_message(m, content, [])
 
 

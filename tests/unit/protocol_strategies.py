@@ -204,3 +204,44 @@ def browser_op(draw: st.DrawFn, m: jw.JourneyMap, *, cards_only: bool = False) -
     if family == "history":
         return {"kind": draw(st.sampled_from(["undo", "redo"]))}
     return {"kind": "batch", "ops": draw(st.lists(card_op(ids, stages, lanes), max_size=3))}
+
+
+#: The ``user`` of an operation message: absent, null, a name, or malformed (refused).
+ABSENT = object()
+GOOD_USERS = ["ana", "bo"]
+BAD_USERS: list[Any] = ["", 5, True, {"name": "ana"}, ["ana"], "x" * 201]
+users = st.one_of(
+    st.sampled_from([ABSENT, None, *GOOD_USERS, *GOOD_USERS]), st.sampled_from(BAD_USERS)
+)
+
+
+def op_message(op_id: str, base: Any, op: Any, user: Any = ABSENT) -> dict[str, Any]:
+    """An ``op`` message as a view sends it, with ``user`` unless it is ``ABSENT``."""
+    message = {"type": "op", "op_id": op_id, "base_revision": base, "op": op}
+    if user is not ABSENT:
+        message["user"] = user
+    return message
+
+
+@st.composite
+def presence_message(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
+    """A ``presence`` message of one of three views, well formed or not."""
+    card = draw(st.one_of(st.none(), st.sampled_from(ids or ["nope"]), st.sampled_from([5, ""])))
+    user = draw(
+        st.one_of(
+            st.none(),
+            st.fixed_dictionaries(
+                {"name": st.sampled_from([*GOOD_USERS, "", 3])},
+                optional={
+                    "display_name": st.sampled_from(["Ana", "<b>Bo</b>", "", None, 7]),
+                    "color": st.sampled_from(["#e91e63", "var(--jp-collaborator-color1)", None, 1]),
+                },
+            ),
+            st.sampled_from(["ana", 5]),
+        )
+    )
+    view = draw(st.sampled_from(["v1", "v2", "v3", "", None, 4]))
+    message = {"type": "presence", "view": view, "card": card, "user": user}
+    if draw(st.booleans()) and draw(st.booleans()):
+        del message[draw(st.sampled_from(["view", "card", "user"]))]
+    return message

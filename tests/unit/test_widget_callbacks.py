@@ -104,6 +104,7 @@ def test_events_read_like_dicts(widget, events):
         "new": "Adds trail shoes",
         "source": "python",
         "revision": widget.revision,
+        "user": None,
     }
     assert isinstance(event, jw.EditEvent)
 

@@ -1,6 +1,8 @@
 // MapModel over an anywidget model: traits in, `op` messages out, `ack`/`reject` back.
 import type { AnyModel } from "@anywidget/types";
+import { currentIdentity } from "../identity";
 import { normalizeCards, normalizeStructure } from "./normalize";
+import { KernelPresence } from "./presence";
 import type { Card, FileStatus, Finding, MapModel, OpMessage, Reply, Structure } from "./types";
 
 const TRAITS = ["structure", "cards", "revision", "read_only", "file_binding"] as const;
@@ -15,6 +17,7 @@ export function anywidgetModel(model: AnyModel): MapModel {
   let rawC: unknown;
   let cards: Card[] = [];
   let checks = 0;
+  const presence = new KernelPresence(model);
 
   return {
     getStructure() {
@@ -30,15 +33,21 @@ export function anywidgetModel(model: AnyModel): MapModel {
     getRevision: () => Number(model.get("revision")) || 0,
     isReadOnly: () => Boolean(model.get("read_only")),
     getFileStatus: () => fileStatus(model.get("file_binding")),
+    getPresence: () => presence.get(),
+    setEditing: (card) => presence.set(card),
     onChange(cb) {
       const handler = () => cb();
       for (const t of TRAITS) model.on(`change:${t}`, handler);
+      const offPresence = presence.listen(handler);
       return () => {
         for (const t of TRAITS) model.off(`change:${t}`, handler);
+        offPresence();
       };
     },
+    /** Every operation carries this browser's user (omitted without one): the kernel records it. */
     propose(message: OpMessage) {
-      model.send(message);
+      const user = currentIdentity()?.name;
+      model.send(user ? { ...message, user } : message);
     },
     onReply(cb) {
       const handler = (msg: unknown) => {

@@ -130,6 +130,11 @@ export interface OpMessage {
   op_id: string;
   base_revision: number;
   op: Op;
+  /**
+   * Who proposes it: the JupyterLab identity's `name` (identity.ts), absent or null where the
+   * browser knows no user. The kernel records it (`m.history`) and undoes per user by it.
+   */
+  user?: string | null;
 }
 
 /** Kernel to browser, after the state of the same operation has been published. */

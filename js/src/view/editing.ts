@@ -1,10 +1,11 @@
 // The one open editor of a view: opening it on a card, and turning its result into operations:
 // one `edit` per changed field, each with the value seen when the editor opened; several
 // changes go as one `batch`, so one commit is one step of undo.
-import type { Card, EditOp, LaneKind, Scale } from "../model/types";
+import type { Card, EditOp, LaneKind, Presence, Scale } from "../model/types";
 import type { Store } from "../store";
 import type { CardView } from "./card";
 import { createEditor, type EditResult, type Editor, FIELDS } from "./editor";
+import { presenceByCard, presenceWarning } from "./presence";
 
 export class EditSession {
   private editor: Editor | null = null;
@@ -13,6 +14,9 @@ export class EditSession {
   private base = 0;
   /** Whether the details section was open last time (kept for the next editor). */
   private details = false;
+  /** The warning that others edit this card too, and whom it names. */
+  private warning: HTMLElement | null = null;
+  private warned = "";
 
   constructor(
     private store: Store,
@@ -45,6 +49,8 @@ export class EditSession {
     this.base = this.store.revision();
     view.el.classList.add("jw-editing");
     view.el.insertBefore(editor.el, view.el.querySelector(".jw-delete"));
+    this.store.setEditing(card.id);
+    this.showPresence(presenceByCard(this.store.presence()).get(card.id) ?? []);
     editor.textarea.focus();
     const end = editor.textarea.value.length;
     editor.textarea.setSelectionRange(selectAll ? 0 : end, end);
@@ -55,10 +61,24 @@ export class EditSession {
     const { editor, view } = this;
     if (!editor) return;
     this.editor = this.view = null;
+    this.warning = null;
+    this.warned = "";
+    this.store.setEditing(null);
     editor.close();
     editor.el.remove();
     view?.el.classList.remove("jw-editing");
     if (refocus) view?.el.focus();
+  }
+
+  /** Warn (at the top of the editor) that these others edit the same card; none: no warning. */
+  showPresence(people: readonly Presence[]): void {
+    const ed = this.editor;
+    const key = people.map((p) => `${p.name}\n${p.display_name}`).join("\n");
+    if (!ed || key === this.warned) return;
+    this.warning?.remove();
+    this.warning = presenceWarning(people);
+    this.warned = key;
+    if (this.warning) ed.el.insertBefore(this.warning, ed.el.firstChild);
   }
 
   /** Close without sending; keep what the user typed visible in the error banner. */

@@ -23,6 +23,7 @@ import { h } from "./h";
 import { FindingsPanel } from "./findings";
 import { Popups } from "./popup";
 import { Presenter } from "./present";
+import { markPresence, presenceByCard } from "./presence";
 import { syncPrompts } from "./prompts";
 import { placeCards } from "./place";
 import { type OverlaySource, OverlayView } from "./overlay";
@@ -102,6 +103,8 @@ export class MapView {
   private offStore: () => void;
   private overlays: OverlayView | null;
   private decorate: ViewOptions["decorate"];
+  /** Cards marked as edited by someone else, and what their mark shows (presence.ts). */
+  private presenceShown = new Map<string, string>();
 
   constructor(host: HTMLElement, store: Store, opts: ViewOptions = {}) {
     this.store = store;
@@ -319,6 +322,9 @@ export class MapView {
     }
     this.root.toggleAttribute("data-jw-collapsed", visible.ids != null);
     syncPrompts(frame);
+    const others = presenceByCard(store.presence());
+    markPresence(this.cards, others, this.presenceShown);
+    if (editing) this.editing.showPresence(others.get(editing) ?? []);
     if (this.decorate) for (const c of cards) {
       const v = this.cards.get(c.id);
       if (v) this.decorate(c, v.el);

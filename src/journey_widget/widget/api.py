@@ -97,10 +97,50 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
         """Call ``callback(event)`` after every edit, from the browser or from Python.
 
         ``event`` is an :class:`~journey_widget.events.EditEvent` (``kind, id, field, old, new,
-        source``). Returns the callback, so this works as a decorator.
+        source, revision, user``). Returns the callback, so this works as a decorator.
         """
         self._callbacks.register(callback, remove)
         return callback
+
+    @property
+    def history(self) -> pd.DataFrame:
+        """Every edit so far, one row per change: who changed what, when and from where.
+
+        Columns: ``time`` (when the kernel applied it, a tz-aware UTC timestamp), ``user``
+        (the JupyterLab user's ``name`` for edits made in a browser that knows its user, as
+        under real-time collaboration; ``None`` from Python), ``source`` (``"browser"`` or
+        ``"python"``), ``kind``, ``card``, ``field``, ``old``, ``new`` (as in
+        :class:`~journey_widget.events.EditEvent`). Undo and redo add rows too: the changes they
+        made, with the kind of the change (undoing a text edit is an ``edit`` from the new text
+        back to the old). An empty DataFrame with these columns before the first edit. The
+        record lives in the kernel's memory: it starts again with the kernel.
+
+        Examples
+        --------
+        >>> m = jw.JourneyMap(cards, overlays=False)
+        >>> m.edit_card("c1", "text", "Searches for shoes")
+        >>> m.move_card("c4", stage="Cart")
+        >>> m.undo()
+        True
+        >>> m.history[["user", "source", "kind", "card", "field"]]
+           user  source  kind card     field
+        0  None  python  edit   c1      text
+        1  None  python  move   c4  position
+        2  None  python  move   c4  position
+        >>> m.history["new"][0], str(m.history["time"].dt.tz)
+        ('Searches for shoes', 'UTC')
+
+        After a workshop on a shared notebook, who changed how many cards (each browser's
+        user; see docs/collaboration.md):
+
+        >>> who = m.history.fillna({"user": "(Python)"})
+        >>> who.groupby(["user", "kind"])["card"].nunique()
+        user      kind
+        (Python)  edit    1
+                  move    1
+        Name: card, dtype: int64
+        """
+        return self._record.frame()
 
     # ---- cards --------------------------------------------------------------------------
     def add_card(
@@ -229,7 +269,11 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
 
     # ---- undo ----------------------------------------------------------------------------
     def undo(self) -> bool:
-        """Undo the last edit (from any source); False when there is nothing to undo."""
+        """Undo the last edit, whoever made it; False when there is nothing to undo.
+
+        This walks the kernel's whole history, latest first: browser edits of every user
+        included (their undo buttons walk back only their own edits; see docs/collaboration.md).
+        """
         applied = self._history.undo()
         if applied:
             self._after(applied.changes, "python")

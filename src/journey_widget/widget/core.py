@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from ..model import Applied, Change, History, Journey, Op
     from .events import Callbacks, Source
+    from .record import EditRecord
 
 
 class MapCore:
@@ -23,6 +24,7 @@ class MapCore:
     _journey: Journey
     _history: History
     _callbacks: Callbacks
+    _record: EditRecord
 
     @classmethod
     def from_journey(cls, journey: Journey, **kwargs: Any) -> Self:
@@ -33,6 +35,6 @@ class MapCore:
         """Apply one operation through the history, then publish it (see :meth:`_after`)."""
         raise NotImplementedError
 
-    def _after(self, changes: list[Change], source: Source) -> None:
-        """Show applied changes in every view and tell the edit callbacks."""
+    def _after(self, changes: list[Change], source: Source, user: str | None = None) -> None:
+        """Show applied changes in every view, record them and tell the edit callbacks."""
         raise NotImplementedError

@@ -32,6 +32,10 @@ class EditEvent:
         Where the edit came from.
     revision : int
         The map's revision after the edit.
+    user : str or None
+        Who made it: the JupyterLab user's ``name`` for edits from a browser that knows its
+        user (real-time collaboration); ``None`` for edits from Python and from views without
+        one.
 
     Events also read like dicts: ``event["kind"]``.
     """
@@ -43,6 +47,7 @@ class EditEvent:
     new: Any
     source: Source
     revision: int
+    user: str | None = None
 
     def __getitem__(self, key: str) -> Any:
         return getattr(self, key)
@@ -68,8 +73,10 @@ class Callbacks:
         elif callback not in self._callbacks:
             self._callbacks.append(callback)
 
-    def emit(self, changes: Iterable[Change], source: Source, revision: int) -> None:
-        """Call every callback for every change.
+    def emit(
+        self, changes: Iterable[Change], source: Source, revision: int, user: str | None = None
+    ) -> None:
+        """Call every callback for every change (made by ``user``, see :class:`EditEvent`).
 
         A failing callback does not stop the others. Errors are logged; for edits made from
         Python the first one is raised again once all callbacks ran, so it shows in the cell.
@@ -77,7 +84,7 @@ class Callbacks:
         first: Exception | None = None
         for change in changes:
             event = EditEvent(
-                change.kind, change.id, change.field, change.old, change.new, source, revision
+                change.kind, change.id, change.field, change.old, change.new, source, revision, user
             )
             for callback in list(self._callbacks):
                 try:

@@ -32,7 +32,9 @@ from .events import Callbacks, Source, logger
 from .messages import findings_reply, is_check_message
 from .overlays import OverlayList, OverlayRefresher
 from .payloads import cards_payload, structure_payload
-from .protocol import history_kind, op_from_message
+from .presence import PresenceBoard, is_presence_message
+from .protocol import history_kind, message_user, op_from_message
+from .record import EditRecord
 from .snapshot import Snapshots
 
 if TYPE_CHECKING:
@@ -122,6 +124,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         self._overlay_refresher = OverlayRefresher(self, overlays)
         self._snapshots = Snapshots(self)  # keeps saved notebook outputs current
         self._init_journey(journey)
+        self._presence = PresenceBoard(lambda msg: self.send(msg))  # who edits which card
         self.on_msg(self._on_message)
 
     @classmethod
@@ -135,6 +138,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         self._journey = journey
         self._history = History(journey)
         self._callbacks = Callbacks()
+        self._record = EditRecord()
         self._publish()
         self._overlay_refresher.request()
 
@@ -174,33 +178,47 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         self._after(applied.changes, source)
         return applied
 
-    def _after(self, changes: list[Change], source: Source) -> None:
+    def _after(self, changes: list[Change], source: Source, user: str | None = None) -> None:
         self._publish()
         self._overlay_refresher.request()  # renders later: after the ack, bursts coalesced
         self._snapshots.request(changes)
-        self._callbacks.emit(changes, source, self.revision)
+        self._record.add(changes, source, user)
+        self._callbacks.emit(changes, source, self.revision, user)
 
+    def _walk(self, walk: str, user: str | None) -> Applied | None:
+        """A browser's undo or redo: the user's own last step, or anyone's without a user."""
+        h = self._history
+        if user is None:
+            return h.undo() if walk == "undo" else h.redo()
+        return h.undo_by(user) if walk == "undo" else h.redo_by(user)
+
+    # long: one message, one reply (ack or reject), then publishing, read in that order
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if is_check_message(content):  # the Check button: m.check(), read only
             self.send(findings_reply(self._journey, content))
+            return
+        if is_presence_message(content):  # who edits which card (presence.py)
+            self._presence.receive(content)
             return
         if not isinstance(content, dict) or content.get("type") != "op":
             return
         op_id = content.get("op_id")
         base = content.get("base_revision")
         applied: Any = None
+        user: str | None = None
         try:
+            user = message_user(content)
             if self.read_only:
                 raise JourneyError("this map is read-only; set read_only=False to edit it")
             stale = not isinstance(base, int) or base < self.revision
             walk = history_kind(content.get("op"))
             reply: dict[str, Any] = {"type": "ack", "op_id": op_id}
-            if walk:  # undo / redo: Python owns the history, shared by every view
-                applied = (self._history.undo if walk == "undo" else self._history.redo)()
+            if walk:  # undo / redo: Python owns the history; a named user walks their own steps
+                applied = self._walk(walk, user)
                 reply["changed"] = applied is not None
             else:
                 op = op_from_message(content.get("op"), self._journey, stale)
-                applied = self._history.apply(op)
+                applied = self._history.apply(op, user)
                 if isinstance(op, AddCard):
                     reply["id"] = op.card["id"]
             # The DataFrame holds the edit now: answer at once, naming the revision the traits
@@ -229,7 +247,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
             _let_out(self)
         if applied is not None:
             try:
-                self._after(applied.changes, "browser")
+                self._after(applied.changes, "browser", user)
             except Exception:
                 logger.exception("journey_widget failed to publish after %r", content)
 

@@ -29,6 +29,8 @@ from ..model.structure import to_lane
 HISTORY_KINDS = ("undo", "redo")
 #: The most operations one ``batch`` may carry (one editor commit sends a handful).
 MAX_BATCH = 20
+#: The longest user name an operation message may carry (JupyterLab's are short).
+MAX_USER = 200
 
 
 def _get(
@@ -47,6 +49,28 @@ def _flag(op: Mapping[str, Any], key: str) -> bool:
     if not isinstance(value, bool):
         raise JourneyError(f"malformed operation: {key!r} is {value!r}, expected true or false")
     return value
+
+
+def message_user(content: Mapping[str, Any]) -> str | None:
+    """Who sent an ``op`` message: its ``user`` (the JupyterLab identity's ``name``) or ``None``.
+
+    ``user`` may be absent or ``null`` (a view that knows no user); anything else than a
+    non-empty string of at most ``MAX_USER`` characters is refused.
+
+    Examples
+    --------
+    >>> message_user({"type": "op", "user": "anonymous-io"}), message_user({"type": "op"})
+    ('anonymous-io', None)
+    """
+    user = content.get("user")
+    if user is None:
+        return None
+    if not isinstance(user, str) or not 0 < len(user) <= MAX_USER:
+        raise JourneyError(
+            f"malformed message: 'user' is {user!r}, expected a user name "
+            f"(1 to {MAX_USER} characters) or null"
+        )
+    return user
 
 
 def history_kind(op: Any) -> str | None:
