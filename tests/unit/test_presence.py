@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from journey_helpers import Recorder
+from journey_helpers import Recorder, without_loop
 from protocol_helpers import assert_unchanged, state
 
 from journey_widget.widget.presence import TTL, PresenceBoard
@@ -90,6 +90,7 @@ def test_a_stale_entry_goes_with_the_next_message_of_any_view():
     assert sent[-1]["entries"] == []
 
 
+@without_loop  # a browser test's Playwright may leave a running loop in the main thread
 def test_the_kernel_loop_checks_for_stale_entries_by_itself():
     async def run() -> None:
         b, sent, clock = board()

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from collab_helpers import card, checkout_doc, checkout_text, edit, fork, ids, new_card, sync
+from journey_helpers import without_loop
 from pycrdt import Doc
 
 from journey_widget.collab.repair import canonical
@@ -163,6 +164,7 @@ def test_observers_hear_of_map_and_state_changes_until_unobserved():
     assert heard == ["source", "state"]
 
 
+@without_loop  # a browser test's Playwright may leave a running loop in the main thread
 def test_a_merge_that_differs_from_the_file_asks_the_server_to_save_it():
     async def scenario() -> list[tuple[str, Any]]:
         server, browser = loaded()
