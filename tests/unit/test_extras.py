@@ -62,10 +62,9 @@ def test_pdf_without_chromium_or_playwright_names_the_pdf_extra(
     from journey_widget.reports import pdf
 
     monkeypatch.delenv("JOURNEY_WIDGET_CHROMIUM", raising=False)
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)  # no browser on PATH
     _missing(monkeypatch, "playwright")
-    with pytest.raises(jw.JourneyError) as info:
-        pdf.find_chromium()
+    with pytest.raises(jw.JourneyError) as info:  # no browser anywhere (an empty filesystem)
+        pdf.find_chromium("linux", {"PATH": "/usr/bin"}, exists=lambda path: False)
     message = str(info.value)
     assert "apt-get install chromium" in message and "JOURNEY_WIDGET_CHROMIUM" in message
     assert 'pip install "journey-widget[pdf]"' in message

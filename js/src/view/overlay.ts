@@ -4,6 +4,7 @@
 // each chart with its y axis in a left margin as wide as the lane-header column and one x band
 // per map column (`left`, `column_width`), so at the board's left edge band i sits under
 // column i; when the board's widths differ the image is scaled and shifted to match.
+import { chartDataDetails, normalizeTables, type ChartTable } from "../chartdata";
 import type { Column } from "../columns";
 import { LANE_WIDTH } from "../vocabulary";
 import { h } from "./h";
@@ -19,6 +20,8 @@ export interface Overlay {
   left: number;
   /** Width (px) of one column band. */
   column_width: number;
+  /** The chart's data: its text alternative, shown under a <details> (chartdata.ts). */
+  tables?: ChartTable[];
 }
 
 /** Where overlays come from: the widget model, or anything else that holds them. */
@@ -51,9 +54,10 @@ export function normalizeOverlays(raw: unknown): Overlay[] {
       ? r.columns.filter((c): c is [string, string | null] =>
           Array.isArray(c) && typeof c[0] === "string" && (c[1] === null || typeof c[1] === "string"))
       : [];
+    const tables = normalizeTables(r.tables);
     out.push({
       name: r.name, svg: r.svg, columns, width: num(r.width, 0), height: num(r.height, 0),
-      left: num(r.left, LANE_WIDTH), column_width: num(r.column_width, 0),
+      left: num(r.left, LANE_WIDTH), column_width: num(r.column_width, 0), ...(tables.length ? { tables } : {}),
     });
   }
   return out;
@@ -95,6 +99,8 @@ export class OverlayView {
   /** The container: place it after the board, inside the board's scroll box. */
   readonly el = h("div", { class: "jw-overlays", "data-jw-overlays": true });
   private imgs = new Map<string, { img: HTMLImageElement; svg: string }>();
+  /** The charts' data tables, last in `el` (after the images). */
+  private data = h("div", { class: "jw-overlay-data", "data-jw-overlay-data": true });
   private columns: readonly Column[] | null = null;
   private columnWidth = 0;
   private laneWidth = LANE_WIDTH;
@@ -102,6 +108,7 @@ export class OverlayView {
 
   constructor(private source: OverlaySource) {
     this.el.style.width = "max-content";
+    this.el.appendChild(this.data);
     this.off = source.onChange(() => this.update());
     this.update();
   }
@@ -121,6 +128,7 @@ export class OverlayView {
     for (const [name, v] of this.imgs) {
       if (!names.has(name)) {
         v.img.remove();
+        this.data.querySelector(`[data-jw-chart-data="${CSS.escape(name)}"]`)?.remove();
         this.imgs.delete(name);
       }
     }
@@ -139,6 +147,9 @@ export class OverlayView {
       if (v.svg !== o.svg) {
         v.img.src = svgDataUrl(o.svg);
         v.svg = o.svg;
+        this.data.querySelector(`[data-jw-chart-data="${CSS.escape(o.name)}"]`)?.remove();
+        const details = chartDataDetails(o.name, TITLES[o.name] ?? `${o.name} chart`, o.tables ?? []);
+        if (details) this.data.appendChild(details);
       }
       if (this.el.children[i] !== v.img) this.el.insertBefore(v.img, this.el.children[i] ?? null);
     });

@@ -14,6 +14,7 @@ from typing import Any
 
 import mistune
 
+from ..charts.datatable import spec_tables, tables_html
 from ..html_render import widget_css
 
 # Raw HTML in Markdown is escaped, not passed through: a second guard after escape_md.
@@ -37,6 +38,13 @@ def _image(mime: str, payload: str | bytes, alt: str) -> str:
     )
 
 
+def _chart_alt(spec: dict[str, Any]) -> str:
+    title = spec.get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    name = " ".join(text) if isinstance(text, list) else str(text or spec.get("description") or "")
+    return f"{name or 'Chart'} (its data is in the table that follows)"
+
+
 def output_html(output: dict[str, Any]) -> str:
     """The best static rendering of one output: HTML, an SVG or PNG image, else plain text."""
     data = output.get("data", {})
@@ -45,10 +53,16 @@ def output_html(output: dict[str, Any]) -> str:
     alt = str(data.get("text/plain", "chart"))
     if "text/html" in data:
         return str(data["text/html"])
+    spec = next((v for k, v in data.items() if k.startswith("application/vnd.vegalite")), None)
+    if isinstance(spec, dict):  # a chart: its data as tables under <details>, the text alternative
+        alt = _chart_alt(spec)
+    data_tables = (
+        tables_html(spec_tables(spec), "The chart's data") if isinstance(spec, dict) else ""
+    )
     if "image/svg+xml" in data:
-        return _image("image/svg+xml", data["image/svg+xml"], alt)
+        return _image("image/svg+xml", data["image/svg+xml"], alt) + data_tables
     if "image/png" in data:
-        return _image("image/png", data["image/png"], alt)
+        return _image("image/png", data["image/png"], alt) + data_tables
     if "text/plain" in data:
         return f"<pre>{html.escape(str(data['text/plain']))}</pre>"
     return ""

@@ -4,7 +4,8 @@ After every committed edit the widget calls :meth:`OverlayRefresher.request`. It
 there, so the edit's ``ack`` leaves first:
 
 - in a kernel (a running asyncio loop: ipykernel, or any asyncio program), once the widget has
-  been displayed, it schedules one refresh on the loop for when edits pause for ``DEBOUNCE``
+  been displayed (``_repr_mimebundle_``, or a first message from a view in front ends that never
+  call it), it schedules one refresh on the loop for when edits pause for ``DEBOUNCE``
   seconds (at most ``MAX_WAIT`` after the first); edits arriving meanwhile ride along with it (a
   burst of edits costs one render, of the latest state, and renders keep out of the way of the
   acks of a quick series of edits);
@@ -16,9 +17,11 @@ A refresh first digests what each chart is drawn from (the columns, the scale, t
 emotion cards, the metrics); only a chart whose digest changed is built (Altair) and rendered
 to SVG (vl-convert), so an edit that changes no chart (a card's text) costs next to nothing.
 
-The trait holds ``{name, svg, columns, width, height, left, column_width}`` per chart; the
-view shows each as ``<img src="data:image/svg+xml;base64,...">`` (an image runs no script and
-fetches nothing) aligned to the board's columns.
+The trait holds ``{name, svg, columns, width, height, left, column_width, tables}`` per chart;
+the view shows each as ``<img src="data:image/svg+xml;base64,...">`` (an image runs no script and
+fetches nothing) aligned to the board's columns, with ``tables`` (the chart's data,
+:func:`~journey_widget.charts.datatable.spec_tables`) under a ``<details>`` as its text
+alternative.
 
 No chart repeats the map (issue 19): the emotion lane already draws the team's curve, so the
 emotion chart is drawn under it only when it adds something the lane does not show (measured
@@ -264,6 +267,7 @@ class OverlayRenderer:
 
     def items(self, journey: Journey) -> list[dict[str, Any]]:
         """The overlay items (SVG and layout) of the map's charts, redrawing only changed ones."""
+        from ..charts.datatable import spec_tables
         from ..charts.render import overlay_svg
 
         columns = [[stage, step] for stage, step in journey.columns()]
@@ -285,6 +289,7 @@ class OverlayRenderer:
                     "height": height,
                     "left": geometry.left,
                     "column_width": geometry.column,
+                    "tables": spec_tables(spec),  # the text alternative: the chart's data
                 }
             cache[chart.name] = (chart.key, item)
             out.append(item)
@@ -306,11 +311,20 @@ class OverlayRefresher:
         self._handle: asyncio.TimerHandle | None = None
         self._first = self._last = 0.0
         self.displayed = False
+        on_msg = getattr(widget, "on_msg", None)
+        if on_msg is not None:  # a view's first message shows it is displayed
+            on_msg(self._on_view_message)
 
     def on_display(self) -> None:
         """The widget was displayed: from now on refresh in the background after edits."""
         self.displayed = True
         self.request()
+
+    def _on_view_message(self, _widget: Any, _content: Any, _buffers: Any) -> None:
+        # Front ends that never call `_repr_mimebundle_` (older marimo releases, other anywidget
+        # hosts) show the widget all the same: any message from a view proves one exists.
+        if not self.displayed:
+            self.on_display()
 
     def request(self) -> None:
         """Note that the map changed; refresh later on the loop, or when the trait is read."""
