@@ -1,6 +1,6 @@
 // Operations applied to a card list exactly as the Python model applies them.
 // Row order inside one (stage, step, lane) cell is the on-screen order.
-import type { Card, CardOp, HistoryOp, Op } from "./model/types";
+import type { Card, CardOp, HistoryOp, Op, ParticipationOp } from "./model/types";
 import { applyMetaOp, isMetaOp } from "./meta";
 import { applyStructureOp, type MapState } from "./structure";
 
@@ -67,6 +67,13 @@ export function isCardOp(op: Op): op is CardOp {
   return op.kind === "edit" || op.kind === "add" || op.kind === "delete" || op.kind === "move";
 }
 
+const PARTICIPATION = new Set(["add_comment", "resolve_comment", "start_voting", "vote", "end_voting"]);
+
+/** Comments and votes: they change no card or structure, the view draws them when they come. */
+export function isParticipationOp(op: Op): op is ParticipationOp {
+  return PARTICIPATION.has(op.kind);
+}
+
 export function isHistoryOp(op: Op): op is HistoryOp {
   return op.kind === "undo" || op.kind === "redo";
 }
@@ -82,7 +89,7 @@ export function applyToState(state: MapState, op: Op, newId = ""): MapState {
     for (const o of op.ops) cards = applyOp(cards, o, newId);
     return { structure: state.structure, cards };
   }
-  if (isHistoryOp(op)) return state;
+  if (isHistoryOp(op) || isParticipationOp(op)) return state;
   if (isMetaOp(op)) return applyMetaOp(state, op);
   return applyStructureOp(state, op);
 }

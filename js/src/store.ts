@@ -2,7 +2,8 @@
 // Pure logic; no DOM.
 import { applyToState, opCardIds } from "./apply";
 import { describePersona } from "./meta";
-import type { Card, FileStatus, MapModel, Op, Presence, Reply, Structure } from "./model/types";
+import { EMPTY_PARTICIPATION } from "./model/participation";
+import type { Card, FileStatus, MapModel, Op, OwnDots, Participation, Presence, Reply, Structure } from "./model/types";
 import type { MapState } from "./structure";
 
 export interface LastError {
@@ -63,6 +64,8 @@ export function typedValue(op: Op): string | null {
       return shown(op.title);
     case "set_persona":
       return describePersona(op.persona);
+    case "add_comment":
+      return op.text;
     default:
       return null;
   }
@@ -132,6 +135,35 @@ export class Store {
   /** Tell the source which card this view's user is editing (null: none), where it keeps presence. */
   setEditing(card: string | null): void {
     this.model.setEditing?.(card);
+  }
+
+  /** Comments, voting rounds and revealed totals; empty where the source has none. */
+  participation(): Participation {
+    return this.model.getParticipation?.() ?? EMPTY_PARTICIPATION;
+  }
+
+  /** True where the source keeps comments and votes (a kernel). */
+  hasParticipation(): boolean {
+    return typeof this.model.getParticipation === "function";
+  }
+
+  /** This view's own dots in the open round (null until known), pending votes counted in. */
+  dots(): OwnDots | null {
+    const d = this.model.getDots?.() ?? null;
+    if (!d) return null;
+    const cards = { ...d.cards };
+    let used = d.used;
+    for (const p of this.pending) {
+      if (p.acked || p.op.kind !== "vote" || p.op.voter !== d.voter) continue;
+      cards[p.op.card] = Math.max(0, (cards[p.op.card] ?? 0) + p.op.count);
+      used = Math.max(0, used + p.op.count);
+    }
+    return { ...d, cards, used };
+  }
+
+  /** Who votes from this view (null: nobody): the source answers with their dots. */
+  setVoter(voter: string | null): void {
+    this.model.setVoter?.(voter);
   }
 
   /** Read-only for this view only (presentation mode): nothing is proposed, the source is untouched. */

@@ -199,3 +199,44 @@ describe("two people editing one shared document", () => {
     expect(writeDocument(b, journeyDocValue(doc), "b")).toBe(false);
   });
 });
+
+describe("comments and voting in the shared document (docs/participation.md)", () => {
+  const comments = [{ id: "k1", card: "c11", parent: null, author: "Ana", created: "2026-12-01T10:00:00Z", text: "Why?", resolved: false }];
+  const voting = {
+    rounds: [{ round: 1, lanes: ["Pain points"], budget: 3, anonymous: true, started: "2026-12-01T10:00:00Z", ends: null, ended: null }],
+    votes: [{ round: 1, card: "c11", voter: "voter-1a2b3c4d", count: 2 }],
+  };
+
+  it("are two more meta keys, and the version is 2 exactly when one is held", () => {
+    const ydoc = new Y.Doc();
+    const plain = exampleValue();
+    writeDocument(ydoc, plain, "me");
+    expect(readDocument(ydoc).version).toBe(1);
+    expect(readDocument(ydoc).$schema).toBe("urn:journey-widget:schema:journey-map:1");
+    writeDocument(ydoc, { ...plain, version: 2, comments }, "me");
+    expect(JSON.parse(journeyRoots(ydoc).meta.get("comments")!)).toEqual(comments);
+    let doc = readDocument(ydoc);
+    expect([doc.version, doc.$schema]).toEqual([2, "urn:journey-widget:schema:journey-map:2"]);
+    expect(Object.keys(doc).slice(-2)).toEqual(["cards", "comments"]);
+    writeDocument(ydoc, { ...plain, version: 2, voting, zeta: 1 }, "me");
+    doc = readDocument(ydoc);
+    expect(Object.keys(doc).slice(-3)).toEqual(["cards", "voting", "zeta"]);
+    expect(doc.version).toBe(2);
+    writeDocument(ydoc, plain, "me");
+    expect(readDocument(ydoc).version).toBe(1);
+  });
+
+  it("round-trip through the file document and write Python's bytes", () => {
+    const ydoc = new Y.Doc();
+    writeDocument(ydoc, { ...exampleValue(), version: 2, comments, voting }, "me");
+    const text = writeJourneyDoc(readJourneyDoc(readDocument(ydoc)));
+    const back = JSON.parse(text) as Record<string, unknown>;
+    expect(back.version).toBe(2);
+    expect(back.comments).toEqual(comments);
+    expect(back.voting).toEqual(voting);
+    expect(Object.keys(back).slice(-3)).toEqual(["cards", "comments", "voting"]);
+    const b = new Y.Doc();
+    writeDocument(b, journeyDocValue(readJourneyDoc(readDocument(ydoc))), "b");
+    expect(readDocument(b)).toEqual(readDocument(ydoc));
+  });
+});

@@ -128,7 +128,7 @@ describe("DocumentMapModel under the Store", () => {
     store.propose({ kind: "edit", id: first.id, field: "text", value: "Edited", old: first.text });
     await flush();
     const [text, cards, structure] = [model.text(), model.getCards(), model.getStructure()];
-    for (const bad of ["", "{", TEXT.replace('"version": 1', '"version": 2'), TEXT.replace('"score": -1.0', '"score": NaN')]) {
+    for (const bad of ["", "{", TEXT.replace('"version": 1', '"version": 3'), TEXT.replace('"score": -1.0', '"score": NaN')]) {
       expect(model.load(bad)).toBe(false);
       expect(model.error).toMatch(/^(\$|version|cards\[\d+\]\.score): /);
       expect([model.text(), model.getCards(), model.getStructure()]).toEqual([text, cards, structure]);

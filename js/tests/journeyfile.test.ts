@@ -79,8 +79,8 @@ describe("documents Python would refuse", () => {
 
   it("says what is wrong, where, and what was expected, in Python's words", () => {
     expect(refused({ format: "other" })).toBe(`format: not a journey map document: expected "journey-map", got 'other' (a string)`);
-    expect(refused({ ...base(), version: 2 })).toBe("version: journey map version 2 is newer than this journey_widget " +
-      "reads (version 1); update journey_widget to open it");
+    expect(refused({ ...base(), version: 3 })).toBe("version: journey map version 3 is newer than this journey_widget " +
+      "reads (version 2); update journey_widget to open it");
     const d = base();
     d.cards[3].stage = "Nowhere";
     expect(refused(d)).toBe("cards[3].stage: 'Nowhere' is not one of the map's stages " +

@@ -133,7 +133,7 @@ describe("presence over a kernel", () => {
     const user = { name: "me", display_name: "Me", color: "#123456" };
     expect(k.sent).toEqual([{ type: "presence", view: expect.stringMatching(/^v\w+$/), card: null, user }]);
     m.propose({ type: "op", op_id: "v-1", base_revision: 1, op: { kind: "undo" } });
-    expect(k.sent[1]).toEqual({ type: "op", op_id: "v-1", base_revision: 1, op: { kind: "undo" }, user: "me" });
+    expect(k.sent[1]).toEqual({ type: "op", op_id: "v-1", base_revision: 1, op: { kind: "undo" }, user: "me", view: expect.stringMatching(/^v\w+$/) });
     m.setEditing!("a");
     expect(k.sent[2]).toMatchObject({ type: "presence", card: "a", user });
     vi.advanceTimersByTime(PRESENCE_REFRESH_MS * 2);
@@ -157,7 +157,7 @@ describe("presence over a kernel", () => {
     const off = m.onChange(() => {});
     m.setEditing!("a");
     m.propose({ type: "op", op_id: "v-1", base_revision: 1, op: { kind: "undo" } });
-    expect(k.sent).toEqual([{ type: "op", op_id: "v-1", base_revision: 1, op: { kind: "undo" } }]);
+    expect(k.sent).toEqual([{ type: "op", op_id: "v-1", base_revision: 1, op: { kind: "undo" }, view: expect.stringMatching(/^v\w+$/) }]);
     off();
   });
 

@@ -185,16 +185,81 @@ def meta_op(draw: st.DrawFn) -> dict[str, Any]:
     return {"kind": kind, "persona": persona}
 
 
+PARTICIPATION_KINDS = [
+    "add_comment",
+    "resolve_comment",
+    "start_voting",
+    "vote",
+    "vote",
+    "end_voting",
+]
+VOTERS = ["Ana", "Bo", "", 5, None]
+
+
 @st.composite
-def browser_op(draw: st.DrawFn, m: jw.JourneyMap, *, cards_only: bool = False) -> dict[str, Any]:
+def participation_op(draw: st.DrawFn, m: jw.JourneyMap) -> dict[str, Any]:
+    """A comment or voting operation, valid or not: wrong types, missing or unknown keys."""
+    ids, lanes = list(m.data["id"]), list(m.lanes)
+    comments = list(m.comments["id"])
+    card = draw(st.one_of(st.sampled_from(ids or ["nope"]), st.sampled_from(["nope", 3])))
+    kind = draw(st.sampled_from(PARTICIPATION_KINDS))
+    if kind == "add_comment":
+        op = {
+            "kind": kind,
+            "card": card,
+            "text": draw(st.one_of(texts(12), st.sampled_from(["<b>x</b>", "  ", 4]))),
+            "author": draw(st.sampled_from(["Ana", "<i>Bo</i>", "", None])),
+            "reply_to": draw(st.one_of(st.none(), st.sampled_from([*comments, "k99", 1]))),
+        }
+    elif kind == "resolve_comment":
+        op = {
+            "kind": kind,
+            "comment": draw(st.sampled_from([*comments, "k99", 2])),
+            "resolved": draw(st.sampled_from([True, False, "yes"])),
+        }
+    elif kind == "start_voting":
+        op = {
+            "kind": kind,
+            "budget": draw(st.sampled_from([1, 2, 3, 0, 100, 2.5, True])),
+            "lanes": draw(st.sampled_from([None, lanes[:1], ["Nope"], [], "Actions"])),
+            "anonymous": draw(st.sampled_from([True, False, 0])),
+            "minutes": draw(st.sampled_from([None, 5, 0.5, 0, -1, "5"])),
+        }
+    elif kind == "vote":
+        op = {
+            "kind": kind,
+            "card": card,
+            "voter": draw(st.sampled_from(VOTERS)),
+            "count": draw(st.sampled_from([1, 1, -1, 2, 0, True])),
+        }
+    else:
+        op = {"kind": kind}
+    if draw(st.integers(0, 9)) == 0:
+        op["extra"] = 1
+    if len(op) > 1 and draw(st.integers(0, 9)) == 0:
+        del op[draw(st.sampled_from(sorted(k for k in op if k != "kind")))]
+    return op
+
+
+@st.composite
+def browser_op(
+    draw: st.DrawFn, m: jw.JourneyMap, *, cards_only: bool = False, participation: bool = False
+) -> dict[str, Any]:
     """One operation a browser may send for map ``m``.
 
-    Mostly card edits, then structure, metadata, undo and redo, and batches of card edits.
+    Mostly card edits, then structure, metadata, undo and redo, and batches of card edits;
+    with ``participation``, comments and dot voting too (the widget's; the JupyterLab
+    document's parity test leaves them out).
     """
     ids, stages, lanes = list(m.data["id"]), list(m.stages), list(m.lanes)
     if cards_only:
         return draw(card_op(ids, stages, lanes))
-    family = draw(st.sampled_from(["card"] * 6 + ["structure"] * 2 + ["meta", "history", "batch"]))
+    extra = ["participation"] * 3 if participation else []
+    family = draw(
+        st.sampled_from(["card"] * 6 + ["structure"] * 2 + ["meta", "history", "batch", *extra])
+    )
+    if family == "participation":
+        return draw(participation_op(m))
     if family == "card":
         return draw(card_op(ids, stages, lanes))
     if family == "structure":
@@ -215,11 +280,15 @@ users = st.one_of(
 )
 
 
-def op_message(op_id: str, base: Any, op: Any, user: Any = ABSENT) -> dict[str, Any]:
-    """An ``op`` message as a view sends it, with ``user`` unless it is ``ABSENT``."""
+def op_message(
+    op_id: str, base: Any, op: Any, user: Any = ABSENT, view: str | None = None
+) -> dict[str, Any]:
+    """An ``op`` message as a view sends it: ``user`` unless ``ABSENT``, ``view`` when given."""
     message = {"type": "op", "op_id": op_id, "base_revision": base, "op": op}
     if user is not ABSENT:
         message["user"] = user
+    if view is not None:
+        message["view"] = view
     return message
 
 

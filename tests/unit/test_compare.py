@@ -60,6 +60,7 @@ def test_payload_holds_both_maps_every_change_kind_and_the_emotion_change() -> N
         "label": "Today",
         "structure": structure_payload(m.journey),
         "cards": cards_payload(m.journey.table),
+        "participation": {"comments": [], "rounds": [], "totals": []},
     }
     assert p["after"]["label"] == "Tomorrow"
     assert p["after"]["structure"]["state"] == "future"

@@ -1,11 +1,13 @@
 """Property test of the widget protocol: any sequence of browser messages.
 
-Any sequence of browser messages (card, structure and metadata operations, batches, undo and
-redo; well formed or not; with or without a ``user``, valid or not; ``presence`` messages in
-between) gets exactly one reply per operation; an ack that changes the map bumps the revision
-and the traits mirror the model; a reject changes nothing; presence messages never change the
-map and are answered, if at all, by a well-formed broadcast. Afterwards, undoing everything
-from Python gives back the original, however the users' own undos interleaved.
+Any sequence of browser messages (card, structure, metadata, comment and voting operations,
+batches, undo and redo; well formed or not; with or without a ``user``, valid or not;
+``presence`` messages in between) gets exactly one reply per operation; an ack that changes the
+map bumps the revision and the traits mirror the model; a reject changes nothing; presence
+messages never change the map and are answered, if at all, by a well-formed broadcast; the
+synced state never holds an open round's voters, whose dots go only to the view that voted.
+Afterwards, undoing everything from Python gives back the original, however the users' own
+undos interleaved.
 """
 
 from __future__ import annotations
@@ -22,7 +24,11 @@ from protocol_strategies import (
     users,
 )
 
-from journey_widget.widget.payloads import cards_payload, structure_payload
+from journey_widget.widget.payloads import (
+    cards_payload,
+    participation_payload,
+    structure_payload,
+)
 
 
 def _check_presence(m, wire, data) -> None:
@@ -41,6 +47,29 @@ def _check_presence(m, wire, data) -> None:
     del wire.messages[sent:]
 
 
+def _no_open_dots(m) -> None:
+    """The synced state never holds an open round's dots (nor a voter of one)."""
+    state = str(m.get_state())
+    open_round = m.journey.participation.open_round()
+    for v in m.journey.participation.votes:
+        if open_round is not None and v.round == open_round.number:
+            assert v.voter not in state
+
+
+def _check_dots(dots) -> None:
+    """``dots`` messages go only to the view that voted, with that view's own voter's dots."""
+    for d in dots:
+        assert d["view"] == "view-1" and set(d) == {
+            "type",
+            "view",
+            "voter",
+            "round",
+            "cards",
+            "used",
+        }
+        assert d["used"] == sum(d["cards"].values())
+
+
 @SETTINGS
 @given(data=st.data(), count=st.integers(1, 12))
 def test_any_message_sequence_keeps_traits_and_model_in_step(data, count):
@@ -51,15 +80,18 @@ def test_any_message_sequence_keeps_traits_and_model_in_step(data, count):
     for i in range(count):
         if data.draw(st.integers(0, 3), label="presence first") == 0:
             _check_presence(m, wire, data)
-        op = data.draw(browser_op(m), label="op")
+        op = data.draw(browser_op(m, participation=True), label="op")
         user = data.draw(users, label="user")
         before_revision, before_data, before_cards = m.revision, m.data, m.cards
         stale = data.draw(st.booleans(), label="stale")
         base = before_revision - 1 if stale else before_revision
-        m._on_message(m, op_message(f"p-{i}", base, op, user), [])
+        m._on_message(m, op_message(f"p-{i}", base, op, user, "view-1"), [])
 
+        dots = [x for x in wire.messages if x.get("type") == "dots"]
+        wire.messages[:] = [x for x in wire.messages if x.get("type") != "dots"]
         assert len(wire.messages) == i + 1
         reply = wire.last
+        _check_dots(dots)
         assert reply["op_id"] == f"p-{i}"
         assert not reply.get("reason", "").startswith("internal error"), reply
         if any(user is bad or user == bad for bad in BAD_USERS):
@@ -74,6 +106,8 @@ def test_any_message_sequence_keeps_traits_and_model_in_step(data, count):
             assert m.data.equals(before_data) and m.cards == before_cards
         assert m.cards == cards_payload(m.journey.table)
         assert m.structure == structure_payload(m.journey)
+        assert m.participation == participation_payload(m.journey)
+        _no_open_dots(m)
         assert m.data["id"].is_unique
 
     while m.undo():

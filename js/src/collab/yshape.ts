@@ -3,7 +3,8 @@
 // (Array of card ids). readDocument gives the file's document, repaired; writeDocument writes a
 // new document as one transaction of differences. Pure: no JupyterLab, no view.
 import * as Y from "yjs";
-import { FORMAT_NAME, FORMAT_VERSION, SCHEMA_ID } from "../model/journeyfile";
+import { versionFor } from "../model/docparticipation";
+import { FORMAT_NAME, schemaId } from "../model/journeyfile";
 import { byCodePoint, fieldOrder, isObj, placeable, repair } from "./repair";
 import { orderEdits } from "./yorder";
 
@@ -13,7 +14,7 @@ type Obj = Record<string, unknown>;
 
 /** The meta keys in the file's key order; `cards` goes between `columns` and `metrics`. */
 const BEFORE_CARDS = ["title", "persona", "state", "scale", "stages", "lanes", "columns"];
-const AFTER_CARDS = ["metrics"];
+const AFTER_CARDS = ["metrics", "comments", "voting"];
 /** Top-level keys that are not meta: the header (reading writes it itself) and the cards. */
 const NOT_META = new Set(["$schema", "format", "version", "cards"]);
 
@@ -88,8 +89,9 @@ function cardOrder(roots: JourneyRoots): string[] {
 }
 
 /**
- * The file's document held by a shared journey document: `format`, `version`, the meta keys in
- * the file's order (other keys, which readers of version 1 ignore, after them by name), `cards`
+ * The file's document held by a shared journey document: `format`, `version` (2 when `comments` or
+ * `voting` is held, else 1), the meta keys in the file's order (other keys, which readers
+ * ignore, after them by name), `cards`
  * in `order` (a card without a stage or lane name is left out), repaired (repair.ts) where
  * concurrent edits left a card outside the structure. Values that are not JSON text are skipped.
  */
@@ -103,7 +105,8 @@ export function readDocument(ydoc: Y.Doc): FileDoc {
   const cards = cardOrder(roots).map((id) => readCard(id, roots.cards.get(id)!)).filter(placeable);
   const known = [...BEFORE_CARDS, ...AFTER_CARDS];
   const others = Object.keys(meta).filter((k) => !known.includes(k)).sort(byCodePoint);
-  const doc: FileDoc = { $schema: SCHEMA_ID, format: FORMAT_NAME, version: FORMAT_VERSION };
+  const version = versionFor(meta);
+  const doc: FileDoc = { $schema: schemaId(version), format: FORMAT_NAME, version };
   for (const k of BEFORE_CARDS) if (k in meta) doc[k] = meta[k];
   doc.cards = cards;
   for (const k of [...AFTER_CARDS, ...others]) if (k in meta) doc[k] = meta[k];

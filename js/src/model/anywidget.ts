@@ -2,10 +2,11 @@
 import type { AnyModel } from "@anywidget/types";
 import { currentIdentity } from "../identity";
 import { normalizeCards, normalizeStructure } from "./normalize";
+import { KernelDots, readParticipation } from "./participation";
 import { KernelPresence } from "./presence";
-import type { Card, FileStatus, Finding, MapModel, OpMessage, Reply, Structure } from "./types";
+import type { Card, FileStatus, Finding, MapModel, OpMessage, Participation, Reply, Structure } from "./types";
 
-const TRAITS = ["structure", "cards", "revision", "read_only", "file_binding"] as const;
+const TRAITS = ["structure", "cards", "revision", "read_only", "file_binding", "participation"] as const;
 /** How long a map check may take before the view says the kernel did not answer. */
 export const CHECK_TIMEOUT_MS = 30_000;
 
@@ -16,8 +17,12 @@ export function anywidgetModel(model: AnyModel): MapModel {
   let structure: Structure | undefined;
   let rawC: unknown;
   let cards: Card[] = [];
+  let rawP: unknown;
+  let participation: Participation | undefined;
   let checks = 0;
   const presence = new KernelPresence(model);
+  // One id per view (per render): the kernel addresses this view's own dots to it.
+  const dots = new KernelDots(model, "v" + Math.random().toString(36).slice(2, 10));
 
   return {
     getStructure() {
@@ -35,19 +40,32 @@ export function anywidgetModel(model: AnyModel): MapModel {
     getFileStatus: () => fileStatus(model.get("file_binding")),
     getPresence: () => presence.get(),
     setEditing: (card) => presence.set(card),
+    getParticipation() {
+      const raw: unknown = model.get("participation");
+      if (!participation || raw !== rawP) [rawP, participation] = [raw, readParticipation(raw)];
+      return participation;
+    },
+    getDots: () => dots.get(),
+    setVoter: (voter) => dots.setVoter(voter),
     onChange(cb) {
       const handler = () => cb();
       for (const t of TRAITS) model.on(`change:${t}`, handler);
       const offPresence = presence.listen(handler);
+      const offDots = dots.listen(handler);
       return () => {
         for (const t of TRAITS) model.off(`change:${t}`, handler);
         offPresence();
+        offDots();
       };
     },
-    /** Every operation carries this browser's user (omitted without one): the kernel records it. */
+    /**
+     * Every operation carries this browser's user (omitted without one), which the kernel
+     * records, and this view's id, to which it addresses the view's own dots.
+     */
     propose(message: OpMessage) {
       const user = currentIdentity()?.name;
-      model.send(user ? { ...message, user } : message);
+      const out = { ...message, view: dots.view };
+      model.send(user ? { ...out, user } : out);
     },
     onReply(cb) {
       const handler = (msg: unknown) => {

@@ -3,6 +3,7 @@
 // result. Documents are values: every operation returns a new one and never changes its input.
 import { applyOp, applyToState } from "../apply";
 import { applyMetaMessage, META_KINDS } from "./docmeta";
+import { renameRoundLane } from "./docparticipation";
 import type { MapState } from "../structure";
 import {
   checkFieldValue, checkName, checkScore, CORE_COLUMNS, type ColumnSpec, type DocStage,
@@ -231,7 +232,8 @@ function axisOp(doc: JourneyDoc, op: Msg, kind: string): JourneyDoc {
     checkName(name, axis);
     if (name !== old && names(items).includes(name)) fail(`there is already a ${axis} ${pyRepr(name)}`);
     const next = structural(doc, { kind: `rename_${axis}`, old, new: name });
-    if (axis !== "stage" || !doc.metrics) return next;
+    if (axis === "lane") return doc.voting ? { ...next, voting: renameRoundLane(doc, old, name) } : next;
+    if (!doc.metrics) return next;
     return { ...next, metrics: doc.metrics.map((m) => (m.stage === old ? { ...m, stage: name } : m)) };
   }
   if (kind.startsWith("move_")) {

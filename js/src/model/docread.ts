@@ -4,6 +4,7 @@
 // the JupyterLab document refuses what `jw.load` refuses, with the same message and JSON path.
 import { type ColumnSpec, type DocLane, type DocScale, type DocStage, type JourneyDoc, CORE_COLUMNS, OPTIONAL_COLUMNS,
   checkFieldValue, checkName, checkScore, isMissing, laneKindFor, newCardId } from "./journeyfile";
+import { readParticipation } from "./docparticipation";
 import { checkDocument } from "./docvalidate";
 import { JourneyFileError, JourneyFormatError } from "./fileerror";
 import { pyRepr } from "./pyrepr";
@@ -178,7 +179,7 @@ function buildDoc(doc: Record<string, unknown>): JourneyDoc {
     });
   }
   if (Array.isArray(doc.metrics)) out.metrics = doc.metrics.map(obj);
-  return out;
+  return { ...out, ...readParticipation(doc) };
 }
 
 /** Python's `as_format_error`: whatever building refuses is a format error at `$`. */

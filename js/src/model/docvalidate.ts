@@ -5,6 +5,7 @@
 // JourneyFormatError with Python's message and JSON path.
 import { AVATAR_COLORS, isEmotionLaneName } from "../vocabulary";
 import { checkCards, type MapPlaces } from "./cardvalidate";
+import { checkParticipation } from "./docparticipation";
 import {
   asArray, asNames, asNumber, asObject, asText, checkValue, fail, get, got, hasSpace, isInt, isNumberValue,
   type JsonObject, keyPath, kindOf, numberOf, truthy, uniqueName,
@@ -13,12 +14,13 @@ import { pyG, pyRepr } from "./pyrepr";
 import { keysOf } from "./strictjson";
 
 const FORMAT_NAME = "journey-map";
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
+const BASE_VERSION = 1;
 const LANE_KINDS = ["text", "emotion", "metric"];
 const MAP_STATES = ["current", "future"];
 const METRIC_COLUMNS = ["stage", "metric", "value", "target", "unit", "n"];
 const KNOWN = new Set(["format", "version", "$schema", "title", "persona", "state", "scale", "stages", "lanes",
-  "columns", "cards", "metrics"]);
+  "columns", "cards", "metrics", "comments", "voting"]);
 
 /** Stage name -> its declared steps. */
 function checkStages(value: unknown): Map<string, string[]> {
@@ -142,7 +144,8 @@ function checkMetrics(value: unknown, stages: Map<string, string[]> | null): voi
   });
 }
 
-function checkHeader(doc: JsonObject): void {
+/** The document's format version, once checked to be 1 or 2. */
+function checkHeader(doc: JsonObject): number {
   if (get(doc, "format") !== FORMAT_NAME) {
     const found = "format" in doc ? kindOf(get(doc, "format")) : "no format key";
     fail("format", `not a journey map document: expected "${FORMAT_NAME}", got ${found}`);
@@ -152,19 +155,21 @@ function checkHeader(doc: JsonObject): void {
     fail("version", `journey map version ${String(version)} is newer than this journey_widget reads ` +
       `(version ${FORMAT_VERSION}); update journey_widget to open it`);
   }
-  if (!isNumberValue(version) || numberOf(version) !== FORMAT_VERSION) {
-    got("version", version, `the format version ${FORMAT_VERSION}`);
+  if (!isNumberValue(version) || ![BASE_VERSION, FORMAT_VERSION].includes(numberOf(version))) {
+    got("version", version, `the format version ${BASE_VERSION} or ${FORMAT_VERSION}`);
   }
   if ("$schema" in doc) asText(get(doc, "$schema"), "$schema", false);
+  return numberOf(version);
 }
 
 /**
- * Refuse `value` unless it is a valid version-1 journey map (validate.py `check_document`).
- * Unknown top-level keys are ignored (readers of version 1 skip what they do not know).
+ * Refuse `value` unless it is a valid journey map, version 1 or 2 (validate.py `check_document`).
+ * Unknown top-level keys are ignored (readers skip what they do not know); `comments` and `voting`
+ * are version 2's and refused in a version 1 document.
  */
 export function checkDocument(value: unknown): void {
   const doc = asObject(value, "$", `a journey map document (a JSON object with "format": "${FORMAT_NAME}")`);
-  checkHeader(doc);
+  const version = checkHeader(doc);
   asText(get(doc, "title"), "title");
   checkPersona(get(doc, "persona"));
   const state = get(doc, "state");
@@ -176,5 +181,6 @@ export function checkDocument(value: unknown): void {
   const places: MapPlaces = { stages, lanes, scale };
   if (get(doc, "cards") != null) checkCards(doc.cards, columns, places);
   if (get(doc, "metrics") != null) checkMetrics(doc.metrics, stages);
+  checkParticipation(doc, version);
   for (const key of keysOf(doc)) if (!KNOWN.has(key)) checkValue(doc[key], keyPath("$", key), 1);
 }

@@ -1,9 +1,10 @@
-// The `.journey.json` format, version 1 (src/journey_widget/io/json_format.py): its parts, the
+// The `.journey.json` format, versions 1 and 2 (src/journey_widget/io/json_format.py): its parts, the
 // model's checks of single values, and the writer: byte for byte what `JourneyMap.save` writes
 // (json.dumps, indent=1, `$schema` first, floats as Python prints them), so a file saved in
 // JupyterLab opens in Python and diffs cleanly against one saved from Python, and the other way
 // round. Reading a file (strictly, checked as Python checks it) is docread.ts.
 import { CONFIDENCE_LEVELS, isConfidence, isEmotionLaneName } from "../vocabulary";
+import { type DocParticipation, participationJson, versionFor } from "./docparticipation";
 import { JourneyFileError } from "./fileerror";
 import { PyFloat, pyG, pyJson, pyNumber, pyRepr, RawJson } from "./pyrepr";
 import type { Card } from "./types";
@@ -11,9 +12,17 @@ import type { Card } from "./types";
 export { JourneyFileError };
 
 export const FORMAT_NAME = "journey-map";
+/** The version written for maps without comments and voting; 2 (SCHEMA_ID_V2) with either. */
 export const FORMAT_VERSION = 1;
 /** The `$schema` every written document starts with (io/json_format.py SCHEMA_ID): an id, never fetched. */
 export const SCHEMA_ID = "urn:journey-widget:schema:journey-map:1";
+/** The `$schema` of version 2 documents (io/json_format.py SCHEMA_ID_V2). */
+export const SCHEMA_ID_V2 = "urn:journey-widget:schema:journey-map:2";
+
+/** The `$schema` written in a document of format `version`. */
+export function schemaId(version: number): string {
+  return version >= 2 ? SCHEMA_ID_V2 : SCHEMA_ID;
+}
 /** The mime type of a map's versioned JSON in notebook outputs. */
 export const MIME_TYPE = "application/vnd.journey-map+json";
 
@@ -51,8 +60,8 @@ export interface DocScale {
   step: number;
 }
 
-/** A map as the file holds it: every column of every card, metrics, persona details. */
-export interface JourneyDoc {
+/** A map as the file holds it: every column of every card, metrics, persona details, comments, votes. */
+export interface JourneyDoc extends DocParticipation {
   title: string;
   persona: Record<string, unknown> | null;
   state: string;
@@ -175,10 +184,12 @@ function metricOut(row: Record<string, unknown>): Record<string, unknown> {
 
 /** The document as the JSON object `journey_to_dict` builds, floats marked as PyFloat. */
 export function journeyDocJson(doc: JourneyDoc): Record<string, unknown> {
+  const participation = participationJson(doc);
+  const version = versionFor(participation);
   return {
-    $schema: SCHEMA_ID,
+    $schema: schemaId(version),
     format: FORMAT_NAME,
-    version: FORMAT_VERSION,
+    version,
     title: doc.title,
     persona: doc.persona ? personaOut(doc.persona) : null,
     state: doc.state,
@@ -191,6 +202,7 @@ export function journeyDocJson(doc: JourneyDoc): Record<string, unknown> {
     cards: doc.cards.map((card) => Object.fromEntries(doc.columns.map((c) => [c.name, cell(card[c.name], c.dtype)]))),
     // Rows of a removed stage stay aside (undo brings them back) but are not written.
     ...(doc.metrics ? { metrics: doc.metrics.filter((m) => doc.stages.some((s) => s.name === m.stage)).map(metricOut) } : {}),
+    ...participation,
   };
 }
 

@@ -122,7 +122,64 @@ export type MetaOp =
   | { kind: "set_persona"; persona: Persona | null }
   | { kind: "set_state"; state: string };
 
-export type Op = CardOp | BatchOp | StructureOp | HistoryOp | MetaOp;
+/**
+ * Comments and dot voting (docs/participation.md): checked strictly by the kernel, acked or
+ * rejected like every op; they change no card, so the view draws them when the state comes.
+ */
+export type ParticipationOp =
+  | { kind: "add_comment"; card: string; text: string; author: string; reply_to: string | null }
+  | { kind: "resolve_comment"; comment: string; resolved: boolean }
+  | { kind: "start_voting"; budget: number; lanes: string[] | null; anonymous: boolean; minutes: number | null }
+  | { kind: "vote"; card: string; voter: string; count: 1 | -1 }
+  | { kind: "end_voting" };
+
+export type Op = CardOp | BatchOp | StructureOp | HistoryOp | MetaOp | ParticipationOp;
+
+/** One comment of the `participation` trait (a reply's `parent` is its thread's first comment). */
+export interface Comment {
+  id: string;
+  card: string;
+  parent: string | null;
+  author: string;
+  /** UTC ISO 8601 with Z. */
+  created: string;
+  text: string;
+  resolved: boolean;
+}
+
+/** A voting round's settings; open while `ended` is null, `ends` its timer (null: none). */
+export interface VotingRound {
+  round: number;
+  /** The lanes voted on; empty: every lane. */
+  lanes: string[];
+  budget: number;
+  anonymous: boolean;
+  started: string;
+  ends: string | null;
+  ended: string | null;
+}
+
+/** The dots a card got in a revealed round. */
+export interface VoteTotal {
+  round: number;
+  card: string;
+  votes: number;
+}
+
+/** The `participation` trait: never an open round's dots (each view gets its own: OwnDots). */
+export interface Participation {
+  comments: Comment[];
+  rounds: VotingRound[];
+  totals: VoteTotal[];
+}
+
+/** This view's voter's dots in the open round, from the kernel's `dots` message to this view. */
+export interface OwnDots {
+  voter: string;
+  round: number | null;
+  cards: Record<string, number>;
+  used: number;
+}
 
 /** Browser to kernel. */
 export interface OpMessage {
@@ -135,6 +192,8 @@ export interface OpMessage {
    * browser knows no user. The kernel records it (`m.history`) and undoes per user by it.
    */
   user?: string | null;
+  /** The id of the view that sends it: the kernel addresses this view's own dots to it. */
+  view?: string;
 }
 
 /** Kernel to browser, after the state of the same operation has been published. */
@@ -145,6 +204,9 @@ export interface AckMessage {
   id?: string | null;
   /** undo / redo only: false when there was nothing to undo or redo. */
   changed?: boolean;
+  /** add_comment: the new comment's id; start_voting: the round's number. */
+  comment?: string;
+  round?: number;
 }
 
 export interface RejectMessage {
@@ -187,6 +249,12 @@ export interface MapModel {
   getPresence?(): readonly Presence[];
   /** Optional: tell the others which card this view's user is editing now (null: none). */
   setEditing?(card: string | null): void;
+  /** Optional: comments, rounds and revealed totals (a source without them has none). */
+  getParticipation?(): Participation;
+  /** Optional: this view's own dots in the open round (null until the kernel said). */
+  getDots?(): OwnDots | null;
+  /** Optional: who votes from this view (null: nobody); the kernel answers with their dots. */
+  setVoter?(voter: string | null): void;
 }
 
 /** Someone else on the same map (docs/collaboration.md): JupyterLab's identity and their card. */

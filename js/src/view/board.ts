@@ -154,7 +154,7 @@ export function buildFrame(st: Structure, columns: readonly Column[], readOnly: 
     r.appendChild(head);
     if (emotion) {
       const svg = createCurve(lane.name);
-      const wrap = h("div", { class: "jw-curve-wrap" }, [svg]);
+      const wrap = h("div", { class: "jw-curve-wrap", role: "cell" }, [svg]);
       wrap.style.height = `${CURVE_HEIGHT}px`;
       place(wrap, row, 2, Math.max(1, columns.length));
       r.appendChild(wrap);

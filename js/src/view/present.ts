@@ -2,11 +2,13 @@
 // proposes nothing while it lasts), filling the window, one stage highlighted at a time and the
 // lanes revealed one by one. Keys (docs/protocol.md): ArrowRight/PageDown and ArrowLeft/PageUp
 // step stages (stopping at the ends), Home/End jump to the first/last stage, ArrowDown reveals the
-// next lane and ArrowUp hides the last shown, A shows all lanes, Escape exits.
+// next lane and ArrowUp hides the last shown, A shows all lanes, Escape exits; after a revealed
+// dot-voting round V steps through the top-voted cards instead (presentvotes.ts).
 import type { Store } from "../store";
 import { type Frame, headerKey } from "./board";
 import { countElements } from "./budget";
 import { h } from "./h";
+import { VoteSpotlight } from "./presentvotes";
 
 /** What presentation mode needs from the view. */
 export interface PresentHost {
@@ -35,8 +37,18 @@ export class Presenter {
   private home: Comment | null = null;
   private marked = false;
   private scrolled = "";
+  /** After a revealed round: the top-voted cards one by one (presentvotes.ts; V). */
+  readonly votes: VoteSpotlight;
 
   constructor(private v: PresentHost) {
+    this.votes = new VoteSpotlight({
+      root: v.root, store: v.store, announce: (m) => v.announce(m),
+      showStage: (name) => {
+        this.stage = Math.max(v.store.structure().stages.findIndex((s) => s.name === name), 0);
+        this.lanes = v.store.structure().lanes.length;
+        v.flush();
+      },
+    });
     // Capture: while presenting, the arrows step the presentation even on a focused card.
     v.root.addEventListener("keydown", (e) => this.onKey(e), true);
   }
@@ -82,6 +94,7 @@ export class Presenter {
     const { root, store } = this.v;
     if (!this.active) return;
     this.active = false;
+    this.votes.active = false;
     this.bar?.remove();
     this.bar = this.label = null;
     root.classList.remove("jw-presenting");
@@ -157,7 +170,9 @@ export class Presenter {
       head?.parentElement?.classList.toggle("jw-concealed", hide);
     });
     this.marked = this.active;
+    const top = this.votes.apply();
     if (this.label && current != null) this.label.textContent = `Stage ${this.stage + 1} of ${stages.length}: ${current}`;
+    if (this.label && top) this.label.textContent = `Top ${this.votes.index + 1} of ${top.of}: ${top.votes} vote${top.votes === 1 ? "" : "s"}`;
     if (this.active && current != null && this.scrolled !== current) {
       this.scrolled = current;
       frame.headers.get(headerKey({ axis: "stage", name: current, stage: null }))
@@ -182,6 +197,7 @@ export class Presenter {
       button("data-jw-present-less", "\u25b2 Lane", "Hide the last lane shown (Up arrow)"),
       button("data-jw-present-more", "\u25bc Lane", "Reveal the next lane (Down arrow)"),
       button("data-jw-present-all", "All lanes", "Show every lane (A)"),
+      this.votes.button,
       button("data-jw-present-exit", "Exit", "Leave presentation mode (Escape)"),
     ]);
     bar.addEventListener("click", (e) => {
@@ -213,7 +229,9 @@ export class Presenter {
     if (!this.active) {
       if ((k !== "p" && k !== "P") || t.closest("[role=menu], [data-jw-confirm]")) return;
       this.enter();
-    } else if (NEXT.includes(k)) this.step(1);
+    } else if (this.votes.active && (NEXT.includes(k) || PREV.includes(k))) this.votes.step(NEXT.includes(k) ? 1 : -1);
+    else if (k === "v" || k === "V") this.votes.toggle();
+    else if (NEXT.includes(k)) this.step(1);
     else if (PREV.includes(k)) this.step(-1);
     else if (k === "Home") this.step(-Infinity);
     else if (k === "End") this.step(Infinity);

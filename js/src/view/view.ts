@@ -22,6 +22,7 @@ import { StructureEditor } from "./headers";
 import { h } from "./h";
 import { FindingsPanel } from "./findings";
 import { Popups } from "./popup";
+import { ParticipationView } from "./participation";
 import { Presenter } from "./present";
 import { markPresence, presenceByCard } from "./presence";
 import { syncPrompts } from "./prompts";
@@ -63,6 +64,8 @@ export class MapView {
   /** Presentation mode (present.ts) and the findings of the map checks (findings.ts). */
   readonly presenter: Presenter;
   readonly findings: FindingsPanel | null;
+  /** Comments and dot voting (participation.ts): card marks, the comment panel, the voting bar. */
+  readonly participation: ParticipationView;
   /** The board's zoom (fit to the output's width by default) and the overview strip (issue 19). */
   readonly zoom: ZoomControl;
   readonly overview: Overview;
@@ -72,7 +75,7 @@ export class MapView {
   /** Ids of added cards whose editor opens once the kernel names them. */
   readonly openOnAck = new Set<string>();
   focusNext: HTMLElement | null = null;
-  private head = h("div", { class: "jw-head", role: "caption" });
+  private head = h("div", { class: "jw-head" });
   /** The caption: title, persona and state, editable when the map is (head.ts). */
   readonly caption: Caption;
   private banner = h("div", { class: "jw-banner" });
@@ -142,6 +145,7 @@ export class MapView {
     this.curveDrag = new CurveDrag(this.root, store, () => this.flush(), announce, (id) => this.cards.get(id)?.el.focus());
     this.actions = new Actions(this);
     this.presenter = new Presenter(this);
+    this.participation = new ParticipationView(this);
     this.findings = opts.check ? new FindingsPanel(this, opts.check, this.toolbar.el) : null;
     this.toolbar.check.hidden = !this.findings;
     this.toolbar.check.addEventListener("click", () => void this.findings?.run());
@@ -160,6 +164,7 @@ export class MapView {
     this.zoom.destroy();
     this.overlays?.destroy();
     this.presenter.destroy();
+    this.participation.destroy();
     this.popups.close(false);
     this.editing.close(false);
     this.root.remove();
@@ -311,7 +316,7 @@ export class MapView {
       : "Enter or double-click edits the card, Delete removes it. Arrows move between cards; Alt+Arrows move the card.";
 
     const available = this.budget - this.frameNodes - CHROME_NODES - 8 * frame.curves.size -
-      this.presenter.nodes() - (this.findings?.nodes() ?? 0) - this.zoom.nodes() - this.overview.nodes();
+      this.presenter.nodes() - this.participation.nodes() - (this.findings?.nodes() ?? 0) - this.zoom.nodes() - this.overview.nodes();
     const pinned = active?.closest<HTMLElement>("[data-jw-card]") ?? null;
     const editing = this.editing.cardId;
     const visible = placeCards(this.cards, this.hint.id, frame, st, cards, pending, {
@@ -322,6 +327,7 @@ export class MapView {
     }
     this.root.toggleAttribute("data-jw-collapsed", visible.ids != null);
     syncPrompts(frame);
+    this.participation.afterPaint(this.cards);
     const others = presenceByCard(store.presence());
     markPresence(this.cards, others, this.presenceShown);
     if (editing) this.editing.showPresence(others.get(editing) ?? []);

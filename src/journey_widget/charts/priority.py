@@ -11,7 +11,9 @@ import pandas as pd
 
 from ..model import Journey, JourneyError
 from ..vocabulary import lane_tone
+from .lanes import lane_color
 from .tables import TEXT_LIMIT
+from .votes import votes_chart
 
 LEVELS = {"very low": 1, "low": 2, "medium": 3, "mid": 3, "high": 4, "very high": 5}
 QUADRANTS = {
@@ -119,9 +121,15 @@ def _short(text: str, limit: int) -> str:
 
 
 def priority_chart(
-    journey: Journey, x: str | None = None, y: str | None = None, lanes: Sequence[str] | None = None
+    journey: Journey,
+    x: str | None = None,
+    y: str | None = None,
+    lanes: Sequence[str] | None = None,
+    *,
+    by: str = "cards",
+    round: int | None = None,
 ) -> alt.LayerChart:
-    """Pain points and opportunities on a priority matrix, to pick what to fix first.
+    """Pain points and opportunities on a priority matrix, or ranked by the room's votes.
 
     Parameters
     ----------
@@ -132,22 +140,47 @@ def priority_chart(
         else ``frequency`` and ``severity``. Values are numbers, or words very low / low /
         medium / high / very high (1-5).
     lanes : sequence of str, optional
-        Lanes to show; default those named like pain points or opportunities.
+        Lanes to show; default those named like pain points or opportunities (``by="votes"``:
+        every card with votes).
+    by : {"cards", "votes"}
+        ``"cards"``: the matrix of two card columns. ``"votes"``: the cards ranked by their
+        votes in revealed dot-voting rounds (:func:`journey_widget.charts.votes.votes_chart`);
+        it takes no ``x`` or ``y``.
+    round : int, optional
+        With ``by="votes"``: only this revealed round; default every revealed round, summed.
 
     Returns
     -------
     altair.LayerChart
         One point per (x, y, lane), sized by how many cards share it, labelled with the
         first card's text; dashed lines split the matrix at the middle of each axis, with the
-        quadrants named (impact vs effort: quick wins top left, big bets top right).
+        quadrants named (impact vs effort: quick wins top left, big bets top right). With
+        ``by="votes"`` one bar per voted card, most votes on top, coloured by lane.
+
+    Raises
+    ------
+    JourneyError
+        For an unknown ``by``, ``x``/``y`` with ``by="votes"``, a map without the axes'
+        columns, or (``by="votes"``) without revealed votes.
     """
+    if by == "votes":
+        if x is not None or y is not None:
+            raise JourneyError(
+                "by='votes' ranks the cards by their votes and takes no x or y; "
+                "x and y are the axes of the matrix (by='cards')"
+            )
+        return votes_chart(journey, lanes, round)
+    if by != "cards":
+        raise JourneyError(f"by must be 'cards' or 'votes', got {by!r}")
+    if round is not None:
+        raise JourneyError("round= picks a voting round for by='votes'; the matrix has none")
     data, x_col, y_col = priority_data(journey, x, y, lanes)
     axes = _Axes.of(data, x_col, y_col)
     return alt.LayerChart(
         layer=[
             *_midlines(axes),
             *_quadrant_names(axes),
-            _points(data, axes, _lane_color(data)),
+            _points(data, axes, lane_color(data)),
             _point_labels(data, axes),
         ],
         width=420,
@@ -177,20 +210,6 @@ class _Axes:
             alt.Scale(domain=list(x_domain), nice=False, zero=False),
             alt.Scale(domain=list(y_domain), nice=False, zero=False),
         )
-
-
-def _lane_color(data: pd.DataFrame) -> alt.Color:
-    """Pain red, opportunity green, other lanes from a small palette."""
-    lanes_shown = list(dict.fromkeys(data["lane"]))
-    others = iter(["#1976d2", "#8e44ad", "#d4a017", "#5d4037"] * len(lanes_shown))
-    tone_colors = {"pain": "#d32f2f", "opportunity": "#2e7d32"}
-    colors = [tone_colors.get(lane_tone(n) or "") or next(others) for n in lanes_shown]
-    return alt.Color(
-        "lane:N",
-        title=None,
-        legend=alt.Legend(orient="top"),
-        scale=alt.Scale(domain=lanes_shown or [""], range=colors or ["#000"]),
-    )
 
 
 def _points(data: pd.DataFrame, axes: _Axes, color: alt.Color) -> alt.Chart:

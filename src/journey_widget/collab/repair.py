@@ -21,8 +21,8 @@ import math
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
-from ..io.json_format import SCHEMA_ID, WRITE_SCHEMA_KEY
-from ..io.validate import FORMAT_NAME, FORMAT_VERSION
+from ..io.json_format import WRITE_SCHEMA_KEY, schema_id
+from ..io.validate import FORMAT_NAME, version_for
 from ..model.cards import CORE_COLUMNS, REQUIRED_COLUMNS
 from ..model.structure import to_lane
 
@@ -30,9 +30,11 @@ Doc = dict[str, Any]
 Card = dict[str, Any]
 #: Top-level keys a shared document does not hold: written by every reader itself.
 NOT_META = ("$schema", "format", "version", "cards")
-#: The file's key order: these metadata keys, then ``cards``, then ``metrics``, then any other
-#: key sorted by name.
+#: The file's key order: these metadata keys, then ``cards``, then ``META_AFTER_CARDS``, then
+#: any other key sorted by name.
 META_BEFORE_CARDS = ("title", "persona", "state", "scale", "stages", "lanes", "columns")
+#: The keys after ``cards``: metrics, then version 2's comments and voting.
+META_AFTER_CARDS = ("metrics", "comments", "voting")
 
 
 @dataclass
@@ -145,16 +147,19 @@ def assemble(parts: Parts) -> Doc:
 
     Keys in the file's order: ``$schema``, ``format``, ``version``, ``title``, ``persona``,
     ``state``, ``scale``, ``stages``, ``lanes``, ``columns`` (each only when held), ``cards``,
-    ``metrics`` (when held), then any other held key sorted by name.
+    ``metrics``, ``comments``, ``voting`` (each when held), then any other held key sorted by
+    name. The version is 2 when ``comments`` or ``voting`` is held, else 1.
     """
-    doc: Doc = {"$schema": SCHEMA_ID} if WRITE_SCHEMA_KEY else {}
-    doc.update(format=FORMAT_NAME, version=FORMAT_VERSION)
+    version = version_for(parts.meta)
+    doc: Doc = {"$schema": schema_id(version)} if WRITE_SCHEMA_KEY else {}
+    doc.update(format=FORMAT_NAME, version=version)
     for key in META_BEFORE_CARDS:
         if key in parts.meta:
             doc[key] = parts.meta[key]
     doc["cards"] = _ordered_cards(parts)
-    if "metrics" in parts.meta:
-        doc["metrics"] = parts.meta["metrics"]
+    for key in META_AFTER_CARDS:
+        if key in parts.meta:
+            doc[key] = parts.meta[key]
     for key in sorted(parts.meta):
         if key not in doc:
             doc[key] = parts.meta[key]

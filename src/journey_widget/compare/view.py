@@ -24,7 +24,7 @@ from ..model.journey import as_journey
 from ..practice.diff import CHANGE_KINDS, diff, emotion_change
 from ..widget.events import logger
 from ..widget.loop import running_loop
-from ..widget.payloads import cards_payload, structure_payload
+from ..widget.payloads import cards_payload, participation_payload, structure_payload
 from .html import change_label, compare_html
 
 STATIC = pathlib.Path(__file__).parent.parent / "static"
@@ -68,8 +68,9 @@ def compare_payload(
     Returns
     -------
     dict
-        ``before`` and ``after`` (each ``{"label", "structure", "cards"}``, as the map widget's
-        traits), ``changes`` (the rows of :func:`journey_widget.diff`, missing values
+        ``before`` and ``after`` (each ``{"label", "structure", "cards", "participation"}``, as
+        the map widget's traits: comments and revealed vote totals, never an open round's
+        dots), ``changes`` (the rows of :func:`journey_widget.diff`, missing values
         ``None``, plus ``label_before``/``label_after``: what each map's card label says),
         ``counts`` (changes per kind, every kind present) and ``emotion`` (the rows of
         :func:`journey_widget.emotion_change`, NaN as ``None``).
@@ -104,6 +105,8 @@ def compare_payload(
             "label": label,
             "structure": structure_payload(journey),
             "cards": cards_payload(journey.table),
+            # Comments and revealed vote totals, as the map widget's trait: never open dots.
+            "participation": participation_payload(journey),
         }
     return {**sides, "changes": changes, "counts": counts, "emotion": emotion}
 

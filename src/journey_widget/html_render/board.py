@@ -26,6 +26,7 @@ from .badges import badges_of, card_marks
 from .caption import render_head
 from .curve import render_curve
 from .markup import Safe, el, join, num
+from .room import RoomCounts, render_marks, room_counts, room_labels, with_room
 
 PRINT_WIDTH = 1030  # CSS px across an A4 landscape page inside the report's margins
 #: The map's columns: (stage, step), the step ``None`` for a stage without steps.
@@ -53,6 +54,7 @@ def render_card(card: dict[str, Any], tone: Tone | None = None) -> Safe:
     if has_score:
         words.append(f", score {num(score)}")
     words.extend(f"; {b.label}" for b in badges)
+    words.extend(f"; {w}" for w in room_labels(card))
     label = re.sub(r" ([,;])", r"\1", " ".join(words)).strip()
     hypothesized = " jw-hypothesized" if card.get("confidence") == "hypothesized" else ""
     sign = " jw-neg" if has_score and score < 0 else " jw-pos" if has_score and score > 0 else ""
@@ -89,15 +91,20 @@ def render_card(card: dict[str, Any], tone: Tone | None = None) -> Safe:
             )
             if badges
             else None,
+            render_marks(card),
         ],
     )
 
 
-def _cells(table: pd.DataFrame) -> dict[Any, list[dict[str, Any]]]:
+def _cells(
+    table: pd.DataFrame, room: dict[str, RoomCounts] | None = None
+) -> dict[Any, list[dict[str, Any]]]:
+    """The cards by (stage, step, lane), with their comments and votes when given (:mod:`.room`)."""
     cells: dict[Any, list[dict[str, Any]]] = {}
     records = table.astype(object).where(table.notna(), None).to_dict("records")
-    for record in records:
-        card = {str(k): v for k, v in record.items()}
+    cards = [{str(k): v for k, v in record.items()} for record in records]
+    with_room(cards, room or {})
+    for card in cards:
         cells.setdefault((card["stage"], card["step"], card["lane"]), []).append(card)
     return cells
 
@@ -109,7 +116,7 @@ def render_board(journey: Journey) -> Safe:
     with ``widget.css`` and ``static.css`` it looks like the widget's grid.
     """
     columns = journey.columns()
-    cells = _cells(journey.table)
+    cells = _cells(journey.table, room_counts(journey))
     head = [_stage_row(journey, columns)]
     if any(step is not None for _, step in columns):
         head.append(_step_row(columns))
@@ -254,7 +261,7 @@ def render_map(journey: Journey) -> Safe:
         {
             "class": "jw-root jw-static",
             "data-jw-root": True,
-            "role": "table",
+            "role": "figure",
             "style": css_properties(),
             "aria-label": f"Journey map: {journey.title or 'Customer journey map'}",
         },

@@ -33,6 +33,7 @@ from .picture_style import (
     MUTED,
     clip,
 )
+from .room import room_counts
 
 STAGE_ROW, STEP_ROW = 34, 26
 #: Characters XML 1.0 does not allow; a card's text could hold them.
@@ -71,7 +72,7 @@ def picture_alt(journey: Journey) -> str:
 def map_svg(journey: Journey) -> str:
     """The map as a standalone SVG document (with its namespace, as image files need)."""
     columns = journey.columns()
-    cells = _cells(journey.table)
+    cells = _cells(journey.table, room_counts(journey))
     width = LANE_WIDTH + COLUMN_WIDTH * max(1, len(columns)) + 2 * MARGIN
     head, top = _head(journey)
     board, bottom = _board(journey, columns, cells, top)

@@ -33,6 +33,7 @@ from .picture_style import (
     clip,
     wrap,
 )
+from .room import room_badges
 
 #: A card's width: a column less the cell's padding on both sides.
 CARD_WIDTH = COLUMN_WIDTH - 12
@@ -46,6 +47,11 @@ EDGE = {
     "inferred": (2.0, "5 3"),
     "hypothesized": (2.0, "2 2"),
 }
+
+
+def _all_badges(card: dict[str, Any]) -> list[Badge]:
+    """The card's badges, then its comment and vote counts (:mod:`.room`)."""
+    return [*badges_of(card), *room_badges(card)]
 
 
 def _badge_width(badge: Badge) -> float:
@@ -115,7 +121,7 @@ def card_label(card: dict[str, Any], tone: Tone | None) -> str:
     words = [f"{tone_label(tone)}:" if tone else "", str(card["text"]).strip() or "Empty card"]
     if not is_missing(card.get("score")):
         words.append(f", score {num(float(card['score']))}")
-    words.extend(f"; {b.label}" for b in badges_of(card))
+    words.extend(f"; {b.label}" for b in _all_badges(card))
     return re.sub(r" ([,;])", r"\1", " ".join(words)).strip()
 
 
@@ -166,7 +172,7 @@ def card_height(card: dict[str, Any]) -> float:
     height = 2 * PAD + len(lines) * LINE
     if not is_missing(card.get("score")):
         height += SCORE_HEIGHT + 4
-    rows = _badge_rows(badges_of(card))
+    rows = _badge_rows(_all_badges(card))
     return height + len(rows) * (BADGE_HEIGHT + 4)
 
 
@@ -203,7 +209,7 @@ def draw_card(x: float, y: float, card: dict[str, Any], tone: Tone | None, emoti
     if not is_missing(card.get("score")):
         parts.append(_score(text_x, top + 4, float(card["score"]), emotion))
         top += SCORE_HEIGHT + 4
-    for row in _badge_rows(badges_of(card)):
+    for row in _badge_rows(_all_badges(card)):
         bx = text_x
         for badge, width in row:
             parts.append(_badge(bx, top + 4, badge, width))

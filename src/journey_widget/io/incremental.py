@@ -4,9 +4,10 @@ Writing a bound map after every edit (:mod:`journey_widget.durable`) would other
 encode every card each time: about 13 ms at 1,000 cards and 60 ms at 5,000, almost all of it
 pandas' row conversion and the pure-Python indenting encoder. :class:`DocumentCache` keeps each
 card's record and encoded text by id and redoes only the cards an edit touched, plus the small
-header (title, persona, stages, lanes, columns, metrics). The result is byte for byte what
-:func:`~journey_widget.io.json_format.journey_to_json` writes; any change of the columns or
-their dtypes, or an edit that is not about single cards, rebuilds everything.
+header (title, persona, stages, lanes, columns, metrics, comments and voting). The result is
+byte for byte what :func:`~journey_widget.io.json_format.journey_to_json` writes; any change of
+the columns or their dtypes, or an edit that is neither about single cards nor about comments
+and votes, rebuilds everything.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from ..model import Journey
+from ..model.participation_ops import PARTICIPATION_KINDS
 from .json_format import _jsonable, document_text, journey_to_dict
 
 #: Kinds of edit events that change single cards, named by their ``id``.
@@ -76,6 +78,8 @@ class DocumentCache:
         """
         ids: set[str] = set()
         for event in events:
+            if event.kind in PARTICIPATION_KINDS:  # comments and votes: the header holds them
+                continue
             if event.kind not in CARD_EDITS or event.id is None:
                 return None
             ids.add(str(event.id))
@@ -121,7 +125,7 @@ class DocumentCache:
         key = (
             journey.title, journey.persona, journey.state, journey.scale,
             tuple(journey.stages), tuple(journey.lanes), tuple(map(str, table.columns)),
-            tuple(table.dtypes),
+            tuple(table.dtypes), journey.participation,
         )  # fmt: skip
         head = self._head
         if head is not None and head[0] == key and head[3] is journey.metrics:

@@ -12,6 +12,10 @@ Version 1::
 ``metrics`` (stage metrics, see :mod:`journey_widget.metrics`) is optional and absent when
 the map has none.
 
+Version 2 adds ``comments`` and ``voting`` after ``metrics`` (docs/participation.md). A map
+with neither is written as version 1, byte for byte as before; one with either as version 2,
+whose ``$schema`` is :data:`SCHEMA_ID_V2`. Both versions are read.
+
 ``columns`` records each column's pandas dtype so the analyst's own columns come back with
 the dtype they had; missing values are ``null``.
 
@@ -37,14 +41,17 @@ from ..model import Journey
 from ..model.cards import STRING_COLUMNS, plain
 from ..model.dtypes import as_dtype, dtype_name
 from ..model.metrics_ops import current_metrics
+from ..model.participation import participation_from_dict
 from .errors import JourneyFormatError
 from .validate import FORMAT_NAME as FORMAT_NAME
 from .validate import FORMAT_VERSION as FORMAT_VERSION
-from .validate import as_format_error, check_document, parse_document
+from .validate import as_format_error, check_document, parse_document, version_for
 
 #: The ``$schema`` of version 1 documents: an identifier, never fetched. The schema itself
 #: ships in the package (:func:`schema_path`); editors map ``*.journey.json`` to that file.
 SCHEMA_ID = "urn:journey-widget:schema:journey-map:1"
+#: The ``$schema`` of version 2 documents (maps with comments or voting).
+SCHEMA_ID_V2 = "urn:journey-widget:schema:journey-map:2"
 #: Whether written documents carry ``"$schema": SCHEMA_ID`` as their first key. The JupyterLab
 #: document writes it at the same place (js/src/model/journeyfile.ts): both write the same bytes.
 WRITE_SCHEMA_KEY = True
@@ -58,19 +65,27 @@ def schema_path() -> pathlib.Path:
     return pathlib.Path(str(resources.files(__package__).joinpath(SCHEMA_FILE)))
 
 
+def schema_id(version: int) -> str:
+    """The ``$schema`` written in a document of format ``version``."""
+    return SCHEMA_ID_V2 if version >= 2 else SCHEMA_ID
+
+
 def journey_to_dict(journey: Journey, *, schema_key: bool | None = None) -> dict[str, Any]:
     """The JSON document of a journey as a Python dict.
 
-    ``schema_key`` (default :data:`WRITE_SCHEMA_KEY`) puts ``"$schema"`` first.
+    ``schema_key`` (default :data:`WRITE_SCHEMA_KEY`) puts ``"$schema"`` first. The version is
+    2 when the map has comments or voting, else 1.
     """
     table = journey.table
     objects = table.astype(object).where(table.notna(), None)
     cards = [{str(k): _jsonable(v) for k, v in r.items()} for r in objects.to_dict("records")]
     schema = WRITE_SCHEMA_KEY if schema_key is None else schema_key
+    participation = journey.participation.to_dict()
+    version = version_for(participation)
     return {
-        **({"$schema": SCHEMA_ID} if schema else {}),
+        **({"$schema": schema_id(version)} if schema else {}),
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": version,
         "title": journey.title,
         "persona": journey.persona.to_dict() if journey.persona else None,
         "state": journey.state,
@@ -80,6 +95,7 @@ def journey_to_dict(journey: Journey, *, schema_key: bool | None = None) -> dict
         "columns": [_column_spec(str(c), table[c]) for c in table.columns],
         "cards": cards,
         **_metrics_entry(journey),
+        **participation,
     }
 
 
@@ -176,6 +192,7 @@ def _build(doc: dict[str, Any]) -> Journey:
         persona=doc.get("persona"),
         state=doc.get("state") or "current",
         metrics=doc.get("metrics"),
+        participation=participation_from_dict(doc),
     )
 
 

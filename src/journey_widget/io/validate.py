@@ -35,9 +35,23 @@ from .json_walk import (
 )
 from .parse import parse_document as parse_document
 from .validate_cards import check_cards
+from .validate_participation import check_comments, check_voting
 
 FORMAT_NAME = "journey-map"
-FORMAT_VERSION = 1
+#: The newest format version, the one written for maps with comments or voting.
+FORMAT_VERSION = 2
+#: The version written for maps without comments and voting (byte for byte what older
+#: journey_widget versions write and read).
+BASE_VERSION = 1
+#: The format versions this reads.
+FORMAT_VERSIONS = (1, 2)
+#: The top-level keys only version 2 holds.
+PARTICIPATION_KEYS = ("comments", "voting")
+
+
+def version_for(doc: dict[str, Any]) -> int:
+    """The version a document with these keys is written as: 2 with comments or voting, else 1."""
+    return FORMAT_VERSION if any(key in doc for key in PARTICIPATION_KEYS) else BASE_VERSION
 
 
 def _check_stages(value: Any) -> dict[str, list[str]]:
@@ -169,9 +183,10 @@ def _check_metrics(value: Any, stages: dict[str, list[str]] | None) -> None:
 
 
 def check_document(doc: Any) -> None:
-    """Raise :class:`JourneyFormatError` unless ``doc`` is a valid version-1 journey map.
+    """Raise :class:`JourneyFormatError` unless ``doc`` is a valid journey map (version 1 or 2).
 
-    Unknown top-level keys are ignored (readers of version 1 skip what they do not know).
+    Unknown top-level keys are ignored (readers skip what they do not know); ``comments`` and
+    ``voting`` are version 2's and refused in a version 1 document.
 
     Raises
     ------
@@ -194,8 +209,8 @@ def check_document(doc: Any) -> None:
             f"journey map version {version} is newer than this journey_widget "
             f"reads (version {FORMAT_VERSION}); update journey_widget to open it",
         )
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        got("version", version, f"the format version {FORMAT_VERSION}")
+    if version not in FORMAT_VERSIONS or isinstance(version, bool):
+        got("version", version, f"the format version {BASE_VERSION} or {FORMAT_VERSION}")
     if "$schema" in doc:
         as_text(doc["$schema"], "$schema", optional=False)
     as_text(doc.get("title"), "title")
@@ -211,9 +226,21 @@ def check_document(doc: Any) -> None:
         check_cards(doc["cards"], columns, stages, lanes, scale)
     if doc.get("metrics") is not None:
         _check_metrics(doc["metrics"], stages)
+    _check_participation(doc, version)
     for key, value in doc.items():
         if key not in _KNOWN:
             check_value(value, key_path("$", key), 1)
+
+
+def _check_participation(doc: dict[str, Any], version: int) -> None:
+    """Check ``comments`` and ``voting`` (version 2 only; either may be absent or null)."""
+    for key in PARTICIPATION_KEYS:
+        if key in doc and version < FORMAT_VERSION:
+            fail(key, f'{key} needs format version {FORMAT_VERSION}; expected "version": 2')
+    if doc.get("comments") is not None:
+        check_comments(doc["comments"])
+    if doc.get("voting") is not None:
+        check_voting(doc["voting"])
 
 
 _KNOWN = {
@@ -229,6 +256,8 @@ _KNOWN = {
     "columns",
     "cards",
     "metrics",
+    "comments",
+    "voting",
 }
 
 

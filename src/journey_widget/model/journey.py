@@ -15,6 +15,7 @@ import pandas as pd
 from .cards import card_table, is_missing, plain
 from .errors import JourneyError
 from .metrics_table import metrics_table
+from .participation import EMPTY, Participation
 from .structure import (
     Lane,
     Persona,
@@ -58,6 +59,8 @@ class Journey:
     metrics : DataFrame, optional
         Stage metrics (stage, metric, value, optional target, unit, n); see
         :func:`~journey_widget.model.metrics_table.metrics_table`. ``None``: no metrics.
+    participation : Participation, optional
+        Comments, voting rounds and votes (:mod:`.participation`); none by default.
 
     Examples
     --------
@@ -78,6 +81,7 @@ class Journey:
         persona: str | Persona | Mapping[str, Any] | None = None,
         state: str = "current",
         metrics: pd.DataFrame | None = None,
+        participation: Participation | None = None,
     ) -> None:
         self.scale = to_scale(scale)
         stage_list = None if stages is None else [to_stage(s) for s in stages]
@@ -93,6 +97,7 @@ class Journey:
         self.metrics: pd.DataFrame | None = (
             None if metrics is None else metrics_table(metrics, self.stage_names())
         )
+        self.participation: Participation = participation or EMPTY
 
     # ---- queries -------------------------------------------------------------------------
     def stage_names(self) -> list[str]:

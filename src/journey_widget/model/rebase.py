@@ -12,6 +12,11 @@ map as it is now, after two checks (docs/collaboration.md, "Undo is per person")
   dtypes other people's edits brought stay (no layout restore), and cards go back into their
   cell by index rather than by a row position that no longer means the same.
 
+Comments and votes (:mod:`.participation_ops`) are checked the same way: a thread someone else
+resolved or reopened, or a round someone ended or reopened since, refuses the undo; their
+inverses refuse on their own a comment that has replies, a round that has votes and dots that
+changed since.
+
 Structure steps (stages, lanes, steps) need no extra check: their inverses validate against the
 current map (a stage that holds cards now is not removed, a renamed one is not found) and
 refuse with the model's reason.
@@ -26,6 +31,7 @@ from .cards import is_missing
 from .journey import Journey
 from .operation import Batch, Change, Op
 from .ops import DropRows, EditCard, InsertRows, MoveCard
+from .participation_ops import PARTICIPATION_KINDS, participation_clash
 
 
 @dataclass(frozen=True)
@@ -33,15 +39,19 @@ class Clash:
     """What someone else changed since a step: a card's field (or its position), or map metadata.
 
     ``card`` is the card's id (``None`` for the title, persona or state); ``field`` the column,
-    ``"position"``, or ``None`` when the card is gone; ``label`` a short text naming the card.
+    ``"position"``, or ``None`` when the card is gone; ``label`` a short text naming the card;
+    ``text``, when set, the whole phrase (comments and votes).
     """
 
     card: str | None
     field: str | None
     label: str
+    text: str | None = None
 
     def describe(self) -> str:
         """What happened, as a phrase: ``changed the text of card "Pays"``, ``deleted card ...``."""
+        if self.text is not None:
+            return self.text
         if self.card is None:
             return f"changed the map's {self.field}"
         if self.field is None:
@@ -102,7 +112,10 @@ def clash(changes: list[Change], j: Journey) -> Clash | None:
     "changed the map's title"
     """
     for change in changes:
-        if change.kind in ("edit", "move", "add") and change.id is not None:
+        if change.kind in PARTICIPATION_KINDS:
+            text = participation_clash(change, j)
+            found = None if text is None else Clash(change.id, change.field, "", text)
+        elif change.kind in ("edit", "move", "add") and change.id is not None:
             found = _card_clash(change, j)
         elif change.kind.startswith("set_") and change.field is not None:
             found = None

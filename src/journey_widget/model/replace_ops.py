@@ -2,8 +2,9 @@
 
 :class:`ReplaceCards` swaps the card table with the stages and lanes it implies;
 :class:`ReplaceJourney` swaps everything a ``.journey.json`` file holds: cards, stages, lanes,
-scale, title, persona, state and metrics. A map bound to a file (``jw.open``) applies the
-file's content with it when the file changes on disk, as one undoable step.
+scale, title, persona, state, metrics and participation (comments and votes). A map bound to a
+file (``jw.open``) applies the file's content with it when the file changes on disk, as one
+undoable step.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 
 from .journey import Journey
 from .operation import Applied, Change
+from .participation import EMPTY, Participation
 from .structure import Lane, Persona, Scale, Stage
 
 
@@ -35,6 +37,7 @@ class JourneyState:
     persona: Persona | None
     state: str
     metrics: pd.DataFrame | None
+    participation: Participation = EMPTY
 
     @classmethod
     def capture(cls, j: Journey) -> JourneyState:
@@ -49,6 +52,7 @@ class JourneyState:
             j.persona,
             j.state,
             metrics,
+            getattr(j, "participation", EMPTY),
         )
 
     def restore(self, j: Journey) -> None:
@@ -60,6 +64,7 @@ class JourneyState:
         )
         j.scale, j.title, j.persona, j.state = self.scale, self.title, self.persona, self.state
         j.metrics = None if self.metrics is None else self.metrics.copy(deep=False)
+        j.participation = self.participation
 
     def journey(self) -> Journey:
         """A detached :class:`Journey` holding this state (for serialising it)."""

@@ -91,7 +91,7 @@ class RenameItem:
     new: str
 
     def apply(self, j: Journey) -> Applied:
-        """Rename the item on ``j`` (its cards and, for a stage, its metrics follow)."""
+        """Rename the item on ``j``; its cards, a stage's metrics, a lane's voting rounds follow."""
         index = j.index_of(self.axis, self.old)
         check_name(self.new, self.axis)
         if self.new != self.old and self.new in [x.name for x in j.items(self.axis)]:
@@ -103,6 +103,8 @@ class RenameItem:
         j.table = table
         if self.axis == "stage":
             rename_metric_stage(j, self.old, self.new)  # attached metrics follow the stage
+        else:
+            j.participation = j.participation.rename_lane(self.old, self.new)  # voting rounds
         _set_items(j, self.axis, items)
         return Applied(
             RenameItem(self.axis, self.new, self.old),

@@ -6,113 +6,55 @@ lane_tone`): a "Pain points", "Problems", "Issues" or "Frustrations" lane holds 
 "Opportunities" or "Ideas" lane opportunities; lane kinds (``emotion``, ``text``, ``metric``)
 come from the map. The rules, in the order findings are listed:
 
-==========================  =========  ===================================================
-rule                        severity   fires when
-==========================  =========  ===================================================
-empty-stage                 warning    a stage holds no cards at all
-stage-without-emotion       warning    a stage with cards has no scored card on an emotion
-                                       lane (per persona when emotion cards carry one; a
-                                       card without a persona counts for every persona);
-                                       maps without an emotion lane are not checked
-emotion-without-score       warning    a card on an emotion lane has no score, so the
-                                       curve skips it
-pain-without-evidence       warning    a pain point has no ``evidence`` and its
-                                       ``confidence`` is not observed or reported
-opportunity-without-owner   warning    an opportunity has no ``owner``
-score-on-text-lane          warning    a card on a text lane carries a score (scale
-                                       misuse: scores belong on emotion or metric lanes)
-score-off-step              info       an emotion score falls between the points of the
-                                       scale (0.5 on -2..2 in steps of 1)
-extremes-only               info       an emotion lane has 3 or more scores and every one
-                                       sits at an end of the scale: the curve only says
-                                       "great" or "awful"
-flat-curve                  info       an emotion lane has 3 or more scores, all equal:
-                                       the curve shows no highs and lows
-==========================  =========  ===================================================
+==============================  ========  ===================================================
+rule                            severity  fires when
+==============================  ========  ===================================================
+empty-stage                     warning   a stage holds no cards at all
+stage-without-emotion           warning   a stage with cards has no scored card on an emotion
+                                          lane (per persona when emotion cards carry one; a
+                                          card without a persona counts for every persona);
+                                          maps without an emotion lane are not checked
+emotion-without-score           warning   a card on an emotion lane has no score, so the
+                                          curve skips it
+pain-without-evidence           warning   a pain point has no ``evidence`` and its
+                                          ``confidence`` is not observed or reported
+opportunity-without-owner       warning   an opportunity has no ``owner``
+voted-pain-without-opportunity  warning   a pain point among the top 3 of a revealed voting
+                                          round has no opportunity in its stage
+                                          (:mod:`.room`)
+open-comment                    warning   a card has an unresolved comment thread
+                                          (:mod:`.room`)
+score-on-text-lane              warning   a card on a text lane carries a score (scale
+                                          misuse: scores belong on emotion or metric lanes)
+score-off-step                  info      an emotion score falls between the points of the
+                                          scale (0.5 on -2..2 in steps of 1)
+extremes-only                   info      an emotion lane has 3 or more scores and every one
+                                          sits at an end of the scale: the curve only says
+                                          "great" or "awful"
+flat-curve                      info      an emotion lane has 3 or more scores, all equal:
+                                          the curve shows no highs and lows
+==============================  ========  ===================================================
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
-from typing import Any, Literal, TypeAlias
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pandas as pd
 
 from ..model import Journey, JourneyError
 from ..model.cards import is_missing
 from ..model.journey import as_journey
-from ..vocabulary import Tone, lane_tone
 from .evidence import evidenced
-
-Severity: TypeAlias = Literal["warning", "info"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing a map check found.
-
-    Attributes
-    ----------
-    rule : str
-        The rule's name, e.g. ``"pain-without-evidence"`` (see :data:`RULES`).
-    message : str
-        A sentence for people, naming the stage or the card and what to do.
-    severity : {"warning", "info"}
-        ``warning`` for gaps in the content, ``info`` for hints on using the scale.
-    stage, lane, card : str or None
-        What the finding concerns: a stage (with ``lane`` for a lane-wide finding) or a card
-        id (with its stage and lane).
-
-    ``pandas.DataFrame(m.check())`` gives a table of findings.
-    """
-
-    rule: str
-    message: str
-    severity: Severity = "warning"
-    stage: str | None = None
-    lane: str | None = None
-    card: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The finding as a dict of its fields."""
-        return asdict(self)
-
-
-Rule: TypeAlias = Callable[[Journey], Iterator[Finding]]
-
-
-def _short(text: Any, limit: int = 40) -> str:
-    text = " ".join(str(text).split())
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
-def _lanes(journey: Journey, kind: str | None = None, tone: Tone | None = None) -> list[str]:
-    return [
-        x.name
-        for x in journey.lanes
-        if (kind is None or x.kind == kind) and (tone is None or lane_tone(x.name) == tone)
-    ]
-
-
-def _cards(journey: Journey, lanes: list[str]) -> pd.DataFrame:
-    t = journey.table
-    return t[t["lane"].isin(lanes)]
-
-
-def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The cards of ``frame`` as dicts (much faster to walk than ``iterrows``)."""
-    return [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
-
-
-def _card_finding(
-    rule: str, message: str, card: dict[str, Any], severity: Severity = "warning"
-) -> Finding:
-    return Finding(rule, message, severity, str(card["stage"]), str(card["lane"]), str(card["id"]))
-
-
-def _num(value: float) -> str:
-    return f"{value:g}"
+from .findings import Finding, Rule
+from .findings import card_finding as _card_finding
+from .findings import cards_in as _cards
+from .findings import lanes_of as _lanes
+from .findings import num as _num
+from .findings import rows as _rows
+from .findings import short as _short
+from .room import open_comment, voted_pain_without_opportunity
 
 
 # ---- the rules -------------------------------------------------------------------------------
@@ -269,6 +211,8 @@ RULES: dict[str, Rule] = {
     "emotion-without-score": _emotion_without_score,
     "pain-without-evidence": _pain_without_evidence,
     "opportunity-without-owner": _opportunity_without_owner,
+    "voted-pain-without-opportunity": voted_pain_without_opportunity,
+    "open-comment": open_comment,
     "score-on-text-lane": _score_on_text_lane,
     "score-off-step": _score_off_step,
     "extremes-only": _extremes_only,

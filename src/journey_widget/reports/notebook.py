@@ -17,6 +17,7 @@ from IPython.core.formatters import DisplayFormatter
 from ..charts.render import vegalite_mimetype
 from ..html_render.image import map_svg
 from ..model import Journey
+from .room import has_room
 from .widget_state import STATE_KEY, rename_view, stable_state
 
 SETUP = "import journey_widget as jw\nfrom journey_widget.reports import sections as S"
@@ -113,16 +114,7 @@ def build_notebook(
         if getattr(journey, "metrics", None) is not None and _has_charts():
             b.markdown(f"## Stage metrics{label}")
             b.code(f"S.chart({name}.metrics_chart())")
-        b.markdown(
-            f"## Top pain points{label}\n\nRanked by severity (1-5), then by how many "
-            "tickets or pieces of evidence back them."
-        )
-        b.code(f"S.pain_points({name})")
-        b.markdown(
-            f"## Opportunities{label}\n\nHighest impact first, then lowest effort, "
-            "with their owners."
-        )
-        b.code(f"S.opportunities({name})")
+        _priorities(b, name, journey, label)
         b.markdown(f"## Stage by stage{label}")
         b.code(f"S.stage_summary({name})")
     if len(journeys) == 2:
@@ -133,6 +125,31 @@ def build_notebook(
         b.markdown(f"## Appendix: the cards{label}")
         b.code(f"S.card_table({name})")
     return _finish(b, journeys, heading)
+
+
+def _priorities(b: _Builder, name: str, journey: Journey, label: str) -> None:
+    """The sections on what to do first: pain points, opportunities, what the room chose.
+
+    The last only when the map has comments or a revealed voting round (reports/room.py).
+    """
+    b.markdown(
+        f"## Top pain points{label}\n\nRanked by severity (1-5), then by how many "
+        "tickets or pieces of evidence back them."
+    )
+    b.code(f"S.pain_points({name})")
+    b.markdown(
+        f"## Opportunities{label}\n\nHighest impact first, then lowest effort, with their owners."
+    )
+    b.code(f"S.opportunities({name})")
+    if has_room(journey):
+        b.markdown(
+            f"## What the room chose{label}\n\nThe cards the room voted for most in each "
+            "revealed dot-voting round, with their comments."
+        )
+        b.code(
+            f"from journey_widget.reports.room import what_the_room_chose\n"
+            f"what_the_room_chose({name})"
+        )
 
 
 def _has_charts() -> bool:

@@ -31,6 +31,7 @@ from ..model.ops import (
 from ..model.structure import LaneKind, to_lane
 from .api_charts import ChartsAPI
 from .api_file import FileAPI
+from .api_participation import ParticipationAPI
 from .api_practice import PracticeAPI
 from .events import EditCallback
 from .exporting import exporter
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 _KEEP = object()
 
 
-class MapAPI(PracticeAPI, ChartsAPI, FileAPI):
+class MapAPI(PracticeAPI, ChartsAPI, FileAPI, ParticipationAPI):
     """Methods of :class:`JourneyMap` that read and edit the map (all validated, all undoable)."""
 
     # ---- data ---------------------------------------------------------------------------

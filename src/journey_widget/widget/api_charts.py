@@ -83,13 +83,32 @@ class ChartsAPI(MapCore):
         return metrics_chart(self._journey, metrics)
 
     def priority_chart(
-        self, x: str | None = None, y: str | None = None, lanes: Sequence[str] | None = None
+        self,
+        x: str | None = None,
+        y: str | None = None,
+        lanes: Sequence[str] | None = None,
+        *,
+        by: str = "cards",
+        round: int | None = None,
     ) -> alt.LayerChart:
-        """Pain points and opportunities on a matrix, to pick what to fix first.
+        """Pain points and opportunities on a matrix, or ranked by votes, to pick what comes first.
 
         The matrix is impact versus effort (or severity versus frequency, or any two card columns
-        ``x``/``y``).
+        ``x``/``y``). ``by="votes"`` ranks the cards by the dots of revealed voting rounds
+        (``m.start_voting()`` ... ``m.end_voting()``) instead: one bar per card, most votes on
+        top, summed over the revealed rounds (``round=``: one of them); it raises when no round
+        has been revealed. See
+        :func:`journey_widget.charts.priority_chart`.
+
+        Examples
+        --------
+        >>> m.start_voting(budget=2)
+        1
+        >>> m.vote("c4", voter="Ana"); m.vote("c4", voter="Bo"); m.vote("c1", voter="Bo")
+        >>> m.end_voting()["votes"].tolist()
+        [2, 1]
+        >>> m.priority_chart(by="votes").save("chosen.svg")
         """
         from ..charts import priority_chart
 
-        return priority_chart(self._journey, x, y, lanes)
+        return priority_chart(self._journey, x, y, lanes, by=by, round=round)

@@ -112,7 +112,8 @@ class PracticeAPI(MapCore):
         """Findings for teaching, by the map checks.
 
         Empty stages, stages without an emotion, pain points without evidence, opportunities
-        without an owner, misuse of the scale.
+        without an owner, voted pain points without an opportunity, open comment threads,
+        misuse of the scale.
 
         See :mod:`journey_widget.practice.checks` for the rules;
         ``pandas.DataFrame(m.check())`` gives them as a table.

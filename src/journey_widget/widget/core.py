@@ -1,6 +1,7 @@
 """What every part of the map's API shares: the model it edits and one typed constructor hook.
 
-The API mixins (:mod:`.api`, :mod:`.api_charts`, :mod:`.api_practice`) inherit :class:`MapCore`;
+The API mixins (:mod:`.api`, :mod:`.api_charts`, :mod:`.api_practice`,
+:mod:`.api_participation`) inherit :class:`MapCore`;
 :class:`~journey_widget.widget.map_widget.JourneyMap` implements its three hooks. Constructors
 written in a mixin (``from_json``, ``from_csv``, ``copy``...) call :meth:`MapCore.from_journey`
 and so return the class they were called on, typed as such.

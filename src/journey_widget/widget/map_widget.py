@@ -28,10 +28,12 @@ from ..model import (
 )
 from ..model.ops import AddCard
 from .api import MapAPI
+from .dots import DotsPost, is_dots_message
 from .events import Callbacks, Source, logger
 from .messages import findings_reply, is_check_message
 from .overlays import OverlayList, OverlayRefresher
-from .payloads import cards_payload, structure_payload
+from .participation import ack_extras, anonymous_voter, message_view, vote_voter
+from .payloads import cards_payload, participation_payload, structure_payload
 from .presence import PresenceBoard, is_presence_message
 from .protocol import history_kind, message_user, op_from_message
 from .record import EditRecord
@@ -91,6 +93,9 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
     #: The bound file's status (``jw.open``): path, state, message, conflict_copy; ``{}`` when
     #: the map is not bound. Views may show a warning from it (durable/status.py).
     file_binding = traitlets.Dict().tag(sync=True)
+    #: Comments, voting rounds' settings and revealed totals; never an open round's dots, which
+    #: reach each view in a ``dots`` message addressed to it (dots.py, docs/protocol.md).
+    participation = traitlets.Dict().tag(sync=True)
     #: Let each ``ack`` leave the kernel before the traits are published (see ``_let_out``);
     #: bench/bench_kernel_ack.py turns it off on one map to measure the difference.
     _yield_after_ack = True
@@ -123,6 +128,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         super().__init__(read_only=read_only, **kwargs)
         self._overlay_refresher = OverlayRefresher(self, overlays)
         self._snapshots = Snapshots(self)  # keeps saved notebook outputs current
+        self._dots = DotsPost(lambda msg: self.send(msg))  # each view's own hidden dots
         self._init_journey(journey)
         self._presence = PresenceBoard(lambda msg: self.send(msg))  # who edits which card
         self.on_msg(self._on_message)
@@ -171,6 +177,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         with self.hold_sync():
             self.structure = structure_payload(self._journey)
             self.cards = cards_payload(self._journey.table)
+            self.participation = participation_payload(self._journey)
             self.revision = self.revision + 1
 
     def _apply(self, op: Op, source: Source = "python") -> Applied:
@@ -184,6 +191,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         self._snapshots.request(changes)
         self._record.add(changes, source, user)
         self._callbacks.emit(changes, source, self.revision, user)
+        self._dots.refresh(self._journey)  # views whose voter's dots changed
 
     def _walk(self, walk: str, user: str | None) -> Applied | None:
         """A browser's undo or redo: the user's own last step, or anyone's without a user."""
@@ -200,14 +208,18 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         if is_presence_message(content):  # who edits which card (presence.py)
             self._presence.receive(content)
             return
+        if is_dots_message(content):  # who votes from a view; its own dots back (dots.py)
+            self._dots.receive(content, self._journey)
+            return
         if not isinstance(content, dict) or content.get("type") != "op":
             return
         op_id = content.get("op_id")
         base = content.get("base_revision")
         applied: Any = None
         user: str | None = None
+        view: str | None = None
         try:
-            user = message_user(content)
+            user, view = message_user(content), message_view(content)
             if self.read_only:
                 raise JourneyError("this map is read-only; set read_only=False to edit it")
             stale = not isinstance(base, int) or base < self.revision
@@ -218,9 +230,11 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
                 reply["changed"] = applied is not None
             else:
                 op = op_from_message(content.get("op"), self._journey, stale)
+                user = anonymous_voter(op, self._journey, user)
                 applied = self._history.apply(op, user)
                 if isinstance(op, AddCard):
                     reply["id"] = op.card["id"]
+                reply.update(ack_extras(op, applied))
             # The DataFrame holds the edit now: answer at once, naming the revision the traits
             # are about to carry, so the view need not wait for the whole `cards` state; the
             # traits (the saved truth) follow right after (docs/protocol.md).
@@ -243,6 +257,10 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         if applied is not None:
             self._save_before_ack(applied.changes)  # a bound map: the ack means "in the file"
         self.send(reply)
+        voter = vote_voter(content.get("op")) if applied is not None else None
+        if voter is not None:  # the view's own dots right after its vote's ack
+            self._dots.register(view, voter)
+            self._dots.post(view, self._journey)
         if self._yield_after_ack:
             _let_out(self)
         if applied is not None:

@@ -44,3 +44,28 @@ def cards_payload(table: pd.DataFrame) -> list[dict[str, Any]]:
     names = [str(c) for c in view_columns(table)]
     columns = [_column_values(table[c]) for c in names]
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def participation_payload(journey: Journey) -> dict[str, Any]:
+    """The ``participation`` trait: comments, rounds and revealed totals, never open dots.
+
+    ``comments`` one dict per comment (``id, card, parent, author, created, text, resolved``);
+    ``rounds`` every round's settings (``round, lanes, budget, anonymous, started, ends,
+    ended``; the open one has ``ended: null``); ``totals`` one ``{round, card, votes}`` per card
+    with dots in a *revealed* round. The dots of an open round are in no trait: each view gets
+    its own voter's in a ``dots`` message (widget/dots.py).
+    """
+    p = journey.participation
+    revealed = {r.number for r in p.rounds if r.ended is not None}
+    totals: dict[tuple[int, str], int] = {}
+    for v in p.votes:
+        if v.round in revealed and v.count > 0:
+            totals[(v.round, v.card)] = totals.get((v.round, v.card), 0) + int(v.count)
+    return {
+        "comments": [c.to_dict() for c in p.comments],
+        "rounds": [r.to_dict() for r in p.rounds],
+        "totals": [
+            {"round": r, "card": c, "votes": n}
+            for (r, c), n in sorted(totals.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
+        ],
+    }

@@ -24,6 +24,7 @@ from ..model.ops import (
     RenameStep,
 )
 from ..model.structure import to_lane
+from .participation import is_participation, participation_op
 
 #: Operations that walk the map's history instead of changing it directly.
 HISTORY_KINDS = ("undo", "redo")
@@ -95,6 +96,8 @@ def op_from_message(op: Any, journey: Journey, stale: bool) -> Op:
     if not isinstance(op, Mapping):
         raise JourneyError(f"malformed operation: {op!r}")
     kind = op.get("kind")
+    if is_participation(op):  # comments and dot voting (participation.py)
+        return participation_op(op)
     if kind == "batch":
         ops = op.get("ops")
         if not isinstance(ops, list) or not 0 < len(ops) <= MAX_BATCH:

@@ -16,10 +16,11 @@ import pathlib
 
 from malformed_case import GOOD, Case, valid
 from malformed_content_cases import CONTENT_CASES
+from malformed_participation_cases import PARTICIPATION_CASES
 from malformed_structure_cases import STRUCTURE_CASES
 
 OUT = pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "malformed" / "corpus.json"
-CASES: list[Case] = [*STRUCTURE_CASES, *CONTENT_CASES]
+CASES: list[Case] = [*STRUCTURE_CASES, *CONTENT_CASES, *PARTICIPATION_CASES]
 __all__ = ["CASES", "GOOD", "OUT", "Case", "corpus_json", "valid", "write"]
 
 

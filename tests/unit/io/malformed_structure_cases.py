@@ -43,7 +43,7 @@ STRUCTURE_CASES: list[Case] = [
         S,
     ),
     Case("no format key", doc(drop_key(["format"])), "format", "no format key", S),
-    Case("newer version", doc(set_key(["version"], 2)), "version", "version 2 is newer", S),
+    Case("newer version", doc(set_key(["version"], 3)), "version", "version 3 is newer", S),
     Case("much newer version", doc(set_key(["version"], 99)), "version", "99", S),
     Case("version zero", doc(set_key(["version"], 0)), "version", "format version 1", S),
     Case("version as a string", doc(set_key(["version"], "1")), "version", "'1' (a string)", S),

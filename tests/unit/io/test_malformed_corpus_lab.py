@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from malformed_case import drop_key
+from malformed_participation_cases import GOOD_V2, v2
 from typescript_run import JS_SRC, needs_node, run_typescript
 
 import journey_widget as jw
@@ -78,6 +80,9 @@ def valid_texts() -> dict[str, str]:
     doc = json.loads(texts[EXAMPLE.name])
     del doc["stages"], doc["lanes"]  # a map's stages and lanes are then its cards'
     texts["no stages or lanes"] = json.dumps(doc)
+    texts["version 2"] = GOOD_V2.decode("utf-8")  # written back with Python's key order
+    texts["version 2, empty"] = v2(drop_key(["comments"]), drop_key(["voting"])).decode("utf-8")
+    texts["version 2, no votes"] = v2(drop_key(["voting", "votes"])).decode("utf-8")
     return texts
 
 
