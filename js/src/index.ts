@@ -10,6 +10,9 @@ export default {
     const source = anywidgetModel(model);
     const store = new Store(source);
     const view = new MapView(el, store, { overlays: traitOverlays(model), check: source.check?.bind(source) });
+    // "A view exists": front ends that never call _repr_mimebundle_ (docs/protocol.md) still
+    // get their chart overlays redrawn after edits made from Python.
+    model.send({ type: "shown" });
     return () => {
       view.destroy();
       store.destroy();

@@ -71,3 +71,18 @@ def test_any_message_from_a_view_counts_even_after_kernel_side_edits() -> None:
         assert m._overlay_refresher.refreshes == 1 and not m._overlay_refresher.stale
 
     run_in_own_loop(scenario)
+
+
+def test_the_shown_message_of_a_new_view_is_enough_and_changes_nothing_else() -> None:
+    async def scenario() -> None:
+        m = checkout_map(overlays="emotion")
+        sent: list[Any] = []
+        m.send = lambda *a, **_k: sent.append(a)
+        revision = m.revision
+        from_view(m, {"type": "shown"})  # what js/src/index.ts sends when it renders
+        assert m._overlay_refresher.displayed and m.revision == revision and sent == []
+        score_edit(m, "c10", 2.0, "v1-0")
+        await asyncio.sleep(DEBOUNCE + 0.5)
+        assert m._overlay_refresher.refreshes >= 1
+
+    run_in_own_loop(scenario)
