@@ -252,4 +252,20 @@ describe("compare view: one zoom for both maps (issue 19)", () => {
     expect(view.views.after.zoom.mode).toBe("fit");
     expect(view.views.before.zoom.scale).toBe(view.views.after.zoom.scale);
   });
+
+  it("shows each side's comment counts and revealed votes, never an open round's", () => {
+    const s = state();
+    const comment = { id: "k1", card: "same", parent: null, author: "<b>Ana</b>", created: "2026-12-01T10:00:00Z", text: "<img src=x>", resolved: false };
+    const round = (n: number, ended: string | null) => ({ round: n, lanes: ["Actions"], budget: 3, anonymous: true, started: "2026-12-01T10:00:00Z", ends: null, ended });
+    (s.before as Record<string, unknown>).participation = {
+      comments: [comment], rounds: [round(1, "2026-12-01T10:05:00Z")], totals: [{ round: 1, card: "same", votes: 4 }],
+    };
+    (s.after as Record<string, unknown>).participation = { comments: [], rounds: [round(1, null)], totals: [] };
+    const { cardIn } = open(s);
+    const before = cardIn("before", "same")!;
+    expect(before.querySelector("[data-jw-comments]")!.getAttribute("data-jw-comments")).toBe("1");
+    expect(before.querySelector("[data-jw-votes]")!.getAttribute("data-jw-votes")).toBe("4");
+    const after = cardIn("after", "same")!;
+    expect(after.querySelector("[data-jw-comments], [data-jw-votes], [data-jw-vote]")).toBeNull();
+  });
 });

@@ -1,7 +1,9 @@
 // A read-only MapModel over one map of the CompareView widget: its `before` or `after` trait
-// ({label, structure, cards}) and the shared `revision`. It never proposes anything.
+// ({label, structure, cards, participation}) and the shared `revision`. It never proposes
+// anything; its comments and revealed votes show as counts on the cards.
 import { normalizeCards, normalizeStructure } from "../model/normalize";
-import type { Card, MapModel, Structure } from "../model/types";
+import { readParticipation } from "../model/participation";
+import type { Card, MapModel, Participation, Structure } from "../model/types";
 
 /** Just what the compare view reads from an anywidget model (tests pass a small fake). */
 export interface TraitSource {
@@ -15,6 +17,7 @@ export function sideModel(model: TraitSource, side: "before" | "after"): MapMode
   let raw: unknown;
   let structure: Structure = normalizeStructure(null);
   let cards: Card[] = [];
+  let participation: Participation = readParticipation(null);
   const read = () => {
     const now = model.get(side);
     if (now !== raw) {
@@ -22,6 +25,7 @@ export function sideModel(model: TraitSource, side: "before" | "after"): MapMode
       const o = (now ?? {}) as Record<string, unknown>;
       structure = normalizeStructure(o.structure);
       cards = normalizeCards(o.cards);
+      participation = readParticipation(o.participation);
     }
     return (now ?? {}) as Record<string, unknown>;
   };
@@ -32,6 +36,7 @@ export function sideModel(model: TraitSource, side: "before" | "after"): MapMode
     },
     getStructure: () => (read(), structure),
     getCards: () => (read(), cards),
+    getParticipation: () => (read(), participation),
     getRevision: () => Number(model.get("revision")) || 0,
     isReadOnly: () => true,
     onChange(cb) {
