@@ -63,7 +63,7 @@ describe("anywidget binding", () => {
     expect(el.querySelector("[data-jw-root]")!.getAttribute("data-jw-revision")).toBe("7");
     el.querySelector('[data-jw-card="a"]')!.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
     el.querySelector<HTMLElement>('[data-jw-card="a"] [data-jw-delete]')!.click();
-    expect(f.sent).toEqual([{ type: "op", op_id: expect.stringMatching(/^v\w+-1$/), base_revision: 7, op: { kind: "delete", id: "a" }, view: expect.stringMatching(/^v\w+$/) }]);
+    expect(f.sent).toEqual([{ type: "shown" }, { type: "op", op_id: expect.stringMatching(/^v\w+-1$/), base_revision: 7, op: { kind: "delete", id: "a" }, view: expect.stringMatching(/^v\w+$/) }]);
     cleanup();
     expect(el.children).toHaveLength(0);
     expect(f.listeners()).toBe(0);

@@ -4,11 +4,10 @@
 // browser's own changes (the YJourney's undo manager); changes from the others re-read the
 // document; the awareness says where the others are.
 import type * as Y from "yjs";
-import { applyMessageOp } from "../model/docops";
 import { readJourneyDoc } from "../model/docread";
-import { type JourneyDoc, journeyDocValue, JourneyFileError, newCardId, writeJourneyDoc } from "../model/journeyfile";
-import { type Projection, projectDoc } from "../model/projection";
-import type { Card, MapModel, OpMessage, Presence, Reply, Structure } from "../model/types";
+import { type JourneyDoc, journeyDocValue, JourneyFileError, writeJourneyDoc } from "../model/journeyfile";
+import type { Presence } from "../model/types";
+import { READ_ONLY, SingleWriterModel, type WriterOptions } from "../model/writer";
 import { type AwarenessLike, PresenceTracker } from "./presence";
 import { type FileDoc, isEmptyDocument, journeyRoots, type JourneyRoots, readDocument, touchesMap } from "./yshape";
 
@@ -22,37 +21,17 @@ export interface SharedJourney {
   write(doc: FileDoc): boolean;
 }
 
-export interface SharedModelOptions {
-  /** A map that refuses every edit. */
-  readOnly?: boolean;
-  /** Ids for added cards (Python's `new_id` format by default). */
-  newId?: () => string;
-  /** Runs the answer to a proposal later, as a kernel answers later (default: a microtask). */
-  defer?: (fn: () => void) => void;
-}
+export type SharedModelOptions = WriterOptions;
 
-const READ_ONLY = "this map is read-only; set read_only=False to edit it";
 const NOT_LOADED = "the shared map has not arrived from the server yet";
 
-export class SharedMapModel implements MapModel {
-  /** Why the shared document is not a map this view can edit (null: it is). */
-  error: string | null = null;
-  private doc: JourneyDoc | null = null;
-  private revision = 0;
-  private view: Projection | null = null;
+export class SharedMapModel extends SingleWriterModel {
   private roots: JourneyRoots;
   private presence: PresenceTracker;
-  private changeListeners = new Set<() => void>();
-  private replyListeners = new Set<(r: Reply) => void>();
-  private readOnly: boolean;
   private writing = false;
-  private newId: () => string;
-  private defer: (fn: () => void) => void;
 
   constructor(private shared: SharedJourney, opts: SharedModelOptions = {}) {
-    this.readOnly = Boolean(opts.readOnly);
-    this.newId = opts.newId ?? newCardId;
-    this.defer = opts.defer ?? ((fn) => queueMicrotask(fn));
+    super(opts);
     this.roots = journeyRoots(shared.ydoc);
     this.presence = new PresenceTracker(shared.awareness, () => this.notify());
     shared.ydoc.on("afterTransaction", this.onTransaction);
@@ -77,37 +56,7 @@ export class SharedMapModel implements MapModel {
     this.replyListeners.clear();
   }
 
-  // ---- MapModel ---------------------------------------------------------------------------
-  getStructure(): Structure {
-    return this.projection().structure;
-  }
-
-  getCards(): readonly Card[] {
-    return this.projection().cards;
-  }
-
-  getRevision(): number {
-    return this.revision;
-  }
-
-  isReadOnly(): boolean {
-    return this.readOnly || this.doc == null || this.error != null;
-  }
-
-  onChange(cb: () => void): () => void {
-    this.changeListeners.add(cb);
-    return () => this.changeListeners.delete(cb);
-  }
-
-  onReply(cb: (reply: Reply) => void): () => void {
-    this.replyListeners.add(cb);
-    return () => this.replyListeners.delete(cb);
-  }
-
-  propose(message: OpMessage): void {
-    this.defer(() => this.handle(message));
-  }
-
+  // ---- MapModel (the rest is the single writer's: writer.ts) ---------------------------
   getPresence(): readonly Presence[] {
     return this.presence.get();
   }
@@ -116,41 +65,27 @@ export class SharedMapModel implements MapModel {
     this.presence.setEditing(card);
   }
 
-  // ---- the writer -------------------------------------------------------------------------
-  private handle(message: OpMessage): void {
-    if (!message || message.type !== "op") return;
-    const opId = message.op_id;
-    let reply: Reply;
+  // ---- the single writer's parts ---------------------------------------------------------
+  protected refusal(): string | null {
+    if (this.readOnly) return READ_ONLY;
+    if (this.error != null) return `the shared document is not a journey map this view can edit: ${this.error}`;
+    return this.doc ? null : NOT_LOADED;
+  }
+
+  protected store(doc: JourneyDoc): void {
+    this.writing = true;
     try {
-      if (this.readOnly) throw new JourneyFileError(READ_ONLY);
-      if (this.error != null) throw new JourneyFileError(`the shared document is not a journey map this view can edit: ${this.error}`);
-      if (!this.doc) throw new JourneyFileError(NOT_LOADED);
-      const kind = (message.op as { kind?: unknown } | null)?.kind;
-      if (kind === "undo" || kind === "redo") {
-        const manager = this.shared.undoManager;
-        const changed = (kind === "undo" ? manager.undo() : manager.redo()) != null;
-        reply = { type: "ack", op_id: opId, revision: this.revision, changed };
-      } else {
-        const base = message.base_revision;
-        const stale = !Number.isInteger(base) || base < this.revision;
-        const applied = applyMessageOp(this.doc, message.op, stale, this.newId);
-        this.writing = true;
-        try {
-          this.shared.write(journeyDocValue(applied.doc));
-        } finally {
-          this.writing = false;
-        }
-        this.doc = applied.doc;
-        this.publish();
-        reply = { type: "ack", op_id: opId, revision: this.revision };
-        if (applied.id != null) reply.id = applied.id;
-      }
-    } catch (err) {
-      if (!(err instanceof JourneyFileError)) console.error("journey_widget failed to apply", message, err);
-      const reason = err instanceof JourneyFileError ? err.message : `internal error: ${(err as Error)?.name}: ${(err as Error)?.message}`;
-      reply = { type: "reject", op_id: opId, revision: this.revision, reason };
+      this.shared.write(journeyDocValue(doc));
+    } finally {
+      this.writing = false;
     }
-    for (const cb of [...this.replyListeners]) cb(reply);
+    this.doc = doc;
+    this.publish();
+  }
+
+  protected walk(kind: "undo" | "redo"): boolean {
+    const manager = this.shared.undoManager;
+    return (kind === "undo" ? manager.undo() : manager.redo()) != null;
   }
 
   /**
@@ -178,17 +113,4 @@ export class SharedMapModel implements MapModel {
     }
   }
 
-  private publish(): void {
-    this.revision++;
-    this.notify();
-  }
-
-  private notify(): void {
-    for (const cb of [...this.changeListeners]) cb();
-  }
-
-  private projection(): Projection {
-    this.view = projectDoc(this.doc, this.view);
-    return this.view;
-  }
 }
