@@ -171,15 +171,26 @@ def message_view(content: Mapping[str, Any]) -> str | None:
     >>> message_view({"type": "op", "view": "v1ab"}), message_view({"type": "op"})
     ('v1ab', None)
     """
-    view = content.get("view")
-    if view is None:
+    return optional_name(content, "view", MAX_VIEW, "a view id")
+
+
+def optional_name(content: Mapping[str, Any], key: str, limit: int, what: str) -> str | None:
+    """``content[key]``: absent or ``null`` gives ``None``, else a string of 1 to ``limit``.
+
+    Raises
+    ------
+    JourneyError
+        Naming the key, the value and what was expected.
+    """
+    value = content.get(key)
+    if value is None:
         return None
-    if not isinstance(view, str) or not 0 < len(view) <= MAX_VIEW:
+    if not isinstance(value, str) or not 0 < len(value) <= limit:
         raise JourneyError(
-            f"malformed message: 'view' is {view!r}, expected a view id "
-            f"(1 to {MAX_VIEW} characters) or null"
+            f"malformed message: {key!r} is {value!r}, expected {what} "
+            f"(1 to {limit} characters) or null"
         )
-    return view
+    return value
 
 
 def vote_voter(op: Any) -> str | None:

@@ -24,7 +24,7 @@ from ..model.ops import (
     RenameStep,
 )
 from ..model.structure import to_lane
-from .participation import is_participation, participation_op
+from .participation import is_participation, optional_name, participation_op
 
 #: Operations that walk the map's history instead of changing it directly.
 HISTORY_KINDS = ("undo", "redo")
@@ -63,15 +63,7 @@ def message_user(content: Mapping[str, Any]) -> str | None:
     >>> message_user({"type": "op", "user": "anonymous-io"}), message_user({"type": "op"})
     ('anonymous-io', None)
     """
-    user = content.get("user")
-    if user is None:
-        return None
-    if not isinstance(user, str) or not 0 < len(user) <= MAX_USER:
-        raise JourneyError(
-            f"malformed message: 'user' is {user!r}, expected a user name "
-            f"(1 to {MAX_USER} characters) or null"
-        )
-    return user
+    return optional_name(content, "user", MAX_USER, "a user name")
 
 
 def history_kind(op: Any) -> str | None:
