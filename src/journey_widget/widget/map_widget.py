@@ -27,6 +27,7 @@ from ..model import (
     Stage,
 )
 from ..model.ops import AddCard
+from ..model.participation_ops import PARTICIPATION_KINDS
 from .api import MapAPI
 from .dots import DotsPost, is_dots_message
 from .events import Callbacks, Source, logger
@@ -172,11 +173,17 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         )
 
     # ---- the single writer --------------------------------------------------------------
-    def _publish(self) -> None:
-        """Push the model's state into the traits, as new objects, in one sync message."""
+    def _publish(self, changes: list[Change] | None = None) -> None:
+        """Push the model's state into the traits, as new objects, in one sync message.
+
+        Comments and dots change neither the structure nor the cards: only the participation
+        trait is sent again (a dot: 0.6 ms at 5,000 cards, a card edit 18 ms; bench/RESULTS.md).
+        """
+        cards_too = not changes or any(c.kind not in PARTICIPATION_KINDS for c in changes)
         with self.hold_sync():
-            self.structure = structure_payload(self._journey)
-            self.cards = cards_payload(self._journey.table)
+            if cards_too:
+                self.structure = structure_payload(self._journey)
+                self.cards = cards_payload(self._journey.table)
             self.participation = participation_payload(self._journey)
             self.revision = self.revision + 1
 
@@ -186,7 +193,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         return applied
 
     def _after(self, changes: list[Change], source: Source, user: str | None = None) -> None:
-        self._publish()
+        self._publish(changes)
         self._overlay_refresher.request()  # renders later: after the ack, bursts coalesced
         self._snapshots.request(changes)
         self._record.add(changes, source, user)
