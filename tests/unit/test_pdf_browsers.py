@@ -122,7 +122,10 @@ def _playwright_chromium_installed() -> bool:
     from concurrent.futures import ThreadPoolExecutor
     from pathlib import Path
 
-    from playwright.sync_api import sync_playwright
+    try:  # the `pdf` extra: not part of `test`
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return False
 
     def ask() -> bool:  # in a thread: another test may run Playwright's sync API in this one
         with sync_playwright() as pw:
