@@ -18,7 +18,7 @@ const FORMAT_VERSION = 2;
 const BASE_VERSION = 1;
 const LANE_KINDS = ["text", "emotion", "metric"];
 const MAP_STATES = ["current", "future"];
-const METRIC_COLUMNS = ["stage", "metric", "value", "target", "unit", "n"];
+const METRIC_COLUMNS = ["stage", "metric", "value", "target", "unit", "n", "period"];
 const KNOWN = new Set(["format", "version", "$schema", "title", "persona", "state", "scale", "stages", "lanes",
   "columns", "cards", "metrics", "comments", "voting"]);
 
@@ -120,9 +120,21 @@ function checkMetricCount(n: unknown, path: string): void {
   }
 }
 
+/** A metric's period: text, and on every row once row `timed` has one (metrics over time). */
+function checkMetricPeriod(row: JsonObject, path: string, timed: number): string | null {
+  const period = asText(get(row, "period"), `${path}.period`, true, true);
+  if (period == null && timed >= 0) {
+    fail(`${path}.period`, `missing; expected a period on every metric, as metrics[${timed}] has one`);
+  }
+  return period ?? null;
+}
+
 function checkMetrics(value: unknown, stages: Map<string, string[]> | null): void {
   const seen = new Set<string>();
-  asArray(value, "metrics", "an array of metric objects or null").forEach((item, i) => {
+  const rows = asArray(value, "metrics", "an array of metric objects or null");
+  const timed = rows.findIndex((r) => r !== null && typeof r === "object" && !Array.isArray(r) &&
+    get(r as JsonObject, "period") != null);
+  rows.forEach((item, i) => {
     const path = `metrics[${i}]`;
     const row = asObject(item, path, 'a metric object {"stage", "metric", "value"}');
     const extra = keysOf(row).filter((k) => !METRIC_COLUMNS.includes(k));
@@ -136,9 +148,11 @@ function checkMetrics(value: unknown, stages: Map<string, string[]> | null): voi
     asNumber(get(row, "target"), `${path}.target`);
     asText(get(row, "unit"), `${path}.unit`);
     checkMetricCount(get(row, "n"), `${path}.n`);
-    const key = JSON.stringify([stage, metric]);
+    const period = checkMetricPeriod(row, path, timed);
+    const key = JSON.stringify([stage, metric, period]);
     if (seen.has(key)) {
-      fail(path, `stage ${pyRepr(stage)} has metric ${pyRepr(metric)} twice; expected one row per stage and metric`);
+      const each = timed >= 0 ? "stage and metric and period" : "stage and metric";
+      fail(path, `stage ${pyRepr(stage)} has metric ${pyRepr(metric)} twice; expected one row per ${each}`);
     }
     seen.add(key);
   });

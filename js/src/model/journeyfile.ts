@@ -173,13 +173,20 @@ function cell(value: unknown, dtype: string): unknown {
   return typeof value === "number" && isFloatDtype(dtype) ? new PyFloat(value) : value;
 }
 
-function metricOut(row: Record<string, unknown>): Record<string, unknown> {
+function metricOut(row: Record<string, unknown>, timed: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of METRIC_COLUMNS) {
+  for (const k of timed ? [...METRIC_COLUMNS, "period"] : METRIC_COLUMNS) {
     const v = row[k];
     out[k] = (k === "value" || k === "target") ? cell(v, "float64") : isMissing(v) ? null : v;
   }
   return out;
+}
+
+/** The metrics rows a file holds: those of the map's stages, `period` last when they have one. */
+function metricsOut(doc: JourneyDoc): Record<string, unknown>[] {
+  const rows = (doc.metrics ?? []).filter((m) => doc.stages.some((s) => s.name === m.stage));
+  const timed = (doc.metrics ?? []).some((m) => !isMissing(m.period));
+  return rows.map((m) => metricOut(m, timed));
 }
 
 /** The document as the JSON object `journey_to_dict` builds, floats marked as PyFloat. */
@@ -201,7 +208,7 @@ export function journeyDocJson(doc: JourneyDoc): Record<string, unknown> {
       : { name: c.name, dtype: c.dtype })),
     cards: doc.cards.map((card) => Object.fromEntries(doc.columns.map((c) => [c.name, cell(card[c.name], c.dtype)]))),
     // Rows of a removed stage stay aside (undo brings them back) but are not written.
-    ...(doc.metrics ? { metrics: doc.metrics.filter((m) => doc.stages.some((s) => s.name === m.stage)).map(metricOut) } : {}),
+    ...(doc.metrics ? { metrics: metricsOut(doc) } : {}),
     ...participation,
   };
 }

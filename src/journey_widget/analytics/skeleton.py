@@ -55,6 +55,12 @@ def _cards(a: Analysis, touchpoints: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["stage", "lane", "text", "confidence", "evidence"])
 
 
+def map_metrics(analysis: Analysis) -> pd.DataFrame:
+    """The stage metrics of an :class:`Analysis` a map holds: the funnel and scores, no volume."""
+    metrics = analysis.metrics()
+    return metrics[~metrics["metric"].isin(_LEFT_OUT)].reset_index(drop=True)
+
+
 def journey_from_analysis(
     analysis: Analysis,
     *,
@@ -68,8 +74,7 @@ def journey_from_analysis(
         raise JourneyError(f"touchpoints takes a whole number of 0 or more, got {touchpoints!r}")
     if not analysis.stages:
         raise JourneyError("the analysis has no stages, so there is no map to build")
-    metrics = analysis.metrics()
-    metrics = metrics[~metrics["metric"].isin(_LEFT_OUT)].reset_index(drop=True)
+    metrics = map_metrics(analysis)
     if title is None:
         title = f"Journey of {analysis.n_cases:,} cases"
     return Journey(

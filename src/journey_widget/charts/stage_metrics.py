@@ -9,13 +9,15 @@ import pandas as pd
 
 from ..model import Journey, JourneyError
 from ..model.metrics_ops import current_metrics
+from ..model.metrics_periods import latest_metrics, period_order
 from ..model.metrics_table import metrics_table
 from .layout import Geometry
+from .metric_format import PANEL_HEIGHT, format_value
+from .metric_trend import trend_chart
 from .tables import map_columns
 
 BAR_COLOR = "#1976d2"
 TARGET_COLOR = "#212121"
-PANEL_HEIGHT = 90
 OVERLAY_SPACING = 18
 BAR_INSET = 0.18  # in column widths, each side (overlay layout)
 # Channels as objects, not "field:type" strings: Altair parses each string shorthand through a
@@ -25,40 +27,26 @@ Y_TARGET = alt.Y("target", type="quantitative")
 LABEL = alt.Text("label", type="nominal")
 
 
-def format_value(value: float, unit: object = None) -> str:
-    """A short label: ``81.3%``, ``4.25 on 1-7``... (up to 2 decimals below 10, else 1).
-
-    Examples
-    --------
-    >>> format_value(81.25, "%"), format_value(-12.0, "NPS"), format_value(4.25)
-    ('81.2%', '-12 NPS', '4.25')
-    """
-    digits = 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
-    text = f"{value:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    if not isinstance(unit, str) or not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+def chart_metrics(journey: Journey, metrics: pd.DataFrame | None) -> pd.DataFrame:
+    """The validated metrics to draw: ``metrics``, or the map's own when ``None``."""
+    if metrics is not None:
+        return metrics_table(metrics, journey.stage_names())
+    table = current_metrics(journey)
+    if table is None:
+        raise JourneyError(
+            "the map has no metrics: pass a DataFrame (stage, metric, value, "
+            "optional target, unit, n) or set m.metrics first"
+        )
+    return table
 
 
 def metrics_data(journey: Journey, metrics: pd.DataFrame | None) -> pd.DataFrame:
     """The validated metrics (``metrics`` or the map's own) with what the chart draws.
 
     What the chart draws: ``label``, ``target_label`` and each stage's span of map columns
-    (``start``, ``end``, ``mid`` in column units).
+    (``start``, ``end``, ``mid`` in column units). With periods: each pair's latest value.
     """
-    if metrics is None:
-        table = current_metrics(journey)
-        if table is None:
-            raise JourneyError(
-                "the map has no metrics: pass a DataFrame (stage, metric, value, "
-                "optional target, unit, n) or set m.metrics first"
-            )
-    else:
-        table = metrics_table(metrics, journey.stage_names())
+    table = latest_metrics(chart_metrics(journey, metrics))
     spans: dict[str, list[int]] = {}
     for c in map_columns(journey):
         spans.setdefault(c.stage, []).append(c.index)
@@ -86,6 +74,11 @@ def metrics_chart(
 ) -> alt.FacetChart:
     """Stage metrics as one small panel per metric sharing the stage axis, in map order.
 
+    With more than one period (the ``period`` column, see ``m.update_metrics``) and no
+    ``geometry``, each panel is the trend instead: one line per stage over the periods, its
+    target dashed (:func:`~journey_widget.charts.metric_trend.trend_chart`). The overlay
+    (``geometry``) shows each stage's latest value.
+
     Parameters
     ----------
     journey : Journey
@@ -109,7 +102,10 @@ def metrics_chart(
     >>> csat = jw.metrics.by_stage(survey, value="answer", kind="csat")
     >>> m.metrics_chart(csat).save("csat.png")
     """
-    data = metrics_data(journey, metrics)
+    table = chart_metrics(journey, metrics)
+    if geometry is None and len(period_order(table)) > 1:
+        return trend_chart(journey, table, tooltips=tooltips)
+    data = metrics_data(journey, table)
     stages = journey.stage_names()
     base = alt.Chart(data)
     y = alt.Y(

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.errors import JourneyError
-from ..model.metrics_table import METRIC_COLUMNS
+from ..model.metrics_table import ALL_METRIC_COLUMNS
 from ..model.structure import AVATAR_COLORS, LANE_KINDS, MAP_STATES, to_lane
 from .errors import JourneyFormatError
 from .json_walk import (
@@ -154,13 +154,19 @@ def _check_columns(value: Any) -> list[str]:
 
 
 def _check_metrics(value: Any, stages: dict[str, list[str]] | None) -> None:
-    seen: set[tuple[str, str]] = set()
-    for i, row in enumerate(as_array(value, "metrics", "an array of metric objects or null")):
+    rows = as_array(value, "metrics", "an array of metric objects or null")
+    timed = next(
+        (i for i, r in enumerate(rows) if isinstance(r, dict) and r.get("period") is not None),
+        None,
+    )
+    seen: set[tuple[str, str, str | None]] = set()
+    for i, row in enumerate(rows):
         path = f"metrics[{i}]"
         row = as_object(row, path, 'a metric object {"stage", "metric", "value"}')
-        if extra := [k for k in row if k not in METRIC_COLUMNS]:
+        if extra := [k for k in row if k not in ALL_METRIC_COLUMNS]:
             fail(
-                key_path(path, extra[0]), f"unknown key; expected only {', '.join(METRIC_COLUMNS)}"
+                key_path(path, extra[0]),
+                f"unknown key; expected only {', '.join(ALL_METRIC_COLUMNS)}",
             )
         stage = as_text(row.get("stage"), f"{path}.stage", optional=False, nonempty=True)
         if stages is not None and stage not in stages:
@@ -173,13 +179,25 @@ def _check_metrics(value: Any, stages: dict[str, list[str]] | None) -> None:
         if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 0):
             check_value(n, f"{path}.n")
             got(f"{path}.n", n, "a whole number of 0 or more, or null")
-        if (str(stage), str(metric)) in seen:
+        period = _metric_period(row, path, timed)
+        if (str(stage), str(metric), period) in seen:
             fail(
                 path,
                 f"stage {stage!r} has metric {metric!r} twice; expected one row per "
-                "stage and metric",
+                "stage and metric" + (" and period" if timed is not None else ""),
             )
-        seen.add((str(stage), str(metric)))
+        seen.add((str(stage), str(metric), period))
+
+
+def _metric_period(row: dict[str, Any], path: str, timed: int | None) -> str | None:
+    """A metric's period: text, and on every row once one row has one (row ``timed``)."""
+    period = as_text(row.get("period"), f"{path}.period", nonempty=True)
+    if period is None and timed is not None:
+        fail(
+            f"{path}.period",
+            f"missing; expected a period on every metric, as metrics[{timed}] has one",
+        )
+    return period
 
 
 def check_document(doc: Any) -> None:

@@ -3,10 +3,16 @@
 The table has one row per (stage, metric): ``stage`` (one of the map's stages), ``metric`` (a
 name such as ``"CSAT"``), ``value`` (a number), and optionally ``target`` (a number), ``unit``
 (text such as ``"%"``) and ``n`` (how many answers or customers the value rests on).
+
+Metrics over time add an optional ``period`` column (after ``n``): a date ``YYYY-MM-DD``, a month
+``YYYY-MM`` or any other label. When the column is there every row names its period, and the
+table holds one row per (stage, metric, period); see :mod:`.metrics_periods` for their order.
+A table without the column (or with only missing periods) is a single snapshot, as before.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import numbers
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,6 +24,9 @@ from .cards import is_missing
 from .errors import JourneyError
 
 METRIC_COLUMNS = ("stage", "metric", "value", "target", "unit", "n")
+#: The optional column of metrics over time, written after :data:`METRIC_COLUMNS` when present.
+PERIOD = "period"
+ALL_METRIC_COLUMNS = (*METRIC_COLUMNS, PERIOD)
 REQUIRED_METRIC_COLUMNS = ("stage", "metric", "value")
 
 
@@ -37,7 +46,8 @@ def metrics_table(
     Parameters
     ----------
     frame : DataFrame or list of dicts
-        Columns ``stage``, ``metric``, ``value`` and optionally ``target``, ``unit``, ``n``.
+        Columns ``stage``, ``metric``, ``value`` and optionally ``target``, ``unit``, ``n``
+        and ``period``.
     stages : sequence of str
         The map's stage names; every ``stage`` must be one of them.
 
@@ -45,7 +55,8 @@ def metrics_table(
     -------
     DataFrame
         A new table, input row order kept; ``target`` float (NaN when missing), ``unit``
-        object (``None`` when missing), ``n`` nullable ``Int64``.
+        object (``None`` when missing), ``n`` nullable ``Int64``; ``period`` (text) last when
+        the input has periods.
 
     Raises
     ------
@@ -61,19 +72,19 @@ def metrics_table(
     """
     frame = _as_frame(frame)
     _check_columns(frame)
+    timed = PERIOD in frame.columns and not frame[PERIOD].map(is_missing).all()
+    columns = ALL_METRIC_COLUMNS if timed else METRIC_COLUMNS
     allowed = list(stages)
-    out: dict[str, list[Any]] = {c: [] for c in METRIC_COLUMNS}
+    out: dict[str, list[Any]] = {c: [] for c in columns}
     for label, row in frame.iterrows():
         for column, value in _checked_row(row, label, allowed).items():
             out[column].append(value)
-    table = pd.DataFrame(out, columns=list(METRIC_COLUMNS))
-    dup = table.duplicated(["stage", "metric"])
-    if dup.any():
-        first = table[dup].iloc[0]
-        raise JourneyError(
-            f"metrics: stage {first['stage']!r} has metric {first['metric']!r} "
-            "more than once; expected one value per stage and metric"
-        )
+        if timed:
+            out[PERIOD].append(
+                period_label(row[PERIOD], f"metrics: column 'period' at {_row(label)}")
+            )
+    table = pd.DataFrame(out, columns=list(columns))
+    _check_unique(table, timed)
     return table.astype(
         {
             "stage": object,
@@ -84,6 +95,47 @@ def metrics_table(
             "n": "Int64",
         }
     )
+
+
+def _check_unique(table: pd.DataFrame, timed: bool) -> None:
+    """One row per stage and metric (and period, when the table has periods)."""
+    keys = ["stage", "metric", PERIOD] if timed else ["stage", "metric"]
+    dup = table.duplicated(keys)
+    if dup.any():
+        first = table[dup].iloc[0]
+        when = f" in period {first[PERIOD]!r}" if timed else ""
+        each = "stage, metric and period" if timed else "stage and metric"
+        raise JourneyError(
+            f"metrics: stage {first['stage']!r} has metric {first['metric']!r}{when} "
+            f"more than once; expected one value per {each}"
+        )
+
+
+def period_label(value: Any, what: str = "period") -> str:
+    """A period as text: a string as it is, a date or a timestamp as ``YYYY-MM-DD``.
+
+    Raises
+    ------
+    JourneyError
+        When ``value`` is missing, empty or neither text nor a date; ``what`` names it.
+
+    Examples
+    --------
+    >>> period_label("2026-11"), period_label(dt.date(2026, 11, 30))
+    ('2026-11', '2026-11-30')
+    """
+    if isinstance(value, dt.datetime | pd.Timestamp) and not is_missing(value):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+    elif isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        shown = None if is_missing(value) else value
+        raise JourneyError(
+            f"{what} has value {shown!r}; expected a date 'YYYY-MM-DD', a month 'YYYY-MM' "
+            "or a non-empty label such as 'Q4 2026'"
+        )
+    return value
 
 
 def _as_frame(frame: Any) -> pd.DataFrame:
@@ -108,11 +160,11 @@ def _check_columns(frame: pd.DataFrame) -> None:
             f"table has columns {', '.join(METRIC_COLUMNS)} (target, unit, n "
             "optional)"
         )
-    unknown = [str(c) for c in frame.columns if c not in METRIC_COLUMNS]
+    unknown = [str(c) for c in frame.columns if c not in ALL_METRIC_COLUMNS]
     if unknown:
         raise JourneyError(
             f"metrics: unknown column(s) {', '.join(map(repr, unknown))}; expected "
-            f"only {', '.join(METRIC_COLUMNS)}"
+            f"only {', '.join(ALL_METRIC_COLUMNS)}"
         )
 
 

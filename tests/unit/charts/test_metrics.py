@@ -172,8 +172,8 @@ def test_shape_errors() -> None:
     m = checkout_map()
     with pytest.raises(jw.JourneyError, match="missing column\\(s\\) 'value'"):
         m.metrics = tidy().drop(columns="value")
-    with pytest.raises(jw.JourneyError, match="unknown column\\(s\\) 'period'"):
-        m.metrics = tidy().assign(period="Q1")
+    with pytest.raises(jw.JourneyError, match="unknown column\\(s\\) 'week'"):
+        m.metrics = tidy().assign(week="Q1")
     with pytest.raises(jw.JourneyError, match="stage 'Cart' has metric 'CSAT' more than once"):
         m.metrics = pd.concat([tidy(), tidy().iloc[:1]])
     with pytest.raises(jw.JourneyError, match="metrics must be a DataFrame"):

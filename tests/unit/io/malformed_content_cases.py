@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from malformed_case import GOOD, Case, N, S, doc, drop_key, nested, set_key
 
+PAY_CSAT_NOVEMBER = {"stage": "Pay", "metric": "CSAT", "value": 70.0, "period": "2026-11"}
 CONTENT_CASES: list[Case] = [
     # cards
     Case("cards an object", doc(set_key(["cards"], {"c1": {}})), "cards", "an array", S),
@@ -198,6 +199,35 @@ CONTENT_CASES: list[Case] = [
         doc(lambda d: d["metrics"].append(dict(d["metrics"][0]))),
         "metrics[1]",
         "twice",
+        N,
+    ),
+    # metrics over time: a period on every row once one row has one, one row per period
+    Case(
+        "metric period empty",
+        doc(set_key(["metrics", 0, "period"], " ")),
+        "metrics[0].period",
+        "a non-empty string",
+        S,
+    ),
+    Case(
+        "metric period a number",
+        doc(set_key(["metrics", 0, "period"], 202611)),
+        "metrics[0].period",
+        "a non-empty string",
+        S,
+    ),
+    Case(
+        "metric period on one row only",
+        doc(lambda d: d["metrics"].append({**d["metrics"][0], "period": "2026-11"})),
+        "metrics[0].period",
+        "a period on every metric, as metrics[1] has one",
+        N,
+    ),
+    Case(
+        "metric twice in a period",
+        doc(set_key(["metrics"], [PAY_CSAT_NOVEMBER, PAY_CSAT_NOVEMBER])),
+        "metrics[1]",
+        "one row per stage and metric and period",
         N,
     ),
     # unknown top-level keys are ignored, but must still be JSON the format allows

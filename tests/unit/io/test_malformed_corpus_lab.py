@@ -83,7 +83,21 @@ def valid_texts() -> dict[str, str]:
     texts["version 2"] = GOOD_V2.decode("utf-8")  # written back with Python's key order
     texts["version 2, empty"] = v2(drop_key(["comments"]), drop_key(["voting"])).decode("utf-8")
     texts["version 2, no votes"] = v2(drop_key(["voting", "votes"])).decode("utf-8")
+    texts["metrics over time"] = json.dumps(_with_periods(json.loads(texts[EXAMPLE.name])))
     return texts
+
+
+def _with_periods(doc: dict[str, Any]) -> dict[str, Any]:
+    """The example with CSAT per stage in two periods (November's 5 points higher, no target)."""
+    rows = [
+        {"stage": s["name"], "metric": "CSAT", "value": 70.0 + i, "target": 75.0, "unit": "%"}
+        for i, s in enumerate(doc["stages"])
+    ]
+    october = [{**row, "n": 40, "period": "2026-10"} for row in rows]
+    november = [
+        {**row, "value": row["value"] + 5, "target": None, "period": "2026-11"} for row in rows
+    ]
+    return {**doc, "metrics": october + november}
 
 
 @pytest.fixture(scope="module")
