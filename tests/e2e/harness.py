@@ -19,7 +19,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import nbformat
 from jupyter_client import BlockingKernelClient
@@ -58,6 +58,36 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def wait_serving(
+    name: str,
+    process: subprocess.Popen[bytes],
+    log: IO[str],
+    probe: Callable[[], object],
+    timeout: float,
+) -> None:
+    """Wait until ``probe()`` stops raising ``OSError`` (the server answers), or fail naming it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited; see {log.name}")
+        with contextlib.suppress(OSError):
+            probe()
+            return
+        time.sleep(0.3)
+    raise TimeoutError(f"{name} did not start in {timeout}s; see {log.name}")
+
+
+def stop_server(process: subprocess.Popen[bytes], log: IO[str]) -> None:
+    """Terminate a server started by a test (kill it if it will not stop) and close its log."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+    log.close()
 
 
 class Lab:
@@ -119,23 +149,12 @@ class Lab:
             return json.loads(r.read())
 
     def _wait_ready(self, timeout: float = 90) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"jupyter lab exited; see {self.log.name}")
-            with contextlib.suppress(OSError):
-                self.api("/api/status")
-                return
-            time.sleep(0.3)
-        raise TimeoutError(f"jupyter lab did not start in {timeout}s; see {self.log.name}")
+        wait_serving(
+            "jupyter lab", self.process, self.log, lambda: self.api("/api/status"), timeout
+        )
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+        stop_server(self.process, self.log)
 
 
 class Kernel:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
-from .harness import free_port
+from .harness import free_port, stop_server, wait_serving
 
 
 class Marimo:
@@ -54,24 +52,12 @@ class Marimo:
         self._wait_ready()
 
     def _wait_ready(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"marimo exited; see {self.log.name}")
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{self.url}/health", timeout=5) as r,
-            ):
-                if r.status == 200:
-                    return
-            time.sleep(0.3)
-        raise TimeoutError(f"marimo did not start in {timeout}s; see {self.log.name}")
+        def healthy() -> None:
+            with urllib.request.urlopen(f"{self.url}/health", timeout=5) as r:
+                if r.status != 200:
+                    raise OSError(f"marimo answered {r.status}")
+
+        wait_serving("marimo", self.process, self.log, healthy, timeout)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-        self.log.close()
+        stop_server(self.process, self.log)

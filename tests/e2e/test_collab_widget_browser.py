@@ -8,33 +8,13 @@ second client on that kernel; the DOM is checked for what each person sees.
 
 from __future__ import annotations
 
-from typing import Any
-
 from playwright.sync_api import Page, expect
 
+from .collab_helpers import join_as_someone_else
 from .editing_helpers import SHOW, card, settled, view
 from .harness import Lab, open_notebook, type_into_card
 
-IDENTITY = "() => window[Symbol.for('journey-widget.identity')] || null"
 TEXT = "m.data.set_index('id').at[{!r}, 'text']"
-
-
-def identity(page: Page) -> dict[str, Any]:
-    """The JupyterLab user this browser's Lab extension published (identity.ts)."""
-    page.wait_for_function(IDENTITY, timeout=30_000)
-    found = page.evaluate(IDENTITY)
-    assert isinstance(found, dict) and found["name"], found
-    return found
-
-
-def join(lab: Lab, page: Page, name: str) -> None:
-    """Open the notebook another user has open: the same document and kernel, under RTC."""
-    page.goto(f"{lab.url}/lab/workspaces/{name}-b/tree/{name}.ipynb?reset&token={lab.token}")
-    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
-    # The shared output shows the read-only map first, then the live widget once this browser's
-    # widget manager has the model from the kernel (js/src/lab/mime.ts): wait for that one.
-    live = page.locator('.jw-lab-live [data-jw-root] [data-jw-card="a1"]')
-    expect(live).to_be_visible(timeout=60_000)
 
 
 # long: one story of two people on one map, in order (each step needs the ones before)
@@ -42,15 +22,7 @@ def test_two_people_edit_one_notebook_map(collab_lab: Lab, two_users: tuple[Page
     ana, bo = two_users
     with open_notebook(collab_lab, ana, "collab_widget", [SHOW]) as kernel:
         expect(card(ana, "a1")).to_be_visible(timeout=60_000)
-        join(collab_lab, bo, "collab_widget")
-        ana_id, bo_id = identity(ana), identity(bo)
-        for _ in range(3):  # anonymous names are a moon's: two people can draw the same one
-            if ana_id["name"] != bo_id["name"]:
-                break
-            bo.context.clear_cookies()  # a new anonymous user for Bo's browser
-            join(collab_lab, bo, "collab_widget")
-            bo_id = identity(bo)
-        assert ana_id["name"] != bo_id["name"]
+        ana_id, bo_id = join_as_someone_else(collab_lab, ana, bo, "collab_widget", "name")
 
         # Bo edits a card: Ana's view and the kernel's DataFrame have it.
         type_into_card(bo, "a1", "Bo searches")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from .collab_helpers import join_as_someone_else
 from .editing_helpers import SHOW, card, view
 from .harness import Lab, open_notebook
-from .test_collab_widget_browser import identity, join
 
 
 def _others_dots_absent(page: Page, cards: list[str]) -> None:
@@ -28,16 +28,8 @@ def test_two_people_vote_and_see_only_their_own_dots(
     ana, bo = two_users
     with open_notebook(collab_lab, ana, "collab_voting", [SHOW]) as kernel:
         expect(card(ana, "a1")).to_be_visible(timeout=60_000)
-        join(collab_lab, bo, "collab_voting")
-        ana_id, bo_id = identity(ana), identity(bo)
-        for _ in range(3):  # anonymous names are a moon's: two people can draw the same one
-            if ana_id["display_name"] != bo_id["display_name"]:
-                break
-            bo.context.clear_cookies()
-            join(collab_lab, bo, "collab_voting")
-            bo_id = identity(bo)
+        ana_id, bo_id = join_as_someone_else(collab_lab, ana, bo, "collab_voting", "display_name")
         ana_name, bo_name = ana_id["display_name"], bo_id["display_name"]
-        assert ana_name != bo_name
 
         kernel.run("r = m.start_voting(budget=2, on='Actions', anonymous=False)")
         for page, name in ((ana, ana_name), (bo, bo_name)):

@@ -125,12 +125,17 @@ def write_document(doc: Doc[Any], document: dict[str, Any], origin: Any = None) 
     return changed
 
 
+def _drop_missing(stored: Map[Any], keep: dict[str, Any]) -> bool:
+    """Delete the keys of ``stored`` that ``keep`` lacks; whether there were any."""
+    gone = [k for k in stored.keys() if k not in keep]  # noqa: SIM118 (a shared map)
+    for key in gone:
+        del stored[key]
+    return bool(gone)
+
+
 def _write_values(stored: Map[Any], values: dict[str, Any]) -> bool:
     """Set the keys whose parsed value differs, delete the keys ``values`` lacks."""
-    changed = False
-    for key in [k for k in stored.keys() if k not in values]:  # noqa: SIM118 (a shared map)
-        del stored[key]
-        changed = True
+    changed = _drop_missing(stored, values)
     for key, value in values.items():
         held = _parsed(stored.get(key))
         if held is _UNREADABLE or not same(held, value):
@@ -140,10 +145,7 @@ def _write_values(stored: Map[Any], values: dict[str, Any]) -> bool:
 
 
 def _write_cards(stored: Map[Any], cards: dict[str, Card]) -> bool:
-    changed = False
-    for key in [k for k in stored.keys() if k not in cards]:  # noqa: SIM118 (a shared map)
-        del stored[key]
-        changed = True
+    changed = _drop_missing(stored, cards)
     for key, card in cards.items():
         held = stored.get(key)
         if isinstance(held, Map):
