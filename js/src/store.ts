@@ -3,6 +3,7 @@
 import { applyToState, opCardIds } from "./apply";
 import { describePersona } from "./meta";
 import { EMPTY_PARTICIPATION } from "./model/participation";
+import { NO_STAGE_METRICS, type StageMetrics } from "./model/stagemetrics";
 import type { Card, FileStatus, MapModel, Op, OwnDots, Participation, Presence, Reply, Structure } from "./model/types";
 import type { MapState } from "./structure";
 
@@ -140,6 +141,11 @@ export class Store {
   /** Comments, voting rounds and revealed totals; empty where the source has none. */
   participation(): Participation {
     return this.model.getParticipation?.() ?? EMPTY_PARTICIPATION;
+  }
+
+  /** What the stage headers and the caption show of the metrics; none where the source has none. */
+  stageMetrics(): StageMetrics {
+    return this.model.getStageMetrics?.() ?? NO_STAGE_METRICS;
   }
 
   /** True where the source keeps comments and votes (a kernel). */

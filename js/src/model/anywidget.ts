@@ -4,9 +4,10 @@ import { currentIdentity } from "../identity";
 import { normalizeCards, normalizeStructure } from "./normalize";
 import { KernelDots, readParticipation } from "./participation";
 import { KernelPresence } from "./presence";
+import { readStageMetrics, type StageMetrics } from "./stagemetrics";
 import type { Card, FileStatus, Finding, MapModel, OpMessage, Participation, Reply, Structure } from "./types";
 
-const TRAITS = ["structure", "cards", "revision", "read_only", "file_binding", "participation"] as const;
+const TRAITS = ["structure", "cards", "revision", "read_only", "file_binding", "participation", "stage_metrics"] as const;
 /** How long a map check may take before the view says the kernel did not answer. */
 export const CHECK_TIMEOUT_MS = 30_000;
 
@@ -19,6 +20,8 @@ export function anywidgetModel(model: AnyModel): MapModel {
   let cards: Card[] = [];
   let rawP: unknown;
   let participation: Participation | undefined;
+  let rawM: unknown;
+  let metrics: StageMetrics | undefined;
   let checks = 0;
   const presence = new KernelPresence(model);
   // One id per view (per render): the kernel addresses this view's own dots to it.
@@ -44,6 +47,11 @@ export function anywidgetModel(model: AnyModel): MapModel {
       const raw: unknown = model.get("participation");
       if (!participation || raw !== rawP) [rawP, participation] = [raw, readParticipation(raw)];
       return participation;
+    },
+    getStageMetrics() {
+      const raw: unknown = model.get("stage_metrics");
+      if (!metrics || raw !== rawM) [rawM, metrics] = [raw, readStageMetrics(raw)];
+      return metrics;
     },
     getDots: () => dots.get(),
     setVoter: (voter) => dots.setVoter(voter),

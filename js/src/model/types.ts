@@ -1,4 +1,5 @@
 // The data the view draws and the operations it proposes (docs/protocol.md).
+import type { StageMetrics } from "./stagemetrics";
 
 export type LaneKind = "text" | "emotion" | "metric";
 
@@ -251,6 +252,8 @@ export interface MapModel {
   setEditing?(card: string | null): void;
   /** Optional: comments, rounds and revealed totals (a source without them has none). */
   getParticipation?(): Participation;
+  /** Optional: what the stage headers and the caption show of the metrics (a kernel's `stage_metrics`). */
+  getStageMetrics?(): StageMetrics;
   /** Optional: this view's own dots in the open round (null until the kernel said). */
   getDots?(): OwnDots | null;
   /** Optional: who votes from this view (null: nobody); the kernel answers with their dots. */

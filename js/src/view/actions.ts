@@ -4,6 +4,7 @@ import { cellKey } from "../columns";
 import type { Store } from "../store";
 import type { CellView, Frame } from "./board";
 import type { CardView } from "./card";
+import type { ChannelGrouping } from "./channels";
 import { moveTarget, navigate } from "./cardkeys";
 import type { EditSession } from "./editing";
 import type { StructureEditor } from "./headers";
@@ -21,6 +22,8 @@ export interface ActionHost {
   focusNext: HTMLElement | null;
   frame(): Frame | null;
   cardView(id: string): CardView | undefined;
+  /** Cards grouped by channel in this view (a move's index is then translated). */
+  channels: ChannelGrouping;
   openEditor(id: string, selectAll?: boolean): void;
   announce(msg: string): void;
   flush(): void;
@@ -45,9 +48,10 @@ export class Actions {
     if (this.v.store.propose({ kind })) this.v.flush();
   }
 
-  moveCard(id: string, cell: CellView, index: number): void {
+  moveCard(id: string, cell: CellView, shownIndex: number): void {
     const { store } = this.v;
     const same = store.cards().filter((c) => c.stage === cell.stage && c.step === cell.step && c.lane === cell.lane);
+    const index = this.v.channels.dataIndex(cell, id, shownIndex, same);
     const at = same.findIndex((c) => c.id === id);
     if (at >= 0 && at === index) return this.v.flush(); // dropped where it was
     if (store.propose({ kind: "move", id, stage: cell.stage, step: cell.step, lane: cell.lane, index })) {

@@ -20,6 +20,8 @@ export interface PlaceOptions {
   pinned: Element | null;
   /** Cards always shown (being edited, focused). */
   keep: ReadonlyArray<string | null | undefined>;
+  /** The elements of a cell from its shown cards (channels.ts groups them by channel). */
+  arrange?: (key: string, cards: readonly Card[], els: HTMLElement[]) => HTMLElement[];
 }
 
 export interface Placed {
@@ -66,14 +68,15 @@ export function placeCards(
       exists.add(c.id);
       if (i >= limit && o.keep.includes(c.id)) limit = i + 1;
     });
-    const els = list.slice(0, limit).map((c) => {
+    const here = list.slice(0, limit);
+    const els = here.map((c) => {
       shown.add(c.id);
       let v = views.get(c.id);
       if (!v) views.set(c.id, (v = createCard(hintId)));
       updateCard(v, c, pending.has(c.id), tones.get(c.lane) ?? null);
       return v.el;
     });
-    reconcile(cell.list, els, o.pinned);
+    reconcile(cell.list, o.arrange ? o.arrange(k, here, els) : els, o.pinned);
     setMore(cell, list.length - limit, o.expanded.has(k), limits.has(k) || o.expanded.has(k));
   }
   for (const [id, v] of views) {

@@ -26,6 +26,8 @@ import { ParticipationView } from "./participation";
 import { Presenter } from "./present";
 import { markPresence, presenceByCard } from "./presence";
 import { syncPrompts } from "./prompts";
+import { StageMetricsView } from "./stagemetrics";
+import { ChannelGrouping } from "./channels";
 import { placeCards } from "./place";
 import { type OverlaySource, OverlayView } from "./overlay";
 import { nextFrame, type Scheduler } from "./schedule";
@@ -108,6 +110,10 @@ export class MapView {
   private decorate: ViewOptions["decorate"];
   /** Cards marked as edited by someone else, and what their mark shows (presence.ts). */
   private presenceShown = new Map<string, string>();
+  /** Latest metric values, changes and sparklines in the stage headers; the journey score (stagemetrics.ts). */
+  private living = new StageMetricsView();
+  /** The "By channel" toggle: this view's own setting, never saved in the map (channels.ts). */
+  readonly channels: ChannelGrouping;
 
   constructor(host: HTMLElement, store: Store, opts: ViewOptions = {}) {
     this.store = store;
@@ -129,6 +135,10 @@ export class MapView {
     const announce = (msg: string) => this.announce(msg);
     this.zoom = new ZoomControl({ root: this.root, scroll: this.scroll, frame: () => this.frameView, announce }, opts.zoom);
     this.toolbar.el.insertBefore(this.zoom.tools, this.toolbar.status);
+    this.channels = new ChannelGrouping(this.toolbar.el.querySelector(".jw-practice-tools"), (said) => {
+      this.flush();
+      announce(said);
+    });
     this.overview = new Overview({ scroll: this.scroll, announce });
     this.scroll.before(this.overview.el);
     this.zoom.onChange = () => this.overview.update(this.frameView, this.zoom.overflow, this.zoom.scale);
@@ -301,6 +311,7 @@ export class MapView {
       if (this.frameView) this.frameView.el.replaceWith(frame.el);
       else this.scroll.appendChild(frame.el);
       this.frameView = frame;
+      this.channels.reset();
       this.key = key;
       this.curveInput = [];
       this.frameNodes = countElements(frame.el);
@@ -308,6 +319,7 @@ export class MapView {
     const frame = this.frameView!;
     this.overlays?.place(this.scroll, columns, COLUMN_WIDTH);
     this.caption.render(st, readOnly);
+    this.living.paint(frame, store.stageMetrics(), this.head);
     this.toolbar.setReadOnly(readOnly);
     this.toolbar.setBusy(store.walking());
     this.root.setAttribute("aria-label", st.title || "Customer journey map");
@@ -316,11 +328,13 @@ export class MapView {
       : "Enter or double-click edits the card, Delete removes it. Arrows move between cards; Alt+Arrows move the card.";
 
     const available = this.budget - this.frameNodes - CHROME_NODES - 8 * frame.curves.size -
-      this.presenter.nodes() - this.participation.nodes() - (this.findings?.nodes() ?? 0) - this.zoom.nodes() - this.overview.nodes();
+      this.presenter.nodes() - this.participation.nodes() - (this.findings?.nodes() ?? 0) - this.zoom.nodes() - this.overview.nodes() - this.living.nodes();
     const pinned = active?.closest<HTMLElement>("[data-jw-card]") ?? null;
     const editing = this.editing.cardId;
+    this.channels.prepare(cards);
     const visible = placeCards(this.cards, this.hint.id, frame, st, cards, pending, {
       available, expanded: this.expanded, pinned, keep: [editing, pinned?.getAttribute("data-jw-card")],
+      arrange: (k, here, els) => this.channels.arrange(k, here, els),
     });
     if (editing && !visible.exists.has(editing)) {
       this.editing.abandon("This card was deleted (or its stage, step or lane removed) while you were editing it; your change was not saved.");

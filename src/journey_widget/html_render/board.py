@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..model import Journey, Lane
 from ..model.cards import is_missing
+from ..model.metrics_ops import current_metrics
 from ..vocabulary import (
     COLUMN_WIDTH,
     LANE_WIDTH,
@@ -25,8 +26,10 @@ from ..vocabulary import (
 from .badges import badges_of, card_marks
 from .caption import render_head
 from .curve import render_curve
+from .living import render_stage_metrics
 from .markup import Safe, el, join, num
 from .room import RoomCounts, render_marks, room_counts, room_labels, with_room
+from .stage_trend import stage_trends
 
 PRINT_WIDTH = 1030  # CSS px across an A4 landscape page inside the report's margins
 #: The map's columns: (stage, step), the step ``None`` for a stage without steps.
@@ -147,20 +150,22 @@ def render_board(journey: Journey) -> Safe:
 def _stage_row(journey: Journey, columns: Columns) -> Safe:
     """The header row of stages, each spanning its columns (its steps)."""
     row: list[Safe | None] = [el("th", {"class": "jw-corner", "scope": "col"}, "Stage")]
+    trends = stage_trends(current_metrics(journey))
     for stage in journey.stages:
         span = sum(1 for name, _ in columns if name == stage.name)
+        metrics = render_stage_metrics(stage.name, trends)
         if span:
             row.append(
                 el(
                     "th",
                     {
-                        "class": "jw-stage",
+                        "class": "jw-stage jw-has-metrics" if metrics else "jw-stage",
                         "scope": "colgroup" if span > 1 else "col",
                         "colspan": span if span > 1 else None,
                         "data-jw-stage": stage.name,
                         "title": stage.description or None,
                     },
-                    stage.name,
+                    stage.name if metrics is None else [stage.name, metrics],
                 )
             )
     return el("tr", None, row)

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 
 from ..model import Journey, Persona
+from ..model.metrics_ops import current_metrics
+from .living import render_score
 from .markup import Safe, el
+from .stage_trend import score_counts
 
 
 def initials_of(name: str) -> str:
@@ -132,6 +135,7 @@ def render_head(journey: Journey) -> Safe:
                         },
                         state,
                     ),
+                    render_score(score_counts(current_metrics(journey))),
                 ],
             ),
         ],

@@ -111,9 +111,8 @@ def build_notebook(
         if any(lane.kind == "emotion" for lane in journey.lanes) and _has_charts():
             b.markdown(f"## Emotion curve{label}")
             b.code(f"S.chart({name}.emotion_chart())")
-        if getattr(journey, "metrics", None) is not None and _has_charts():
-            b.markdown(f"## Stage metrics{label}")
-            b.code(f"S.chart({name}.metrics_chart())")
+        if getattr(journey, "metrics", None) is not None:
+            _metrics(b, name, journey, label)
         _priorities(b, name, journey, label)
         b.markdown(f"## Stage by stage{label}")
         b.code(f"S.stage_summary({name})")
@@ -125,6 +124,21 @@ def build_notebook(
         b.markdown(f"## Appendix: the cards{label}")
         b.code(f"S.card_table({name})")
     return _finish(b, journeys, heading)
+
+
+def _metrics(b: _Builder, name: str, journey: Journey, label: str) -> None:
+    """The stage metrics chart and, when a metric has a target, the journey score."""
+    from ..html_render.stage_trend import score_counts
+    from ..model.metrics_ops import current_metrics
+
+    scored = score_counts(current_metrics(journey)) is not None
+    if not (scored or _has_charts()):
+        return
+    b.markdown(f"## Stage metrics{label}")
+    if _has_charts():
+        b.code(f"S.chart({name}.metrics_chart())")
+    if scored:
+        b.code(f"S.journey_score({name})")
 
 
 def _priorities(b: _Builder, name: str, journey: Journey, label: str) -> None:

@@ -292,6 +292,44 @@ def persona(m: Any) -> Html:
     )
 
 
+#: How the report defines the journey score (docs/charts.md, "Metrics over time").
+SCORE_DEFINITION = (
+    "The journey score is the share of stage metrics whose latest value meets its target: at "
+    "or above it, or at or below it for drop-off and time to next, where less is better. "
+    "Metrics without a target do not count."
+)
+
+
+def journey_score(m: Any) -> Html:
+    """The journey score with its counts and definition, or a note that no metric has a target.
+
+    Examples
+    --------
+    >>> m.metrics = pd.DataFrame({"stage": ["Browse", "Cart", "Pay"], "metric": "CSAT",
+    ...                           "value": [81.0, 60.0, 20.0], "target": [80.0, 70.0, 10.0]})
+    >>> print(repr(journey_score(m)).splitlines()[0])
+    Journey score 67% (2 of 3 targets met)
+    """
+    from ..html_render.stage_trend import score_counts
+    from ..model.metrics_ops import current_metrics
+
+    score = score_counts(current_metrics(_journey(m)))
+    if score is None:
+        note = "No stage metric has a target, so there is no journey score."
+        return Html(el("p", {"class": "jw-report-empty"}, note), note)
+    return Html(
+        el(
+            "div",
+            {"class": "jw-report-score"},
+            [
+                el("p", None, [el("strong", {"data-jw-journey-score": True}, score["text"])]),
+                el("p", None, SCORE_DEFINITION),
+            ],
+        ),
+        f"{score['text']}\n{SCORE_DEFINITION}",
+    )
+
+
 def changes(current: Any, future: Any) -> Html:
     """What changed from the current to the future map.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import pathlib
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import pandas as pd
 
@@ -29,6 +29,7 @@ from ..model.ops import (
     ReplaceCards,
 )
 from ..model.structure import LaneKind, to_lane
+from .api_channels import ChannelsAPI
 from .api_charts import ChartsAPI
 from .api_file import FileAPI
 from .api_participation import ParticipationAPI
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 _KEEP = object()
 
 
-class MapAPI(PracticeAPI, ChartsAPI, FileAPI, ParticipationAPI):
+class MapAPI(PracticeAPI, ChartsAPI, ChannelsAPI, FileAPI, ParticipationAPI):
     """Methods of :class:`JourneyMap` that read and edit the map (all validated, all undoable)."""
 
     # ---- data ---------------------------------------------------------------------------
@@ -337,8 +338,16 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI, ParticipationAPI):
         journey = journey_from_csv(path, stages=stages, lanes=lanes, **kwargs)
         return cls.from_journey(journey)
 
+    @overload
     @classmethod
-    def from_events(cls, events: Any, **kwargs: Any) -> Self:
+    def from_events(cls, events: Any, *, segment: None = None, **kwargs: Any) -> Self: ...
+    @overload
+    @classmethod
+    def from_events(cls, events: Any, *, segment: str, **kwargs: Any) -> dict[str, Self]: ...
+    @classmethod
+    def from_events(
+        cls, events: Any, *, segment: str | None = None, **kwargs: Any
+    ) -> Self | dict[str, Self]:
         """A map skeleton from an event log, or from a :func:`jw.analytics.analyze` result.
 
         Stages come from the funnel, the most frequent activities of each stage become
@@ -346,7 +355,9 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI, ParticipationAPI):
         Emotions, Pain points and Opportunities are left to annotate. ``kwargs``: the
         arguments of :func:`~journey_widget.analytics.analyze` (``case``, ``activity``,
         ``timestamp``, ``stage_of``...) and ``touchpoints`` (cards per stage, default 3),
-        ``title``, ``persona``, ``state``.
+        ``title``, ``persona``, ``state``. ``segment`` (a column or ``"outcome"``, as
+        ``analyze``'s ``by``; for an analysis, the ``by`` it was computed with): one map per
+        segment, ``{segment: JourneyMap}`` in segment order, each from its segment's numbers.
 
         >>> m = jw.JourneyMap.from_events(log, case="user", activity="event",
         ...                               timestamp="at", stage_of=stages)
@@ -355,4 +366,7 @@ class MapAPI(PracticeAPI, ChartsAPI, FileAPI, ParticipationAPI):
         """
         from ..analytics.skeleton import from_events
 
-        return cls.from_journey(from_events(events, **kwargs))
+        made = from_events(events, segment=segment, **kwargs)
+        if isinstance(made, dict):
+            return {name: cls.from_journey(journey) for name, journey in made.items()}
+        return cls.from_journey(made)

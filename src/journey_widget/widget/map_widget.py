@@ -34,7 +34,7 @@ from .events import Callbacks, Source, logger
 from .messages import findings_reply, is_check_message
 from .overlays import OverlayList, OverlayRefresher
 from .participation import ack_extras, anonymous_voter, message_view, vote_voter
-from .payloads import cards_payload, participation_payload, structure_payload
+from .payloads import MetricsPayload, cards_payload, participation_payload, structure_payload
 from .presence import PresenceBoard, is_presence_message
 from .protocol import history_kind, message_user, op_from_message
 from .record import EditRecord
@@ -97,6 +97,8 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
     #: Comments, voting rounds' settings and revealed totals; never an open round's dots, which
     #: reach each view in a ``dots`` message addressed to it (dots.py, docs/protocol.md).
     participation = traitlets.Dict().tag(sync=True)
+    #: What the stage headers and the caption show of the metrics (payloads.metrics_payload).
+    stage_metrics = traitlets.Dict().tag(sync=True)
     #: Let each ``ack`` leave the kernel before the traits are published (see ``_let_out``);
     #: bench/bench_kernel_ack.py turns it off on one map to measure the difference.
     _yield_after_ack = True
@@ -130,6 +132,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
         self._overlay_refresher = OverlayRefresher(self, overlays)
         self._snapshots = Snapshots(self)  # keeps saved notebook outputs current
         self._dots = DotsPost(lambda msg: self.send(msg))  # each view's own hidden dots
+        self._metrics_payload = MetricsPayload()  # the stage_metrics trait, kept until it changes
         self._init_journey(journey)
         self._presence = PresenceBoard(lambda msg: self.send(msg))  # who edits which card
         self.on_msg(self._on_message)
@@ -184,6 +187,7 @@ class JourneyMap(MapAPI, anywidget.AnyWidget):
             if cards_too:
                 self.structure = structure_payload(self._journey)
                 self.cards = cards_payload(self._journey.table)
+                self.stage_metrics = self._metrics_payload(self._journey)
             self.participation = participation_payload(self._journey)
             self.revision = self.revision + 1
 
