@@ -1,23 +1,29 @@
-"""Event log -> journey statistics: ``jw.analytics.analyze`` side by side with pm4py, same data.
+"""Event log -> journey statistics: ``jw.analytics.analyze`` on every engine beside pm4py.
 
-For each size (default 1M and 10M events, ~9 per case, from ``sample_events``) the log is
-written once to Parquet, then every contender runs in its own fresh process, which reports its
-wall time and its peak resident memory during the computation (VmHWM, reset after loading the
-log; the log itself is part of the peak):
+For each size (default 1M and 10M events, ~9 per case, from ``sample_events``; see
+``analytics_log.py``) the log is written once to Parquet, then every contender runs in its own
+fresh process, which reports its wall time, its peak resident memory during the computation
+(VmHWM, reset after loading the log; the log itself is part of the peak) and the load average:
 
-- ``analyze`` on the pandas log (embedded NumPy engine): funnel, transitions (DFG with median
-  and p90 durations), variants, stage metrics;
-- optionally ``analyze`` on Polars and DuckDB (the narwhals engine), ``--engines``;
+- ``analyze`` on the pandas log (embedded NumPy engine), on a Polars LazyFrame
+  (``pl.scan_parquet``) and on a DuckDB relation (``read_parquet``), ``--engines``;
+  ``polars-memory`` / ``duckdb-memory`` read the log into memory before the clock starts, as
+  pandas does; ``polars-narwhals`` / ``duckdb-narwhals`` force the generic narwhals path;
+  ``duckdb-ooc`` is DuckDB with ``memory_limit`` ``--duckdb-memory`` and a temp directory under
+  bench/out/ (out of core);
+- each with ``by=`` off and, with ``--by segment,outcome``, on;
 - pm4py (AGPL, so never a dependency of ours: it is installed into its own virtualenv under
   bench/out/, or skipped with a message): ``discover_dfg``, ``discover_performance_dfg`` and
   ``get_variants`` from the same pandas log.
 
-The outputs are compared: every DFG count, every median duration (to 1 us), the number of
-variants and the count of each of our top 1,000 variants. Budgets (DESIGN.md): 1M <= 1 s,
-10M <= 8 s, peak <= 3 GB, >= 5x faster than pm4py.
+Outputs are compared: with pm4py (every DFG count, every median duration to 1 us, the number of
+variants and the count of each of our top 1,000 variants), and between our engines (every
+DataFrame of the analysis equal to the pandas run's). Budgets (DESIGN.md, issue 15): 1M <= 1 s,
+10M <= 8 s, peak <= 3 GB, >= 5x faster than pm4py; Polars and DuckDB within 1.3x of pandas;
+DuckDB 100M out of core under 4 GB.
 
-    .venv/bin/python bench/bench_analytics.py                  # 1M and 10M, pandas vs pm4py
-    .venv/bin/python bench/bench_analytics.py --sizes 1000000 --engines pandas,polars,duckdb
+    .venv/bin/python bench/bench_analytics.py --engines pandas,polars,duckdb --by segment,outcome
+    .venv/bin/python bench/bench_analytics.py --sizes 100000000 --engines duckdb-ooc --no-pm4py
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import argparse
 import contextlib
 import itertools
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -33,10 +40,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parent / "out"
+from analytics_log import OUT, make_log
+
 PM4PY_VENV = OUT / "pm4py-venv"
 KEYS = {"case": "customer_id", "activity": "event", "timestamp": "timestamp"}
-EVENTS_PER_CASE = 9.15  # sample_events' average
+ENGINES = (
+    "pandas",
+    "polars",
+    "duckdb",
+    "polars-memory",
+    "duckdb-memory",
+    "polars-narwhals",
+    "duckdb-narwhals",
+    "duckdb-ooc",
+)
 
 
 # ---- measuring inside a child process ------------------------------------------------------
@@ -70,28 +87,48 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_ours(path: str, engine: str, out: str) -> dict[str, Any]:
-    from journey_widget.analytics.sample import SAMPLE_STAGES
-
-    options = {"stage_of": SAMPLE_STAGES, "scores": ["csat"], "top_variants": 1000}
+def _load(engine: str, path: str, memory: str) -> Any:
+    """The log as the contender reads it (pandas: in memory; the others: lazily, from disk)."""
     if engine == "pandas":
-        a, loaded, seconds, phases = _run_pandas(path, options)
-    else:
-        a, loaded, seconds = _run_narwhals(path, engine, options)
-        phases = {}
-    Path(out).write_bytes(pickle.dumps(_comparable(a)))
-    return {"seconds": seconds, "peak_mb": peak_mb(), "log_mb": loaded, "phases": phases}
+        import pandas as pd
+
+        return pd.read_parquet(path)
+    if engine == "polars-memory":
+        import polars as pl
+
+        return pl.read_parquet(path)
+    if engine.startswith("polars"):
+        import polars as pl
+
+        return pl.scan_parquet(path)
+    import duckdb
+
+    if engine == "duckdb-memory":  # a relation over an Arrow table already in memory
+        import pyarrow.parquet as pq
+
+        return duckdb.connect().from_arrow(pq.read_table(path))
+
+    config = {}
+    if engine == "duckdb-ooc":
+        (OUT / "duckdb-tmp").mkdir(exist_ok=True)
+        config = {"memory_limit": memory, "temp_directory": str(OUT / "duckdb-tmp")}
+    return duckdb.connect(config=config).read_parquet(path)
 
 
-def _run_pandas(path: str, options: dict[str, Any]) -> tuple[Any, float, float, dict[str, float]]:
-    """The embedded NumPy engine on a pandas log, timed phase by phase."""
-    import pandas as pd
-
+def child_ours(path: str, engine: str, by: str, out: str, memory: str) -> dict[str, Any]:
+    """One ``analyze`` run, timed phase by phase (without ``by``); its outputs pickled."""
+    import journey_widget as jw
     from journey_widget.analytics.analyze import run_numpy
-    from journey_widget.analytics.frames import to_pandas
+
+    try:
+        from journey_widget.analytics.engine_stats import run_native
+    except ImportError:  # an older checkout on PYTHONPATH (before/after runs)
+        from journey_widget.analytics.analyze import run_native
+    from journey_widget.analytics.frames import as_narwhals, to_pandas
     from journey_widget.analytics.params import make_params
     from journey_widget.analytics.progress import Progress
     from journey_widget.analytics.result import build
+    from journey_widget.analytics.sample import SAMPLE_STAGES
 
     class Timed(Progress):
         def __init__(self) -> None:
@@ -102,37 +139,33 @@ def _run_pandas(path: str, options: dict[str, Any]) -> tuple[Any, float, float, 
             self.times.append((label, time.perf_counter()))
             super().step(label)
 
-    log = pd.read_parquet(path)
-    loaded = resident_mb()
+    options = {"stage_of": SAMPLE_STAGES, "scores": ["csat"], "top_variants": 1000}
+    log = _load(engine, path, memory)
+    loaded, load_avg = resident_mb(), os.getloadavg()[0]
     reset_peak()
     start = time.perf_counter()
-    params = make_params(**KEYS, **options)
     timed = Timed()
-    raw = run_numpy(to_pandas(log, params), params, timed)
-    a = build(raw, params, "numpy")
+    if by != "none":
+        a = jw.analytics.analyze(log, **KEYS, **options, by=by)  # type: ignore[call-arg]
+    elif engine == "pandas":
+        params = make_params(**KEYS, **options)
+        a = build(run_numpy(to_pandas(log, params), params, timed), params, "numpy")
+    else:
+        params = make_params(**KEYS, **options)
+        fast = {} if not engine.endswith("-narwhals") else {"fast": False}
+        a = build(run_native(as_narwhals(log), params, timed, **fast), params, "native")
     seconds = time.perf_counter() - start
     marks = [*timed.times, ("end", time.perf_counter())]
     phases = {label: round(b - t, 3) for (label, t), (_, b) in itertools.pairwise(marks)}
-    return a, loaded, seconds, phases
-
-
-def _run_narwhals(path: str, engine: str, options: dict[str, Any]) -> tuple[Any, float, float]:
-    """``analyze`` on a Polars or DuckDB log (the narwhals engine)."""
-    import journey_widget as jw
-
-    if engine == "polars":
-        import polars as pl
-
-        log = pl.scan_parquet(path)
-    else:
-        import duckdb
-
-        log = duckdb.connect().read_parquet(path)
-    loaded = resident_mb()
-    reset_peak()
-    start = time.perf_counter()
-    a = jw.analytics.analyze(log, **KEYS, **options)  # type: ignore[arg-type]
-    return a, loaded, time.perf_counter() - start
+    frames = {n: getattr(a, n) for n in ("funnel", "transitions", "variants", "stage_metrics")}
+    Path(out).write_bytes(pickle.dumps({"pm4py": _comparable(a), "frames": frames}))
+    return {
+        "seconds": seconds,
+        "peak_mb": peak_mb(),
+        "log_mb": loaded,
+        "phases": phases,
+        "load": round(load_avg, 1),
+    }
 
 
 def _comparable(a: Any) -> dict[str, Any]:
@@ -158,7 +191,7 @@ def child_pm4py(path: str, out: str) -> dict[str, Any]:
     import pm4py
 
     log = pd.read_parquet(path)
-    loaded = resident_mb()
+    loaded, load_avg = resident_mb(), os.getloadavg()[0]
     reset_peak()
     steps: dict[str, float] = {}
     start = time.perf_counter()
@@ -189,21 +222,11 @@ def child_pm4py(path: str, out: str) -> dict[str, Any]:
         "peak_mb": peak_mb(),
         "log_mb": loaded,
         "phases": {k: round(v, 3) for k, v in steps.items()},
+        "load": round(load_avg, 1),
     }
 
 
 # ---- the parent ----------------------------------------------------------------------------
-def make_log(size: int) -> Path:
-    path = OUT / f"events_{size}.parquet"
-    if not path.exists():
-        from journey_widget.analytics.sample import sample_events
-
-        OUT.mkdir(exist_ok=True)
-        print(f"generating a log of ~{size:,} events ...", flush=True)
-        sample_events(round(size / EVENTS_PER_CASE), seed=7).to_parquet(path)
-    return path
-
-
 def pm4py_python(install: bool) -> str | None:
     python = PM4PY_VENV / "bin" / "python"
     if not python.exists() and install:
@@ -248,62 +271,90 @@ def compare(ours: dict[str, Any], peer: dict[str, Any]) -> list[str]:
     return problems
 
 
+def same_frames(ours: dict[str, Any], other: dict[str, Any]) -> str:
+    """``"yes"`` when every DataFrame of two runs is equal, else what differs."""
+    import pandas as pd
+
+    for name, frame in ours.items():
+        try:
+            pd.testing.assert_frame_equal(frame, other[name], check_dtype=False, rtol=1e-12)
+        except AssertionError as err:
+            return f"{name} differs: {str(err).splitlines()[0]}"
+    return "yes"
+
+
+def run_size(size: int, args: argparse.Namespace, peer: str | None) -> list[tuple[Any, ...]]:
+    """Every contender on the log of ~``size`` events; table rows."""
+    log = make_log(size)
+    rows: list[tuple[Any, ...]] = []
+    pm: dict[str, Any] | None = None
+    pm_result: dict[str, Any] = {}
+    if peer is not None:
+        pm = run_child(peer, "--child-pm4py", str(log), str(OUT / f"pm4py_{size}.pkl"))
+        pm_result = pickle.loads((OUT / f"pm4py_{size}.pkl").read_bytes())
+        print(f"{size:>11,} pm4py: {pm['seconds']:.2f} s, load {pm.get('load')}", flush=True)
+    for by in args.by.split(","):
+        first: dict[str, Any] | None = None
+        base: float | None = None
+        for engine in args.engines.split(","):
+            if by != "none" and engine.endswith("-narwhals"):
+                continue  # by= always takes the engine's usual path
+            out = OUT / f"ours_{engine}_{by}_{size}.pkl"
+            res = run_child(
+                sys.executable, "--child-ours", str(log), engine, by, str(out), args.duckdb_memory
+            )
+            result = pickle.loads(out.read_bytes())
+            base = res["seconds"] if base is None else base
+            agree = "" if first is None else same_frames(first, result["frames"])
+            first = result["frames"] if first is None else first
+            if pm is not None and by == "none":
+                problems = compare(result["pm4py"], pm_result)
+                pm_agree = "yes" if not problems else "; ".join(problems)
+            else:
+                pm_agree = ""
+            n = f"{result['pm4py']['n_events']:,}"
+            ratio = res["seconds"] / base
+            print(
+                f"{n} by={by} {engine}: {res['seconds']:.2f} s ({ratio:.2f}x), peak "
+                f"{res['peak_mb']:,.0f} MB, load {res['load']}, agree {agree or '-'}  "
+                f"{res['phases']}",
+                flush=True,
+            )
+            speed = "" if pm is None or by != "none" else f"{pm['seconds'] / res['seconds']:.1f}x"
+            rows.append((n, by, engine, res, f"{ratio:.2f}", speed, agree, pm_agree))
+        if pm is not None and by == "none" and first is not None:
+            rows.append((n, by, "pm4py", pm, "", "", "", ""))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
-    parser.add_argument("--engines", default="pandas", help="pandas,polars,duckdb")
+    parser.add_argument("--engines", default="pandas,polars,duckdb", help=",".join(ENGINES))
+    parser.add_argument("--by", default="none", help="none (no by=), or e.g. none,segment,outcome")
+    parser.add_argument("--duckdb-memory", default="2GB", help="memory_limit of duckdb-ooc")
     parser.add_argument("--no-pm4py", action="store_true", help="skip the pm4py peer")
     args = parser.parse_args()
     peer = None if args.no_pm4py else pm4py_python(install=True)
     if peer is None and not args.no_pm4py:
         print("pm4py is not available: only our own figures are shown")
-    rows = []
-    for size in args.sizes:
-        log = make_log(size)
-        outputs: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
-        for engine in args.engines.split(","):
-            out = OUT / f"ours_{engine}_{size}.pkl"
-            res = run_child(sys.executable, "--child-ours", str(log), engine, str(out))
-            outputs[engine] = (res, pickle.loads(out.read_bytes()))
-            events = f"{outputs[engine][1]['n_events']:,}"
-            print(
-                f"{size:>11,} analyze/{engine}: {res['seconds']:.2f} s, peak "
-                f"{res['peak_mb']:,.0f} MB (log {res['log_mb']:,.0f} MB)  {res['phases']}",
-                flush=True,
-            )
-        if peer is not None:
-            pm_out = OUT / f"pm4py_{size}.pkl"
-            res = run_child(peer, "--child-pm4py", str(log), str(pm_out))
-            pm_result = pickle.loads(pm_out.read_bytes())
-            rows.append((events, "pm4py", res))
-            print(
-                f"{size:>11,} pm4py: {res['seconds']:.2f} s, peak {res['peak_mb']:,.0f} MB  "
-                f"{res['phases']}",
-                flush=True,
-            )
-        for engine, (res, result) in outputs.items():
-            if peer is not None:
-                problems = compare(result, pm_result)
-                res["agree"] = "yes" if not problems else "; ".join(problems)
-            rows.insert(len(rows) - (peer is not None), (events, f"analyze ({engine})", res))
+    rows = [row for size in args.sizes for row in run_size(size, args, peer)]
     print(
-        "\n| events | contender | time (s) | peak memory (MB) | of which the log (MB) "
-        "| pm4py time / ours | outputs agree |"
+        "\n| events | by | contender | time (s) | / pandas | pm4py time / ours | peak (MB) "
+        "| log (MB) | load | equal to pandas | agree with pm4py |"
     )
-    print("|---:|---|---:|---:|---:|---:|---|")
-    for events, who, res in rows:
-        pm = next((r for e, w, r in rows if e == events and w == "pm4py"), None)
-        speed = "" if pm is None or who == "pm4py" else f"{pm['seconds'] / res['seconds']:.1f}x"
-        agree = res.get("agree", "")
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|---|---|")
+    for n, by, who, res, ratio, speed, agree, pm_agree in rows:
         print(
-            f"| {events} | {who} | {res['seconds']:.2f} | {res['peak_mb']:,.0f} | "
-            f"{res['log_mb']:,.0f} | {speed} | {agree} |"
+            f"| {n} | {by} | {who} | {res['seconds']:.2f} | {ratio} | {speed} | "
+            f"{res['peak_mb']:,.0f} | {res['log_mb']:,.0f} | {res.get('load', '')} | {agree} "
+            f"| {pm_agree} |"
         )
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child-ours":
-        print(json.dumps(child_ours(*sys.argv[2:5])))
+        print(json.dumps(child_ours(*sys.argv[2:7])))
     elif len(sys.argv) > 1 and sys.argv[1] == "--child-pm4py":
         print(json.dumps(child_pm4py(*sys.argv[2:4])))
     else:

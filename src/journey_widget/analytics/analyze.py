@@ -5,20 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 from .columns import read_pandas
+from .engine_stats import _native_stats as _native_stats  # re-exported
+from .engine_stats import numpy_stats as numpy_stats
+from .engine_stats import run_native as run_native
 from .frames import as_narwhals, choose_engine, to_pandas
-from .funnel import funnel as numpy_funnel
-from .lazy import ACT, Prepared, prepare
 from .params import Params, make_params
 from .progress import Progress, progress_for
-from .raw import RawStats, stage_plan
+from .raw import RawStats
 from .result import Analysis, build
-from .sorting import sort_log
-from .stage_metrics import stage_metrics as numpy_stage_metrics
-from .transitions import transitions as numpy_transitions
-from .variants import variants as numpy_variants
 
 
 def analyze(
@@ -36,6 +31,7 @@ def analyze(
     top_variants: int | None = 1000,
     engine: str = "auto",
     progress: bool | None = None,
+    by: str | None = None,
 ) -> Analysis:
     """Funnel, transitions, variants and stage metrics of an event log.
 
@@ -69,10 +65,17 @@ def analyze(
     top_variants : int or None
         How many of the most frequent variants to list (None: all).
     engine : {"auto", "numpy", "native"}
-        ``"auto"``: pandas and PyArrow run on the embedded NumPy engine, everything else in its
-        own engine through narwhals. Results are identical either way.
+        ``"auto"``: pandas and PyArrow run on the embedded NumPy engine; Polars, and DuckDB
+        within its ``memory_limit``, are read by their engine and counted by the embedded one;
+        everything else runs in its own engine through narwhals (docs/analytics.md, "Engines at
+        scale"). Results are identical either way.
     progress : bool, optional
         Show a progress bar in a notebook; by default for logs of a million events or more.
+    by : str, optional
+        Segments: a column name, whose value at a case's first event is the case's segment,
+        or ``"outcome"``: ``"converted"`` (reached the last stage) and ``"not converted"``.
+        Every statistic is then computed per segment (with the whole log's stages) and each
+        table gains a leading ``segment`` column; see docs/analytics.md, "Segments".
 
     Returns
     -------
@@ -84,7 +87,9 @@ def analyze(
     ------
     JourneyError
         On a missing column, missing case ids, activities or timestamps, unreadable timestamps
-        or non-numeric scores, naming the column and the number of bad rows.
+        or non-numeric scores, naming the column and the number of bad rows; on a ``by`` that
+        names no column (or ``"outcome"`` when the log has such a column), or cases without a
+        segment value at their first event (with their number).
 
     Examples
     --------
@@ -102,6 +107,18 @@ def analyze(
     0  view        2                 1.0
     1  cart        2                 1.0
     2   pay        1                 0.5
+
+    Segments: ``by="outcome"`` splits the cases that reached the last stage from the others.
+
+    >>> b = jw.analytics.analyze(log, case="user", activity="event", timestamp="at", by="outcome")
+    >>> b.funnel[["segment", "stage", "reached"]]
+             segment stage  reached
+    0      converted  view        1
+    1      converted  cart        1
+    2      converted   pay        1
+    3  not converted  view        1
+    4  not converted  cart        1
+    5  not converted   pay        0
     """
     params = make_params(
         case=case,
@@ -116,6 +133,11 @@ def analyze(
         top_variants=top_variants,
     )
     chosen = choose_engine(events, engine)
+    if by is not None:
+        from .segments import analyze_segments
+
+        segmented = analyze_segments(events, params, by, chosen, progress)
+        return segmented._with_source(events, params, chosen)
     if chosen == "numpy":
         frame = to_pandas(events, params)
         with progress_for(progress, len(frame), 6) as bar:
@@ -124,102 +146,10 @@ def analyze(
         lazy = as_narwhals(events)
         with progress_for(progress, None, 6) as bar:
             raw = run_native(lazy, params, bar)
-    return build(raw, params, chosen)
+    return build(raw, params, chosen)._with_source(events, params, chosen)
 
 
 def run_numpy(frame: Any, params: Params, bar: Progress) -> RawStats:
     """All statistics on the embedded engine: one sort, then vectorised passes."""
     bar.step("reading columns")
-    events = read_pandas(frame, params)
-    names = events.activities
-    activity_events = np.bincount(events.activity, minlength=len(names)).tolist()
-    bar.step("sorting")
-    log = sort_log(events)
-    pos = log.positions()
-    mean_pos = None
-    if params.stage_of is None and params.stages is None and len(log.act):
-        sums = np.bincount(log.act, weights=pos, minlength=len(names))
-        mean_pos = {
-            a: sums[i] / activity_events[i] for i, a in enumerate(names) if activity_events[i]
-        }
-    stages, lut = stage_plan(params, names, mean_pos)
-    bar.step("stage metrics")
-    stage_events, score_rows = numpy_stage_metrics(events, lut, len(stages), params)
-    del events
-    bar.step("transitions")
-    transitions = numpy_transitions(log, names)
-    bar.step("variants")
-    variants = numpy_variants(log, names, params.top_variants, pos)
-    del pos
-    bar.step("funnel")
-    funnel = numpy_funnel(log, lut, len(stages), params.order, params.window_us)
-    return RawStats(
-        n_events=len(log.act),
-        n_cases=log.n_cases,
-        activities=names,
-        activity_events=activity_events,
-        stages=stages,
-        stage_of={a: stages[k] for a, k in zip(names, lut.tolist(), strict=True) if k >= 0},
-        transitions=transitions,
-        variants=variants,
-        funnel=funnel,
-        stage_events=stage_events,
-        score_rows=score_rows,
-    )
-
-
-def run_native(lazy: Any, params: Params, bar: Progress) -> RawStats:
-    """All statistics as narwhals expressions executed by the input's engine."""
-    bar.step("checking the log")
-    prep = prepare(lazy, params)
-    bar.sized(prep.n_events)
-    try:
-        return _native_stats(prep, params, bar)
-    finally:
-        prep.release()
-
-
-def _native_stats(prep: Prepared, params: Params, bar: Progress) -> RawStats:
-    from . import lazy_stats as q
-    from .steps import CODE, PREV, build_steps
-
-    bar.step("ordering the log")
-    steps = build_steps(prep)  # ordered once, kept by the engine, read by every statistic
-    try:
-        names = steps.names
-        mean_pos = (
-            q.mean_positions(steps) if params.stage_of is None and params.stages is None else None
-        )
-        stages, lut = stage_plan(params, names, mean_pos)
-        stage_index = {a: int(k) for a, k in zip(names, lut.tolist(), strict=True)}
-        code_stage = {code: stage_index[a] for code, a in steps.act_of_code.items()}
-        staged = steps.frame.with_columns(
-            q.stage_expr(CODE, code_stage).alias("stage"),
-            q.stage_expr(PREV, code_stage).alias("pstage"),
-        )
-        bar.step("stage metrics")
-        stage = q.stage_expr(ACT, stage_index).alias("stage")
-        stage_events, score_rows = q.stage_metrics(
-            prep.frame.with_columns(stage), params, len(stages)
-        )
-        bar.step("transitions")
-        transitions = q.transitions(steps)
-        bar.step("variants")
-        variants = q.variants(steps.frame, params.top_variants, prep)
-        bar.step("funnel")
-        funnel = q.funnel(staged, params, len(stages))
-    finally:
-        steps.release()
-    return RawStats(
-        n_events=prep.n_events,
-        n_cases=variants.n_cases,
-        activities=names,
-        activity_events=steps.counts,
-        stages=stages,
-        stage_of={a: stages[k] for a, k in stage_index.items() if k >= 0},
-        transitions=transitions,
-        variants=variants,
-        funnel=funnel,
-        stage_events=stage_events,
-        score_rows=score_rows,
-    )
+    return numpy_stats(read_pandas(frame, params), params, bar)

@@ -7,6 +7,7 @@ values so bad input fails with the column and the count, before any statistic is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from .native import epoch_us, is_temporal, is_text, parse_timestamps, persist
 from .params import Params
 
 CASE, ACT, TS, TIE, TIE_NULL, RAW = "case", "activity", "ts", "tie", "tie_null", "ts_raw"
+SEG = "segment"  # the ``by=`` column, when there is one (see :mod:`.segments_native`)
 
 
 def score_name(i: int) -> str:
@@ -43,8 +45,12 @@ def _dtype_error(column: str, dtype: Any, expected: str) -> JourneyError:
     return JourneyError(f"column {column!r} has type {dtype}; expected {expected}")
 
 
-def prepare(lazy: nw.LazyFrame[Any], params: Params) -> Prepared:
-    """Project, convert and validate the event log; raise :class:`JourneyError` on bad input."""
+def project(lazy: nw.LazyFrame[Any], params: Params) -> tuple[nw.LazyFrame[Any], bool]:
+    """The needed columns under internal names, text timestamps parsed (not yet validated).
+
+    Returns the frame and whether the timestamps were text (then ``ts_raw`` holds the text, to
+    count the unreadable values). Raises :class:`JourneyError` on missing columns or bad types.
+    """
     schema = lazy.collect_schema()
     check_columns(list(schema.names()), params)
     ts_type = schema[params.timestamp]
@@ -70,9 +76,17 @@ def prepare(lazy: nw.LazyFrame[Any], params: Params) -> Prepared:
             raise _dtype_error(column, dtype, "numbers (a score column)")
         # NaN is a missing score too (Spark and DuckDB keep NaN apart from null)
         columns.append(nw.col(column).cast(nw.Float64).fill_nan(None).alias(score_name(i)))
+    if params.segment is not None:
+        columns.append(nw.col(params.segment).alias(SEG))
     frame = lazy.select(*columns)
     if text_ts:
         frame = parse_timestamps(frame, TS)
+    return frame, text_ts
+
+
+def prepare(lazy: nw.LazyFrame[Any], params: Params) -> Prepared:
+    """Project, convert and validate the event log; raise :class:`JourneyError` on bad input."""
+    frame, text_ts = project(lazy, params)
     n_events = _validate(frame, params, text_ts)
     if text_ts:
         frame = frame.drop(RAW)
@@ -102,6 +116,21 @@ def _validate(frame: nw.LazyFrame[Any], params: Params, text_ts: bool) -> int:
     else:
         checks.append(tally(nw.col(TS).is_null()).alias("ts_missing"))
     row = frame.select(*checks).collect().rows(named=True)[0]
+
+    def example() -> Any:
+        bad = frame.filter(nw.col(TS).is_null() & ~nw.col(RAW).is_null())
+        return bad.select(RAW).head(1).collect().rows()[0][0]
+
+    check_counts(row, params, example)
+    return int(row["n"])
+
+
+def check_counts(row: dict[str, Any], params: Params, example: Callable[[], Any]) -> None:
+    """Raise :class:`JourneyError` for the missing or unreadable values counted in ``row``.
+
+    ``row`` holds the counts ``case``, ``activity``, ``ts_missing`` and ``ts_bad`` (text
+    timestamps that could not be read; ``example()`` returns one of them).
+    """
     for key, column, what in (
         ("case", params.case, "a case id"),
         ("activity", params.activity, "an activity"),
@@ -114,16 +143,8 @@ def _validate(frame: nw.LazyFrame[Any], params: Params, text_ts: bool) -> int:
             )
     bad = int(row.get("ts_bad") or 0)
     if bad:
-        example = (
-            frame.filter(nw.col(TS).is_null() & ~nw.col(RAW).is_null())
-            .select(RAW)
-            .head(1)
-            .collect()
-            .rows()[0][0]
-        )
         raise JourneyError(
             f"column {params.timestamp!r} has {bad} value(s) that are not "
-            f"timestamps, e.g. {example!r}; expected datetimes or ISO 8601 text "
+            f"timestamps, e.g. {example()!r}; expected datetimes or ISO 8601 text "
             "such as '2024-03-01 09:30:00'"
         )
-    return int(row["n"])

@@ -67,15 +67,18 @@ def variants(frame: Frame, top: int | None, prep: Prepared) -> RawVariants:
     per_case = per_case.with_columns(
         nw.col("length").cast(nw.Int64), *[(nw.col(f"k{s}") % P).alias(f"k{s}") for s in range(3)]
     )
-    columns = (
-        per_case.group_by("length", "k0", "k1", "k2")
-        .agg(nw.len().alias("n"), nw.col(CASE).min().alias("rep"))
-        .collect()
-        .to_dict(as_series=False)
+    groups, release = persist(
+        per_case.group_by("length", "k0", "k1", "k2").agg(
+            nw.len().alias("n"), nw.col(CASE).min().alias("rep")
+        )
     )
-    n, length, k0, k1 = (columns[c] for c in ("n", "length", "k0", "k1"))
-    order = sorted(range(len(n)), key=lambda i: (-n[i], length[i], k0[i], k1[i]))
-    kept = [{"n": n[i], "rep": columns["rep"][i]} for i in (order if top is None else order[:top])]
+    try:  # the top variants are chosen by the engine: a large log has millions of variants
+        totals = _rows(groups.select(nw.len().alias("v"), nw.col("n").sum().alias("c")))[0]
+        ordered = groups.sort("n", "length", "k0", "k1", descending=[True, False, False, False])
+        columns = (ordered if top is None else ordered.head(top)).collect().to_dict(as_series=False)
+    finally:
+        release()
+    kept = [{"n": n, "rep": r} for n, r in zip(columns["n"], columns["rep"], strict=True)]
     reps = [r["rep"] for r in kept]
     # the representatives' events, few: ordered here, by the engine's rule (missing ties last)
     events = _rows(prep.frame.filter(nw.col(CASE).is_in(reps)).select(CASE, *prep.order_by))
@@ -92,8 +95,8 @@ def variants(frame: Frame, top: int | None, prep: Prepared) -> RawVariants:
     return RawVariants(
         sequences=[s for s, _ in listed],
         counts=[c for _, c in listed],
-        n_variants=len(n),
-        n_cases=int(sum(n)),
+        n_variants=int(totals["v"] or 0),
+        n_cases=int(totals["c"] or 0),
     )
 
 

@@ -10,6 +10,7 @@ engine is plain narwhals expressions.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any, cast
 
 import narwhals as nw
@@ -87,7 +88,7 @@ def epoch_us(frame: nw.LazyFrame[Any], column: str, dtype: Any) -> nw.LazyFrame[
 def persist(frame: nw.LazyFrame[Any]) -> tuple[nw.LazyFrame[Any], Any]:
     """Keep a frame that several queries will read.
 
-    Cached in Spark, collected in Polars, materialized in DuckDB (the others: unchanged).
+    Cached in Spark, collected in Polars, a temporary table in DuckDB (the others: unchanged).
 
     Returns the frame to use and a function that releases the cache.
     """
@@ -97,9 +98,28 @@ def persist(frame: nw.LazyFrame[Any]) -> tuple[nw.LazyFrame[Any], Any]:
         return _wrap(native), native.unpersist
     if impl.is_polars():  # a few columns in memory beat re-reading the source per query
         return _wrap(nw.to_native(frame).collect().lazy()), lambda: None
-    if impl.is_duckdb() and hasattr(nw.to_native(frame), "materialize"):  # recent DuckDB
-        return _wrap(nw.to_native(frame).materialize()), lambda: None
+    if impl.is_duckdb():
+        return _duckdb_table(nw.to_native(frame))
     return frame, lambda: None
+
+
+def _duckdb_table(relation: Any) -> tuple[nw.LazyFrame[Any], Any]:
+    """The relation kept in a temporary table, and a function that drops it.
+
+    The table lives inside DuckDB's ``memory_limit`` and is spilled to its ``temp_directory``
+    when larger (``materialize()`` would hold it in client memory).
+    """
+    name = f"_jw_{uuid.uuid4().hex}"
+    relation.query("_jw_source", f"CREATE TEMP TABLE {name} AS SELECT * FROM _jw_source")
+    # queries through a relation bind it again: go through one row held by the client instead,
+    # so the kept table and its release depend on no earlier (maybe released) table
+    anchor = relation.query("_jw_source", "SELECT 1 AS one").materialize()
+    kept = anchor.query("_jw_anchor", f"SELECT * FROM temp.{name}")
+
+    def release() -> None:
+        anchor.query("_jw_anchor", f"DROP TABLE IF EXISTS temp.{name}")
+
+    return _wrap(kept), release
 
 
 def is_text(dtype: Any) -> bool:

@@ -38,6 +38,7 @@ class Params:
     tie_break: str | None = None
     top_variants: int | None = 1000
     extra: dict[str, Any] = field(default_factory=dict)
+    segment: str | None = None  # a column read along (``analyze(by=...)``), kept as it is
 
     @property
     def columns(self) -> list[str]:
@@ -46,6 +47,8 @@ class Params:
         if self.tie_break is not None:
             names.append(self.tie_break)
         names += [column for column, _ in self.scores]
+        if self.segment is not None:
+            names.append(self.segment)
         return list(dict.fromkeys(names))
 
 

@@ -11,8 +11,12 @@ How it is built and kept depends on the engine:
 - Polars: one sort by (case, timestamp, tie-break, activity code), collected; neighbours are
   plain shifts masked at case boundaries (no window functions) and the table stays in memory;
 - DuckDB, PySpark, pandas and other engines: one projection of ordered window functions that all
-  share one window, then kept by :func:`~.native.persist`: materialized by DuckDB, cached by Spark
-  on its executors (never collected to the driver), already in memory for pandas.
+  share one window, then kept by :func:`~.native.persist`: a temporary table in DuckDB (spilled to
+  its ``temp_directory`` beyond ``memory_limit``), cached by Spark on its executors (never
+  collected to the driver), already in memory for pandas.
+
+Polars logs, and DuckDB logs within ``memory_limit``, normally take the fast path instead
+(:mod:`.fast_arrays`); this table serves them with ``run_native(..., fast=False)`` and ``by=``.
 
 Ordering by the activity code equals ordering by the activity name: the codes are the engine's
 dense rank of the names, in the engine's own string order, as before.
