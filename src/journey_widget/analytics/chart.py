@@ -64,19 +64,36 @@ def _stage_flows(a: Analysis) -> tuple[pd.DataFrame, list[str]]:
     return flows, list(a.stages)
 
 
-def transitions_chart(a: Analysis, *, level: str = "activity", top: int = 25) -> alt.LayerChart:
+def transitions_chart(
+    a: Analysis, *, level: str = "activity", top: int = 25
+) -> alt.LayerChart | alt.VConcatChart:
     """A matrix of directly-follows flows between activities (or stages).
 
     Rows are where cases come from, columns where they go next, colour and label the number of
     transitions.
 
     ``level="stage"`` sums the flows between the stages of the funnel (activities outside it
-    are left out); ``top`` keeps the most frequent activities at ``level="activity"``.
+    are left out); ``top`` keeps the most frequent activities at ``level="activity"``. A
+    segmented analysis draws one matrix per segment, one under another.
     """
     if level not in ("activity", "stage"):
         raise JourneyError(f"level takes 'activity' or 'stage', got {level!r}")
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise JourneyError(f"top takes a positive whole number, got {top!r}")
+    if a.by is not None:
+        from .segment_rules import segment_title
+
+        return alt.vconcat(
+            *[
+                _transitions_chart(part, level, top).properties(title=segment_title(a.by, name))
+                for name, part in a.segments.items()
+            ]
+        )
+    return _transitions_chart(a, level, top)
+
+
+def _transitions_chart(a: Analysis, level: str, top: int) -> alt.LayerChart:
+    """The matrix of one (unsegmented) analysis."""
     flows, order = _activity_flows(a, top) if level == "activity" else _stage_flows(a)
     largest = max(int(flows["count"].max()) if len(flows) else 1, 2)
     flows = flows.assign(
@@ -114,8 +131,37 @@ def transitions_chart(a: Analysis, *, level: str = "activity", top: int = 25) ->
 def funnel_chart(a: Analysis) -> alt.LayerChart:
     """Cases reaching each stage (bars, in funnel order), labelled with the share of entrants.
 
-    The tooltip adds step conversion, drop-off and time to the next stage.
+    The tooltip adds step conversion, drop-off and time to the next stage. A segmented analysis
+    draws the segments side by side: one bar per segment within each stage, coloured by segment.
     """
+    if a.by is not None:
+        return segmented_funnel_chart(a, funnel_table(a))
+    f = funnel_table(a)
+    order = list(a.stages)
+    base = alt.Chart(f, title=f"Funnel ({a.order} order)").encode(
+        y=alt.Y("stage:N", sort=order, title=None)
+    )
+    bars = base.mark_bar(color="#4c78a8").encode(
+        x=alt.X("reached:Q", title="cases reached"), tooltip=FUNNEL_TOOLTIP
+    )
+    labels = base.mark_text(align="left", dx=4).encode(x="reached:Q", text="label:N")
+    return cast("alt.LayerChart", alt.layer(bars, labels))
+
+
+#: The funnel bars' tooltip (segmented charts add the segment).
+FUNNEL_TOOLTIP = [
+    alt.Tooltip("stage:N"),
+    alt.Tooltip("reached:Q", format=","),
+    alt.Tooltip("step_conversion:Q", format=".1%", title="from previous stage"),
+    alt.Tooltip("overall_conversion:Q", format=".1%", title="of entrants"),
+    alt.Tooltip("dropped:Q", format=",", title="went no further"),
+    alt.Tooltip("drop_rate:Q", format=".1%", title="drop-off"),
+    alt.Tooltip("median:N", title="median time to next"),
+]
+
+
+def funnel_table(a: Analysis) -> pd.DataFrame:
+    """The funnel rows a chart draws: durations as short text and a ``label`` per bar."""
     f = a.funnel.assign(
         median=a.funnel["median_time_to_next"].map(_duration),
         label=[
@@ -123,22 +169,26 @@ def funnel_chart(a: Analysis) -> alt.LayerChart:
             for r, c in zip(a.funnel["reached"], a.funnel["overall_conversion"], strict=True)
         ],
     )
-    f = f.drop(columns=["median_time_to_next", "mean_time_to_next"])
-    order = list(a.stages)
-    base = alt.Chart(f, title=f"Funnel ({a.order} order)").encode(
-        y=alt.Y("stage:N", sort=order, title=None)
+    return f.drop(columns=["median_time_to_next", "mean_time_to_next"])
+
+
+def segmented_funnel_chart(a: Analysis, table: pd.DataFrame) -> alt.LayerChart:
+    """Segments side by side: within each stage, one bar per segment, coloured by segment.
+
+    Bars sit next to each other (``yOffset``) in segment order, each labelled with its cases and
+    the share of its segment's entrants. ``table``: :func:`funnel_table` of a segmented analysis.
+    """
+    segments = list(a.segments)
+    named = "outcome" if a.by == "outcome" else a.by
+    base = alt.Chart(table, title=f"Funnel by {named} ({a.order} order)").encode(
+        y=alt.Y("stage:N", sort=list(a.stages), title=None),
+        yOffset=alt.YOffset("segment:N", sort=segments),
     )
-    bars = base.mark_bar(color="#4c78a8").encode(
+    bars = base.mark_bar().encode(
         x=alt.X("reached:Q", title="cases reached"),
-        tooltip=[
-            alt.Tooltip("stage:N"),
-            alt.Tooltip("reached:Q", format=","),
-            alt.Tooltip("step_conversion:Q", format=".1%", title="from previous stage"),
-            alt.Tooltip("overall_conversion:Q", format=".1%", title="of entrants"),
-            alt.Tooltip("dropped:Q", format=",", title="went no further"),
-            alt.Tooltip("drop_rate:Q", format=".1%", title="drop-off"),
-            alt.Tooltip("median:N", title="median time to next"),
-        ],
+        color=alt.Color("segment:N", sort=segments, title=named, legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip("segment:N", title=named), *FUNNEL_TOOLTIP],
     )
-    labels = base.mark_text(align="left", dx=4).encode(x="reached:Q", text="label:N")
-    return cast("alt.LayerChart", alt.layer(bars, labels))
+    labels = base.mark_text(align="left", dx=4, fontSize=10).encode(x="reached:Q", text="label:N")
+    chart = alt.layer(bars, labels).properties(height=alt.Step(14))
+    return cast("alt.LayerChart", chart)

@@ -7,13 +7,14 @@ rounding (durations to the microsecond) and row order are the same whatever the 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from .params import Params
+from .paths_api import PathsMethods
 from .raw import RawStats
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def _ratio(a: int, b: int) -> float:
 
 
 @dataclass(frozen=True, eq=False)
-class Analysis:
+class Analysis(PathsMethods):
     """Journey statistics from an event log.
 
     Attributes
@@ -74,6 +75,10 @@ class Analysis:
         The funnel's stages in order.
     order, window : str, Timedelta or None
         The funnel options used.
+    by : str or None
+        The segmentation (``analyze(..., by=)``): then every table above has a leading
+        ``segment`` column, ``n_variants`` counts variants per segment, and ``segments`` maps
+        each segment (in order) to its own analysis. See docs/analytics.md, "Segments".
     """
 
     funnel: pd.DataFrame
@@ -88,13 +93,23 @@ class Analysis:
     order: str
     window: pd.Timedelta | None
     engine: str
+    by: str | None = None  # the segmentation (analyze's ``by=``), see .segment_result
+    segments: dict[str, Analysis] = field(default_factory=dict, repr=False)
+    _source: Any = field(default=None, repr=False, compare=False)  # paths_types.Source: the log
+
+    def _with_source(self, events: Any, params: Params, engine: str) -> Analysis:
+        """The analysis with a handle to its log, which :meth:`paths` reads again."""
+        from .paths_types import Source
+
+        return replace(self, _source=Source(events, params, engine))
 
     def __repr__(self) -> str:
         window = "no window" if self.window is None else f"window {self.window}"
+        by = "" if self.by is None else f"; by {self.by}: {len(self.segments)} segments"
         return (
             f"Analysis({self.n_events:,} events, {self.n_cases:,} cases, "
             f"{self.n_variants:,} variants, {len(self.stages)} stages; {self.order} order, "
-            f"{window}; engine {self.engine})"
+            f"{window}; engine {self.engine}{by})"
         )
 
     def metrics(self) -> pd.DataFrame:
@@ -103,8 +118,12 @@ class Analysis:
         Funnel rows: ``reached`` (cases), ``conversion`` (% of the previous stage; not for the
         first stage), ``drop-off`` (% of this stage's cases that went no further; not for the
         last stage) and ``time to next`` (median, in a unit chosen for the magnitudes).
-        Missing values are left out.
+        Missing values are left out. A segmented analysis: each segment's, under ``segment``.
         """
+        if self.by is not None:
+            from .segment_rules import segmented_metrics
+
+            return segmented_metrics(self.segments, METRIC_COLUMNS)
         rows: list[dict[str, Any]] = []
         f = self.funnel
         reached = [int(x) for x in f["reached"]]
@@ -159,14 +178,19 @@ class Analysis:
         )
         return table.astype({"value": float, "n": "Int64"})
 
-    def transitions_chart(self, *, level: str = "activity", top: int = 25) -> alt.LayerChart:
+    def transitions_chart(
+        self, *, level: str = "activity", top: int = 25
+    ) -> alt.LayerChart | alt.VConcatChart:
         """Flow between activities (or stages, ``level="stage"``) as an Altair matrix chart."""
         from .chart import transitions_chart
 
         return transitions_chart(self, level=level, top=top)
 
     def funnel_chart(self) -> alt.LayerChart:
-        """Cases reaching each stage, with conversion and drop-off, as an Altair bar chart."""
+        """Cases reaching each stage, with conversion and drop-off, as an Altair bar chart.
+
+        A segmented analysis draws the segments side by side (grouped bars per stage).
+        """
         from .chart import funnel_chart
 
         return funnel_chart(self)

@@ -95,11 +95,14 @@ def from_events(
     title: str | None = None,
     persona: Any = None,
     state: str = "current",
+    segment: str | None = None,
     **analyze_args: Any,
-) -> Journey:
+) -> Journey | dict[str, Journey]:
     """A map skeleton from an event log or from an :class:`Analysis` already computed.
 
-    For an event log, ``analyze_args`` go to :func:`analyze`.
+    For an event log, ``analyze_args`` go to :func:`analyze`. With ``segment`` (a column or
+    ``"outcome"``, as ``analyze``'s ``by``): one skeleton per segment, in segment order, each
+    built from its segment's statistics (see :func:`segment_journeys`).
     """
     if isinstance(events, Analysis):
         if analyze_args:
@@ -109,7 +112,54 @@ def from_events(
             )
         analysis = events
     else:
-        analysis = analyze(events, **analyze_args)
+        if segment is not None and analyze_args.get("by", segment) != segment:
+            raise JourneyError(
+                f"segment={segment!r} and by={analyze_args['by']!r} disagree; give one of them"
+            )
+        by = {"by": segment} if segment is not None else {}
+        analysis = analyze(events, **{**analyze_args, **by})
+    if segment is not None or analysis.by is not None:
+        return segment_journeys(
+            analysis, segment, touchpoints=touchpoints, title=title, persona=persona, state=state
+        )
     return journey_from_analysis(
         analysis, touchpoints=touchpoints, title=title, persona=persona, state=state
     )
+
+
+def segment_journeys(
+    analysis: Analysis,
+    segment: str | None,
+    *,
+    touchpoints: int = 3,
+    title: str | None = None,
+    persona: Any = None,
+    state: str = "current",
+) -> dict[str, Journey]:
+    """One skeleton per segment of a segmented analysis: ``{segment: Journey}`` in order.
+
+    Each map's stages, cards and metrics are its segment's; its title is ``title`` (default
+    "Journey of N cases") followed by the segment, e.g. ``"Shop (plan = pro)"``.
+    """
+    if analysis.by is None or segment is None or analysis.by != segment:
+        if analysis.by is None:
+            raise JourneyError(
+                f"the analysis has no segments; analyze the log with by={segment!r} first"
+            )
+        raise JourneyError(
+            f"the analysis is segmented by {analysis.by!r}; pass segment={analysis.by!r} for "
+            "one map per segment"
+        )
+    from .segment_rules import segment_title
+
+    maps = {}
+    for name, part in analysis.segments.items():
+        base = title if title is not None else f"Journey of {part.n_cases:,} cases"
+        maps[name] = journey_from_analysis(
+            part,
+            touchpoints=touchpoints,
+            title=f"{base} ({segment_title(segment, name)})",
+            persona=persona,
+            state=state,
+        )
+    return maps
