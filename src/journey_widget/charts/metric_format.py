@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
+from ..model.metric_format import format_value
+
 PANEL_HEIGHT = 90
 __all__ = ["PANEL_HEIGHT", "format_value"]
-
-
-def format_value(value: float, unit: object = None) -> str:
-    """A short label: ``81.3%``, ``4.25 on 1-7``... (up to 2 decimals below 10, else 1).
-
-    Examples
-    --------
-    >>> format_value(81.25, "%"), format_value(-12.0, "NPS"), format_value(4.25)
-    ('81.2%', '-12 NPS', '4.25')
-    """
-    digits = 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
-    text = f"{value:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    if not isinstance(unit, str) or not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"

@@ -23,30 +23,12 @@ from typing import Any
 
 import pandas as pd
 
-from ..model.metrics_periods import LOWER_IS_BETTER, latest_metrics, period_order
+from ..model.metric_format import format_value
+from ..model.metrics_periods import LOWER_IS_BETTER, period_order, targets_met
 from ..model.metrics_table import PERIOD
 
 #: Metrics a stage header shows at most.
 HEADER_METRICS = 3
-
-
-def format_number(value: float, unit: object = None) -> str:
-    """A short label: ``81.3%``, ``4.25 min`` (up to 2 decimals below 10, else 1, 0 from 1000).
-
-    Examples
-    --------
-    >>> format_number(81.25, "%"), format_number(-12.0, "NPS"), format_number(4.25)
-    ('81.2%', '-12 NPS', '4.25')
-    """
-    digits = 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
-    text = f"{value:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    if not isinstance(unit, str) or not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
 def score_counts(
@@ -63,17 +45,10 @@ def score_counts(
     >>> score_counts(t)["text"]
     'Journey score 50% (1 of 2 targets met)'
     """
-    if table is None or not len(table) or "target" not in table.columns:
+    counts = targets_met(table, lower_is_better)
+    if counts is None:
         return None
-    latest = latest_metrics(table)
-    targeted = latest[latest["target"].notna()]
-    if not len(targeted):
-        return None
-    lower = targeted["metric"].isin(list(lower_is_better))
-    met = (lower & (targeted["value"] <= targeted["target"])) | (
-        ~lower & (targeted["value"] >= targeted["target"])
-    )
-    n_met, total = int(met.sum()), len(targeted)
+    n_met, total = counts
     share = n_met / total
     text = f"Journey score {round(share * 100)}% ({n_met} of {total} targets met)"
     return {"met": n_met, "total": total, "share": share, "text": text}
@@ -130,9 +105,9 @@ def _entry(
         "metric": metric,
         "unit": unit,
         "value": value,
-        "text": format_number(value, unit),
+        "text": format_value(value, unit),
         "period": periods[-1] if periods else None,
-        "label": f"{metric} {format_number(value, unit)}",
+        "label": f"{metric} {format_value(value, unit)}",
     }
     if len(periods) < 2:
         return out
@@ -154,7 +129,7 @@ def _change(value: float, before: float | None, unit: str | None, lower: bool) -
     if before is None:
         return {"change": None, "change_text": None, "direction": None, "good": None}
     change = value - before
-    size = format_number(abs(change), "pts" if unit == "%" else unit)
+    size = format_value(abs(change), "pts" if unit == "%" else unit)
     if math.isclose(change, 0.0, abs_tol=1e-9):
         return {
             "change": 0.0,

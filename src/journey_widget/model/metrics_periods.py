@@ -117,6 +117,33 @@ def _carry_targets(fresh: pd.DataFrame, others: pd.DataFrame) -> pd.DataFrame:
     return fresh.assign(target=targets)
 
 
+def targets_met(
+    table: pd.DataFrame | None, lower_is_better: Iterable[str] = LOWER_IS_BETTER
+) -> tuple[int, int] | None:
+    """``(met, total)``: how many latest (stage, metric) values meet their target, of how many.
+
+    ``None`` when no latest value has a target (module docstring).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"stage": ["A", "B", "C"], "metric": ["CSAT", "CSAT", "drop-off"],
+    ...                   "value": [81.0, 60.0, 20.0], "target": [80.0, 70.0, 25.0]})
+    >>> targets_met(t)   # A meets 80, B misses 70, C's drop-off is under 25
+    (2, 3)
+    """
+    if table is None or not len(table) or "target" not in table.columns:
+        return None
+    latest = latest_metrics(table)
+    targeted = latest[latest["target"].notna()]
+    if not len(targeted):
+        return None
+    lower = targeted["metric"].isin(list(lower_is_better))
+    met = (lower & (targeted["value"] <= targeted["target"])) | (
+        ~lower & (targeted["value"] >= targeted["target"])
+    )
+    return int(met.sum()), len(targeted)
+
+
 def journey_score(
     table: pd.DataFrame | None, lower_is_better: Iterable[str] = LOWER_IS_BETTER
 ) -> float | None:
@@ -129,14 +156,5 @@ def journey_score(
     >>> journey_score(t)   # A meets 80, B misses 70, C's drop-off is under 25
     0.6666666666666666
     """
-    if table is None or not len(table):
-        return None
-    latest = latest_metrics(table)
-    targeted = latest[latest["target"].notna()]
-    if not len(targeted):
-        return None
-    lower = targeted["metric"].isin(list(lower_is_better))
-    met = (lower & (targeted["value"] <= targeted["target"])) | (
-        ~lower & (targeted["value"] >= targeted["target"])
-    )
-    return float(met.mean())
+    counts = targets_met(table, lower_is_better)
+    return None if counts is None else counts[0] / counts[1]
