@@ -57,20 +57,19 @@ def vote_data(
     for lane in chosen or []:
         journey.lane(lane)  # raises for unknown lanes
     participation = journey.participation
-    revealed = {r.number for r in participation.rounds if r.ended is not None}
-    if round is not None:
-        if round not in revealed:
-            raise JourneyError(
-                f"round {round!r} is not a revealed round; the revealed rounds are "
-                f"{sorted(revealed)} (a round is revealed by m.end_voting())"
-            )
-        revealed = {round}
+    revealed = participation.revealed_rounds()
+    if round is not None and round not in revealed:
+        raise JourneyError(
+            f"round {round!r} is not a revealed round; the revealed rounds are "
+            f"{revealed} (a round is revealed by m.end_voting())"
+        )
     votes: dict[str, int] = {}
     rounds: dict[str, set[int]] = {}
-    for v in participation.votes:
-        if v.round in revealed and v.count > 0:
-            votes[v.card] = votes.get(v.card, 0) + int(v.count)
-            rounds.setdefault(v.card, set()).add(int(v.round))
+    for (number, card), n in participation.revealed_totals(
+        None if round is None else [round]
+    ).items():
+        votes[card] = votes.get(card, 0) + n
+        rounds.setdefault(card, set()).add(number)
     t = journey.table
     cards = t[t["id"].isin(list(votes))]
     if chosen is not None:

@@ -56,12 +56,9 @@ def room_counts(journey: Journey) -> dict[str, RoomCounts]:
         comments[c.card] = comments.get(c.card, 0) + 1
         if not resolved.get(c.parent or c.id, c.resolved):
             unresolved[c.card] = unresolved.get(c.card, 0) + 1
-    votes: dict[str, int] = {}
-    revealed = [r.number for r in p.rounds if r.ended is not None]
-    last = max(revealed) if revealed and p.open_round() is None else None
-    for v in p.votes:
-        if v.round == last and v.count > 0:
-            votes[v.card] = votes.get(v.card, 0) + int(v.count)
+    revealed = p.revealed_rounds()
+    last = revealed[-1] if revealed and p.open_round() is None else None
+    votes = {card: n for (_, card), n in p.revealed_totals([] if last is None else [last]).items()}
     return {
         card: RoomCounts(
             comments.get(card, 0),

@@ -192,6 +192,26 @@ class Participation:
         """The comment ``root`` and its replies, in order."""
         return tuple(c for c in self.comments if root in (c.id, c.parent))
 
+    def revealed_rounds(self) -> list[int]:
+        """The numbers of the ended rounds, whose votes anyone may see, in order."""
+        return sorted(r.number for r in self.rounds if r.ended is not None)
+
+    def revealed_totals(self, rounds: Iterable[int] | None = None) -> dict[tuple[int, str], int]:
+        """``{(round, card): dots}`` over the revealed rounds (or those of ``rounds`` that are).
+
+        The dots of an open round are never counted: they stay hidden until it ends. Cards
+        without a dot have no entry; entries come in the order of the votes.
+        """
+        revealed = set(self.revealed_rounds())
+        if rounds is not None:
+            revealed &= set(rounds)
+        totals: dict[tuple[int, str], int] = {}
+        for v in self.votes:
+            if v.round in revealed and v.count > 0:
+                key = (int(v.round), str(v.card))
+                totals[key] = totals.get(key, 0) + int(v.count)
+        return totals
+
     def open_round(self) -> Round | None:
         """The round that is open now, or ``None``."""
         return next((r for r in self.rounds if r.is_open), None)

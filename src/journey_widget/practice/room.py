@@ -42,13 +42,7 @@ def revealed_votes(journey: Journey) -> pd.DataFrame:
     >>> revealed_votes(jw.Journey()).empty
     True
     """
-    participation = journey.participation
-    revealed = {r.number for r in participation.rounds if r.ended is not None}
-    totals: dict[tuple[int, str], int] = {}
-    for vote in participation.votes:
-        if vote.round in revealed and vote.count > 0:
-            key = (int(vote.round), str(vote.card))
-            totals[key] = totals.get(key, 0) + int(vote.count)
+    totals = journey.participation.revealed_totals()
     frame = pd.DataFrame(
         [(r, c, n) for (r, c), n in totals.items()], columns=["round", "card", "votes"]
     ).astype({"round": "int64", "card": object, "votes": "int64"})

@@ -89,11 +89,7 @@ def participation_payload(journey: Journey) -> dict[str, Any]:
     its own voter's in a ``dots`` message (widget/dots.py).
     """
     p = journey.participation
-    revealed = {r.number for r in p.rounds if r.ended is not None}
-    totals: dict[tuple[int, str], int] = {}
-    for v in p.votes:
-        if v.round in revealed and v.count > 0:
-            totals[(v.round, v.card)] = totals.get((v.round, v.card), 0) + int(v.count)
+    totals = p.revealed_totals()
     return {
         "comments": [c.to_dict() for c in p.comments],
         "rounds": [r.to_dict() for r in p.rounds],
