@@ -13,6 +13,7 @@ Plain SVG 1.1: no stylesheet, no script, no link to anything outside the documen
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import Journey
 from ..vocabulary import COLUMN_WIDTH, LANE_WIDTH
@@ -20,6 +21,7 @@ from .board import _cells
 from .caption import initials_of
 from .markup import Safe, el, num
 from .picture_lane import MARGIN, Cells, Columns, lane_band
+from .picture_metrics import LINE, metric_rows, score_text, stage_lines, trends_of
 from .picture_style import (
     ACCENT,
     AVATAR,
@@ -74,8 +76,9 @@ def map_svg(journey: Journey) -> str:
     columns = journey.columns()
     cells = _cells(journey.table, room_counts(journey))
     width = LANE_WIDTH + COLUMN_WIDTH * max(1, len(columns)) + 2 * MARGIN
-    head, top = _head(journey)
-    board, bottom = _board(journey, columns, cells, top)
+    trends = trends_of(journey)
+    head, top = _head(journey, score_text(trends))
+    board, bottom = _board(journey, columns, cells, top, trends)
     height = round(bottom + MARGIN)
     svg = el(
         "svg",
@@ -100,8 +103,11 @@ def map_svg(journey: Journey) -> str:
     return _NOT_XML.sub("\ufffd", svg)
 
 
-def _head(journey: Journey) -> tuple[Safe, float]:
-    """Title, then the persona (avatar, name) and the state pill; returns the parts and bottom."""
+def _head(journey: Journey, score: str | None = None) -> tuple[Safe, float]:
+    """Title, then the persona (avatar, name), the state pill and the journey score (if any).
+
+    Returns the parts and their bottom edge.
+    """
     parts = [
         el(
             "text",
@@ -147,14 +153,19 @@ def _head(journey: Journey) -> tuple[Safe, float]:
             state,
         ),
     ]
+    if score:
+        attrs = {"x": num(x + 108), "y": y + 17, "font-size": 11.5, "fill": MUTED}
+        parts.append(el("text", attrs, score))
     return el("g", {"class": "jw-head"}, parts), y + 26 + 12
 
 
-def _board(journey: Journey, columns: Columns, cells: Cells, top: float) -> tuple[Safe, float]:
+def _board(
+    journey: Journey, columns: Columns, cells: Cells, top: float, trends: dict[str, Any]
+) -> tuple[Safe, float]:
     """The grid: header rows, then each lane's band; returns it and its bottom edge."""
     right = MARGIN + LANE_WIDTH + COLUMN_WIDTH * max(1, len(columns))
     parts: list[Safe] = []
-    y = _headers(journey, columns, top, right, parts)
+    y = _headers(journey, columns, top, right, parts, trends)
     for lane in journey.lanes:
         y = lane_band(journey, lane.name, lane.kind, columns, cells, y, right, parts)
     grid = _grid(columns, top, y, right)
@@ -188,12 +199,17 @@ def _grid(columns: Columns, top: float, bottom: float, right: float) -> list[Saf
 
 
 def _headers(
-    journey: Journey, columns: Columns, top: float, right: float, parts: list[Safe]
+    journey: Journey,
+    columns: Columns,
+    top: float,
+    right: float,
+    parts: list[Safe],
+    trends: dict[str, Any],
 ) -> float:
-    """The stage row (each stage across its steps) and, when any stage has steps, the step row."""
-    x0 = MARGIN + LANE_WIDTH
+    """The stage row (each stage across its steps, with its metrics) and the step row if any."""
     steps = any(step is not None for _, step in columns)
-    height = STAGE_ROW + (STEP_ROW if steps else 0)
+    stage_row = STAGE_ROW + LINE * metric_rows(trends)
+    height = stage_row + (STEP_ROW if steps else 0)
     parts.append(
         el(
             "rect",
@@ -219,20 +235,9 @@ def _headers(
             "STAGE",
         )
     )
-    for stage in journey.stages:
-        where = [i for i, (name, _) in enumerate(columns) if name == stage.name]
-        if where:
-            span = len(where) * COLUMN_WIDTH
-            label = clip(stage.name, span - 20)
-            attrs = {
-                "x": x0 + where[0] * COLUMN_WIDTH + 10,
-                "y": num(top + 22),
-                "font-weight": 600,
-                "fill": FG,
-            }
-            parts.append(el("text", attrs, label))
+    parts += _stage_names(journey, columns, top, trends)
     if steps:
-        parts.extend(_step_row(columns, top + STAGE_ROW))
+        parts.extend(_step_row(columns, top + stage_row))
     bottom = top + height
     parts.append(
         el(
@@ -241,6 +246,29 @@ def _headers(
         )
     )
     return bottom
+
+
+def _stage_names(
+    journey: Journey, columns: Columns, top: float, trends: dict[str, Any]
+) -> list[Safe]:
+    """Each stage's name across its columns, with its metric lines under it."""
+    x0 = MARGIN + LANE_WIDTH
+    out: list[Safe] = []
+    for stage in journey.stages:
+        where = [i for i, (name, _) in enumerate(columns) if name == stage.name]
+        if where:
+            span = len(where) * COLUMN_WIDTH
+            label = clip(stage.name, span - 20)
+            left = x0 + where[0] * COLUMN_WIDTH + 10
+            attrs = {
+                "x": left,
+                "y": num(top + 22),
+                "font-weight": 600,
+                "fill": FG,
+            }
+            out.append(el("text", attrs, label))
+            out += stage_lines(trends, stage.name, left, top + 22, span - 20)
+    return out
 
 
 def _step_row(columns: Columns, top: float) -> list[Safe]:
