@@ -209,17 +209,31 @@ def check_columns(available: list[str], params: Params) -> None:
             )
 
 
+def encode_ids(
+    case: pd.Series, activity: pd.Series, params: Params
+) -> tuple[np.ndarray, int, np.ndarray, list[str]]:
+    """Case codes and their count, activity codes and names, of the two id columns.
+
+    See :func:`case_codes` and :func:`activity_codes`; on large logs the two dictionary
+    encodings run in two threads (they release the GIL).
+    """
+    if len(case) >= PARALLEL_ROWS:
+        with ThreadPoolExecutor(2) as pool:
+            acts = pool.submit(activity_codes, activity, params.activity)
+            cases, n_cases = case_codes(case, params.case)
+            act_codes, names = acts.result()
+    else:
+        cases, n_cases = case_codes(case, params.case)
+        act_codes, names = activity_codes(activity, params.activity)
+    return cases, n_cases, act_codes, names
+
+
 def read_pandas(frame: pd.DataFrame, params: Params) -> EventArrays:
     """Validate and encode the columns of a pandas event log."""
     check_columns([str(c) for c in frame.columns], params)
-    if len(frame) >= PARALLEL_ROWS:  # the two dictionary encodings release the GIL: overlap them
-        with ThreadPoolExecutor(2) as pool:
-            acts = pool.submit(activity_codes, frame[params.activity], params.activity)
-            cases, n_cases = case_codes(frame[params.case], params.case)
-            act_codes, names = acts.result()
-    else:
-        cases, n_cases = case_codes(frame[params.case], params.case)
-        act_codes, names = activity_codes(frame[params.activity], params.activity)
+    cases, n_cases, act_codes, names = encode_ids(
+        frame[params.case], frame[params.activity], params
+    )
     ts = timestamps_us(frame[params.timestamp], params.timestamp)
     tie, n_tie = (None, 1)
     if params.tie_break is not None:

@@ -24,13 +24,12 @@ through ``engine="native"``, ...) keep the narwhals path.
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import narwhals as nw
 import numpy as np
 
-from .columns import PARALLEL_ROWS, EventArrays, activity_codes, case_codes, tie_codes
+from .columns import EventArrays, encode_ids, tie_codes
 from .lazy import ACT, CASE, RAW, SEG, TIE, TS, Prepared, check_counts, project, score_name
 from .native import epoch_us
 from .params import Params
@@ -149,16 +148,9 @@ def _numbers(column: Any, dtype: Any) -> np.ndarray:
 
 def _encode(table: Any, params: Params) -> EventArrays:
     """Dictionary-encode case ids and activities (two threads on large logs); numbers as is."""
-    case, act = _series(table.column(CASE)), _series(table.column(ACT))
-    if table.num_rows >= PARALLEL_ROWS:
-        with ThreadPoolExecutor(2) as pool:
-            acts = pool.submit(activity_codes, act, params.activity)
-            cases, n_cases = case_codes(case, params.case)
-            act_codes, names = acts.result()
-    else:
-        cases, n_cases = case_codes(case, params.case)
-        act_codes, names = activity_codes(act, params.activity)
-    del case, act
+    ids = _series(table.column(CASE)), _series(table.column(ACT))
+    cases, n_cases, act_codes, names = encode_ids(*ids, params)
+    del ids
     tie, n_tie = (None, 1)
     if params.tie_break is not None:
         tie, n_tie = tie_codes(_series(table.column(TIE)))

@@ -112,15 +112,18 @@ def _cells(
     return cells
 
 
-def render_board(journey: Journey) -> Safe:
+def render_board(journey: Journey, trends: dict[str, Any] | None = None) -> Safe:
     """The map as a table: stage (and step) headers, one row per lane, cards in the cells.
 
     A table keeps its shape where stylesheets are stripped (GitHub, sanitised notebook HTML);
-    with ``widget.css`` and ``static.css`` it looks like the widget's grid.
+    with ``widget.css`` and ``static.css`` it looks like the widget's grid. ``trends``: the
+    stage headers' metrics (:func:`.stage_trend.stage_trends`), computed when not given.
     """
+    if trends is None:
+        trends = stage_trends(current_metrics(journey))
     columns = journey.columns()
     cells = _cells(journey.table, room_counts(journey))
-    head = [_stage_row(journey, columns)]
+    head = [_stage_row(journey, columns, trends)]
     if any(step is not None for _, step in columns):
         head.append(_step_row(columns))
     scale_label = f"{_signed(journey.scale.min)} to {_signed(journey.scale.max)}"
@@ -147,10 +150,9 @@ def render_board(journey: Journey) -> Safe:
     )
 
 
-def _stage_row(journey: Journey, columns: Columns) -> Safe:
-    """The header row of stages, each spanning its columns (its steps)."""
+def _stage_row(journey: Journey, columns: Columns, trends: dict[str, Any]) -> Safe:
+    """The header row of stages, each spanning its columns (its steps), with their metrics."""
     row: list[Safe | None] = [el("th", {"class": "jw-corner", "scope": "col"}, "Stage")]
-    trends = stage_trends(current_metrics(journey))
     for stage in journey.stages:
         span = sum(1 for name, _ in columns if name == stage.name)
         metrics = render_stage_metrics(stage.name, trends)
@@ -260,6 +262,7 @@ def render_map(journey: Journey) -> Safe:
     >>> "&lt;b&gt;hi" in render_map(j)
     True
     """
+    trends = stage_trends(current_metrics(journey))  # the headers' metrics and the score
     # The board's geometry as the widget sets it at mount: widget.css reads these properties.
     return el(
         "div",
@@ -270,5 +273,5 @@ def render_map(journey: Journey) -> Safe:
             "style": css_properties(),
             "aria-label": f"Journey map: {journey.title or 'Customer journey map'}",
         },
-        join([render_head(journey), render_board(journey)]),
+        join([render_head(journey, trends.get("score")), render_board(journey, trends)]),
     )

@@ -7,12 +7,11 @@ stylesheet draws both alike.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import Journey, Persona
-from ..model.metrics_ops import current_metrics
 from .living import render_score
 from .markup import Safe, el
-from .stage_trend import score_counts
 
 
 def initials_of(name: str) -> str:
@@ -102,8 +101,8 @@ def _persona_section(label: str, hook: str, items: tuple[str, ...]) -> Safe | No
     )
 
 
-def render_head(journey: Journey) -> Safe:
-    """Title, persona and state, as the widget's caption draws them on a read-only map."""
+def render_head(journey: Journey, score: dict[str, Any] | None = None) -> Safe:
+    """Title, persona, state and the journey ``score`` (if any), as the widget's caption."""
     persona = journey.persona
     future = journey.state == "future"
     state = "Future state" if future else "Current state"
@@ -135,7 +134,7 @@ def render_head(journey: Journey) -> Safe:
                         },
                         state,
                     ),
-                    render_score(score_counts(current_metrics(journey))),
+                    render_score(score),
                 ],
             ),
         ],

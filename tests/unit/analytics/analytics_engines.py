@@ -44,3 +44,11 @@ def on_engine(name: str, df: pd.DataFrame) -> tuple[Any, str]:
     """The log converted for engine ``name`` and the ``engine=`` argument to pass."""
     convert, engine = ENGINES[name]
     return convert(df), engine
+
+
+#: The marks of a test module that runs on PySpark (its session: the ``spark`` fixture in
+#: conftest.py, which skips without PySpark or Java, and fails in CI when Java is missing).
+SPARK_MODULE = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from typing import Any
@@ -11,9 +12,15 @@ import pytest
 
 @pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
-    """A ``local[2]`` Spark session (UTC, no UI); skips without PySpark or Java."""
+    """A ``local[2]`` Spark session (UTC, no UI).
+
+    Skips without PySpark (the ``engines`` extra) or Java; in CI (``CI`` set), PySpark without
+    Java fails instead, so a machine missing Java cannot pass by skipping the Spark tests.
+    """
     pytest.importorskip("pyspark")
     if shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail("PySpark is installed but Java is not: .ci/setup installs a Java runtime")
         pytest.skip("Spark needs Java")
     from pyspark.sql import SparkSession
 

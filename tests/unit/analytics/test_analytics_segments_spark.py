@@ -5,11 +5,11 @@ Marked ``slow`` (one Spark session for the whole run, see conftest.py).
 
 from __future__ import annotations
 
-import shutil
 from typing import Any
 
 import pandas as pd
 import pytest
+from analytics_engines import SPARK_MODULE
 from test_analytics_golden import STAGE_OF
 from test_analytics_properties import frames_equal
 from test_analytics_segments import funnels, plan_log
@@ -18,12 +18,7 @@ import journey_widget as jw
 from journey_widget import JourneyError
 from journey_widget.analytics.reach import furthest_stage
 
-pyspark = pytest.importorskip("pyspark")
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java"),
-    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
-]
+pytestmark = SPARK_MODULE
 COLUMNS = {"case": "case_id", "activity": "activity", "timestamp": "ts"}
 
 

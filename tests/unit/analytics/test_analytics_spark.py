@@ -5,22 +5,17 @@ Marked ``slow`` (a Spark session takes ~10 s to start); it runs with the default
 
 from __future__ import annotations
 
-import shutil
 from typing import Any
 
 import pytest
+from analytics_engines import SPARK_MODULE
 from test_analytics_golden import STAGE_OF, golden_log
 from test_analytics_properties import frames_equal
 
 import journey_widget as jw
 from journey_widget import JourneyError
 
-pyspark = pytest.importorskip("pyspark")
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java"),
-    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
-]
+pytestmark = SPARK_MODULE
 
 
 def analyze(data: Any, **kw: Any) -> jw.analytics.Analysis:
